@@ -3,7 +3,6 @@ package org.priwatt.crypto;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import org.priwatt.crypto.internal.Curve;
 
 /**
  * A Base58Check pay-to-public-key-hash (P2PKH) or pay-to-script-hash (P2SH, BIP 13/16) address:
@@ -56,11 +55,19 @@ public abstract sealed class Address permits Address.P2pkh, Address.P2sh {
    */
   public static P2pkh p2pkhFromPublicKey(byte[] encodedPublicKey, NetworkParameters network)
       throws CryptoException {
-    Objects.requireNonNull(encodedPublicKey, "encodedPublicKey");
-    if (!Curve.isValidPublicKey(encodedPublicKey)) {
-      throw new CryptoException(CryptoError.INVALID_PUBLIC_KEY, "not a secp256k1 public key");
-    }
-    return p2pkhFromHash(Hashes.hash160(encodedPublicKey), network);
+    Objects.requireNonNull(network, "network");
+    return p2pkh(EcPublicKey.parse(encodedPublicKey), network);
+  }
+
+  /**
+   * The P2PKH address of {@code publicKey} in its own encoding ({@link EcPublicKey#encoded()}:
+   * compressed and uncompressed forms of one key give two different addresses).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static P2pkh p2pkh(EcPublicKey publicKey, NetworkParameters network) {
+    Objects.requireNonNull(publicKey, "publicKey");
+    return p2pkhFromHash(Hashes.hash160(publicKey.encoded()), network);
   }
 
   /**

@@ -47,6 +47,23 @@ public final class WifKey implements Destroyable {
   }
 
   /**
+   * The WIF form of {@code key}, keeping its compression flag.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if {@code key} is destroyed
+   */
+  public static WifKey of(EcKey key, NetworkParameters network) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(network, "network");
+    byte[] priv = key.privateKeyBytes();
+    try {
+      return new WifKey(SecretBytes.copyOf(priv), key.isCompressed(), network);
+    } finally {
+      Arrays.fill(priv, (byte) 0);
+    }
+  }
+
+  /**
    * Decodes a WIF string that must belong to {@code network}.
    *
    * @throws NullPointerException if an argument is null
@@ -151,6 +168,22 @@ public final class WifKey implements Destroyable {
    */
   public byte[] privateKeyBytes() {
     return key.copyBytes();
+  }
+
+  /**
+   * The key as an {@link EcKey} whose public key has this key's compression.
+   *
+   * @throws IllegalStateException if destroyed
+   */
+  public EcKey toEcKey() {
+    byte[] priv = key.copyBytes();
+    try {
+      return EcKey.fromPrivate(priv, compressed);
+    } catch (CryptoException e) {
+      throw new IllegalStateException("range-checked key rejected by the backend", e);
+    } finally {
+      Arrays.fill(priv, (byte) 0);
+    }
   }
 
   /** Whether the public key is to be used in compressed (33-byte) form. */

@@ -49,6 +49,8 @@ class AddressTest {
   void publicKeyAddresses(String pubKeyHex, String address) throws CryptoException {
     assertThat(Address.p2pkhFromPublicKey(Hex.decode(pubKeyHex), MAIN).toBase58())
         .isEqualTo(address);
+    assertThat(Address.p2pkh(EcPublicKey.parse(Hex.decode(pubKeyHex)), MAIN).toBase58())
+        .isEqualTo(address);
   }
 
   @Test

@@ -73,6 +73,20 @@ class WifKeyTest {
   }
 
   @Test
+  void convertsToAndFromEcKey() throws CryptoException {
+    WifKey wif = WifKey.decode(UNCOMPRESSED, MAIN);
+    EcKey key = wif.toEcKey();
+    assertThat(key.isCompressed()).isFalse();
+    // The wiki's example key pays to this uncompressed-key address.
+    assertThat(Address.p2pkh(key.publicKey(), MAIN).toBase58())
+        .isEqualTo("1GAehh7TsJAHuUAeKZcXf5CnwuGuGgyX2S");
+    assertThat(WifKey.of(key, MAIN).encode()).isEqualTo(UNCOMPRESSED);
+    EcKey compressed = WifKey.decode(COMPRESSED, MAIN).toEcKey();
+    assertThat(compressed.isCompressed()).isTrue();
+    assertThat(WifKey.of(compressed, MAIN).encode()).isEqualTo(COMPRESSED);
+  }
+
+  @Test
   void toStringHidesTheKeyAndDestroyZeroes() throws CryptoException {
     WifKey k = WifKey.of(KEY, true, NetworkParameters.PRIWATT);
     assertThat(k.toString()).isEqualTo("WifKey{network=priwatt, compressed=true}");
@@ -121,7 +135,7 @@ class WifKeyTest {
 
   @Test
   void rejectsOutOfRangeScalars() {
-    BigInteger n = Curve.ORDER;
+    BigInteger n = Secp256k1.ORDER;
     for (BigInteger v :
         new BigInteger[] {
           BigInteger.ZERO, n, n.add(BigInteger.ONE), BigInteger.TWO.pow(256).subtract(BigInteger.ONE)
@@ -144,7 +158,7 @@ class WifKeyTest {
   @Test
   void acceptsRangeBoundaries() throws CryptoException {
     byte[] one = Curve.toBytes32(BigInteger.ONE);
-    byte[] max = Curve.toBytes32(Curve.ORDER.subtract(BigInteger.ONE));
+    byte[] max = Curve.toBytes32(Secp256k1.ORDER.subtract(BigInteger.ONE));
     assertThat(WifKey.decode(wif(0x80, one), MAIN).privateKeyBytes()).isEqualTo(one);
     assertThat(WifKey.decode(wif(0x80, max, (byte) 1), MAIN).privateKeyBytes()).isEqualTo(max);
   }

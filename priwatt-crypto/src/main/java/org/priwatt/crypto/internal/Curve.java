@@ -1,21 +1,14 @@
 package org.priwatt.crypto.internal;
 
 import java.math.BigInteger;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECPoint;
+import org.priwatt.crypto.Secp256k1;
 
 /**
- * secp256k1 facts needed by encoders that must validate keys without the signing backend: the
- * group order and a branch-free private-key range check.
+ * Backend-independent secp256k1 scalar helpers for encoders (WIF, BIP 32) that must range-check
+ * secret scalars without branching on them.
  */
 public final class Curve {
-  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
-  /** The group order n. */
-  public static final BigInteger ORDER = PARAMS.getN();
-
-  private static final byte[] ORDER_BYTES = toBytes32(ORDER);
+  private static final byte[] ORDER_BYTES = toBytes32(Secp256k1.ORDER);
 
   private Curve() {}
 
@@ -40,24 +33,6 @@ public final class Curve {
       any |= a;
     }
     return (lt & ((any + 0xff) >>> 8)) == 1;
-  }
-
-  /**
-   * True if {@code encoded} is a SEC 1 public key (33 bytes 02/03 or 65 bytes 04) of a point on
-   * the curve other than infinity.
-   */
-  public static boolean isValidPublicKey(byte[] encoded) {
-    if (encoded == null || !(encoded.length == 33 && (encoded[0] == 2 || encoded[0] == 3))
-        && !(encoded.length == 65 && encoded[0] == 4)) {
-      return false;
-    }
-    ECCurve curve = PARAMS.getCurve();
-    try {
-      ECPoint p = curve.decodePoint(encoded);
-      return !p.isInfinity() && p.isValid();
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   /** {@code value} as 32 big-endian bytes; {@code value} must be in [0, 2^256). */

@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CurveTest {
-  private static final BigInteger N = Curve.ORDER;
+  private static final BigInteger N = org.priwatt.crypto.Secp256k1.ORDER;
 
   @Test
   void orderIsSecp256k1() {

@@ -138,7 +138,7 @@ class MessageNetworkTest {
     MessageNode b = node("b");
     net.connect(a, b);
     MessageObject lazy = MessageObject.unsolved(System.currentTimeMillis() / 1000 + 3600, 2, 1, 1, new byte[100]);
-    // Nonce 0 almost surely misses even the easy target for a 122-byte, 1-hour object? Use the default rules to be sure.
+    // Nonce 0 misses the network default target (about 2^-27 chance of a hit); "strict" uses the default rules.
     MessageNode strict = net.add(MessageNode.builder("strict").build());
     net.connect(a, strict);
     strict.onObject("a", lazy.encoded());

@@ -1,6 +1,8 @@
 package org.priwatt.energy.pv;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import org.priwatt.energy.pv.internal.Site;
 import org.priwatt.energy.pv.internal.Spa;
@@ -26,6 +28,14 @@ public final class SolarPositionAlgorithm {
   /** Atmospheric refraction at sunrise and sunset assumed by SPA, degrees. */
   public static final double HORIZON_REFRACTION = 0.5667;
 
+  /** First instant SPA is specified for: the start of the year -2000 (proleptic Gregorian). */
+  public static final Instant FIRST_SUPPORTED_INSTANT =
+      LocalDateTime.of(-2000, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+
+  /** End (exclusive) of SPA's validity: the end of the year 6000. */
+  public static final Instant END_OF_SUPPORTED_RANGE =
+      LocalDateTime.of(6001, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+
   private SolarPositionAlgorithm() {}
 
   /**
@@ -38,7 +48,8 @@ public final class SolarPositionAlgorithm {
    * @param deltaT TT minus UT in seconds, |ΔT| ≤ 8000 (see {@link DeltaT})
    * @return zenith (refracted) and azimuth
    * @throws NullPointerException if {@code observer} or {@code instant} is null
-   * @throws IllegalArgumentException if {@code deltaT} is out of range
+   * @throws IllegalArgumentException if {@code deltaT} is out of range or the instant lies
+   *     outside the years -2000 to 6000
    */
   public static SolarPosition position(Observer observer, Instant instant, double deltaT) {
     Spa.Topocentric topocentric = details(observer, instant, deltaT).topocentric();
@@ -55,7 +66,7 @@ public final class SolarPositionAlgorithm {
    * @param panel the panel's tilt and facing
    * @return incidence angle in degrees [0, 180]
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code deltaT} is out of range
+   * @throws IllegalArgumentException if {@code deltaT} or the instant is out of range
    */
   public static double incidenceAngle(
       Observer observer, Instant instant, double deltaT, PanelOrientation panel) {
@@ -68,6 +79,7 @@ public final class SolarPositionAlgorithm {
     Objects.requireNonNull(observer, "observer");
     Objects.requireNonNull(instant, "instant");
     requireDeltaT(deltaT);
+    requireSupported(instant.getEpochSecond());
     double days = Spa.daysSinceJ2000(instant.getEpochSecond(), instant.getNano());
     Spa.Geocentric geo = Spa.geocentric(days, deltaT);
     Spa.Topocentric topo =
@@ -86,6 +98,14 @@ public final class SolarPositionAlgorithm {
         observer.pressure(),
         observer.temperature(),
         HORIZON_REFRACTION);
+  }
+
+  static void requireSupported(long epochSecond) {
+    if (epochSecond < FIRST_SUPPORTED_INSTANT.getEpochSecond()
+        || epochSecond >= END_OF_SUPPORTED_RANGE.getEpochSecond()) {
+      throw new IllegalArgumentException(
+          "SPA is valid for the years -2000 to 6000 only, epoch second " + epochSecond);
+    }
   }
 
   static void requireDeltaT(double deltaT) {

@@ -75,6 +75,7 @@ public final class SolarPositionCalculator {
    * @param instant when
    * @return zenith (refracted) and azimuth, within 1e-6° of {@link SolarPositionAlgorithm}
    * @throws NullPointerException if {@code instant} is null
+   * @throws IllegalArgumentException if the instant lies outside the years -2000 to 6000
    */
   public SolarPosition position(Instant instant) {
     Objects.requireNonNull(instant, "instant");
@@ -88,12 +89,14 @@ public final class SolarPositionCalculator {
    * @param epochSecond seconds since 1970-01-01T00:00:00Z
    * @param nanos nanoseconds within the second, in [0, 999,999,999]
    * @return zenith (refracted) and azimuth
-   * @throws IllegalArgumentException if {@code nanos} is out of range
+   * @throws IllegalArgumentException if {@code nanos} is out of range or the instant lies outside
+   *     the years -2000 to 6000
    */
   public SolarPosition position(long epochSecond, int nanos) {
     if (nanos < 0 || nanos > 999_999_999) {
       throw new IllegalArgumentException("nanos out of range: " + nanos);
     }
+    SolarPositionAlgorithm.requireSupported(epochSecond);
     Window current = window;
     if (current == null || !current.contains(epochSecond)) {
       current = Window.starting(Math.floorDiv(epochSecond, WINDOW_SECONDS) * WINDOW_SECONDS, deltaT);

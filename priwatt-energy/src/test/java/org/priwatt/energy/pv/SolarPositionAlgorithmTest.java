@@ -98,6 +98,20 @@ class SolarPositionAlgorithmTest {
     assertThatThrownBy(
             () -> SolarPositionAlgorithm.position(EXAMPLE_OBSERVER, EXAMPLE_INSTANT, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);
+    Instant tooLate = SolarPositionAlgorithm.END_OF_SUPPORTED_RANGE;
+    assertThatThrownBy(() -> SolarPositionAlgorithm.position(EXAMPLE_OBSERVER, tooLate, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    Instant tooEarly = SolarPositionAlgorithm.FIRST_SUPPORTED_INSTANT.minusNanos(1);
+    assertThatThrownBy(() -> SolarPositionAlgorithm.position(EXAMPLE_OBSERVER, tooEarly, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> SolarPositionCalculator.create(EXAMPLE_OBSERVER, 0).position(tooLate))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(
+            SolarPositionAlgorithm.position(
+                    EXAMPLE_OBSERVER, SolarPositionAlgorithm.FIRST_SUPPORTED_INSTANT, 0)
+                .zenith())
+        .isBetween(0.0, 180.0);
     assertThatThrownBy(() -> SolarPositionAlgorithm.position(null, EXAMPLE_INSTANT, 0))
         .isInstanceOf(NullPointerException.class);
   }

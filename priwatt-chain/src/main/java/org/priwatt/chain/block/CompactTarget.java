@@ -30,7 +30,10 @@ public final class CompactTarget {
     int word = bits & 0x007fffff;
     BigInteger value;
     if (size <= 3) {
-      value = BigInteger.valueOf(word >>> (8 * (3 - size)));
+      // Core shifts the mantissa itself here, so bytes shifted out no longer count for the
+      // sign and overflow flags below.
+      word >>>= 8 * (3 - size);
+      value = BigInteger.valueOf(word);
     } else {
       value = BigInteger.valueOf(word).shiftLeft(8 * (size - 3)).and(Uint256.MAX);
     }

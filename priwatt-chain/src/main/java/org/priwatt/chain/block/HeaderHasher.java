@@ -43,6 +43,7 @@ public final class HeaderHasher {
   private final boolean cloneable;
   private final byte[] first = new byte[Sha256Hash.LENGTH];
   private final byte[] second = new byte[Sha256Hash.LENGTH];
+  private long attempts;
 
   private HeaderHasher(BlockHeader template, BigInteger target) {
     this.template = template;
@@ -95,6 +96,11 @@ public final class HeaderHasher {
     return cloneable;
   }
 
+  /** Returns how many nonces this hasher has hashed so far. */
+  public long attempts() {
+    return attempts;
+  }
+
   /** Returns the hash of the template with {@code nonce}; equal to its {@link BlockHeader#hash()}. */
   public BlockHash hash(int nonce) {
     hashInto(nonce);
@@ -134,6 +140,7 @@ public final class HeaderHasher {
 
   /** Computes SHA-256d of the template with {@code nonce} into {@link #second}. */
   private void hashInto(int nonce) {
+    attempts++;
     header[NONCE_OFFSET] = (byte) nonce;
     header[NONCE_OFFSET + 1] = (byte) (nonce >>> 8);
     header[NONCE_OFFSET + 2] = (byte) (nonce >>> 16);

@@ -193,20 +193,21 @@ public final class NonceSearcher implements AutoCloseable {
   /** Scans in batches so the shared hash counter is updated without per-nonce contention. */
   private static OptionalLong scanCounting(
       HeaderHasher hasher, long from, long to, BooleanSupplier stop, NonceSearch search) {
-    final long batch = 1 << 16;
-    for (long start = from; start < to; start += batch) {
-      long end = Math.min(to, start + batch);
-      OptionalLong r = hasher.scan(start, end, stop);
-      if (r.isPresent()) {
-        search.hashCounter().addAndGet(r.getAsLong() - start + 1);
-        return r;
+    final long batch = 1 << 14;
+    long counted = 0;
+    try {
+      for (long start = from; start < to; start += batch) {
+        OptionalLong r = hasher.scan(start, Math.min(to, start + batch), stop);
+        search.hashCounter().addAndGet(hasher.attempts() - counted);
+        counted = hasher.attempts();
+        if (r.isPresent() || stop.getAsBoolean()) {
+          return r;
+        }
       }
-      if (stop.getAsBoolean()) {
-        return OptionalLong.empty();
-      }
-      search.hashCounter().addAndGet(end - start);
+      return OptionalLong.empty();
+    } finally {
+      search.hashCounter().addAndGet(hasher.attempts() - counted);
     }
-    return OptionalLong.empty();
   }
 
   private static OptionalLong join(Future<OptionalLong> part, NonceSearch search) {

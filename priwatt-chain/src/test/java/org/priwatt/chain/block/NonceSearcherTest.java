@@ -62,11 +62,15 @@ class NonceSearcherTest {
   void stopEndsARunningSearch() throws Exception {
     try (NonceSearcher searcher = NonceSearcher.create(2)) {
       NonceSearch search = searcher.start(template(0x1d00ffff), TemplateRoller.giveUp());
-      Thread.sleep(50);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (search.hashes() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(search.hashes()).isPositive();
       search.stop();
       assertThat(search.await(10, TimeUnit.SECONDS)).isEmpty();
       assertThat(search.isStopRequested()).isTrue();
-      assertThat(search.hashes()).isPositive();
+      assertThat(search.isDone()).isTrue();
     }
   }
 

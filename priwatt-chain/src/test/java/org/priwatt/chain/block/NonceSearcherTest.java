@@ -48,6 +48,27 @@ class NonceSearcherTest {
   }
 
   @Test
+  void rollsTheExtraNonceThroughTheMerkleRoot() throws Exception {
+    BlockHeader t = template(MEDIUM_BITS);
+    try (NonceSearcher searcher = NonceSearcher.create(2, 256)) {
+      NonceSearch search = searcher.start(t, TemplateRoller.rollExtraNonce(1,
+          extra -> extra > 100_000 ? null : Sha256Hash.of(Long.toString(extra).getBytes())));
+      BlockHeader h = search.future().get(60, TimeUnit.SECONDS).orElseThrow();
+      assertThat(h.meetsOwnTarget()).isTrue();
+      assertThat(h.time()).isEqualTo(t.time());
+      long extra = search.templates() - 1;
+      assertThat(h.merkleRoot()).isEqualTo(extra == 0
+          ? t.merkleRoot() : Sha256Hash.of(Long.toString(extra).getBytes()));
+    }
+    try (NonceSearcher searcher = NonceSearcher.create(1, 16)) {
+      NonceSearch search = searcher.start(template(0x1d00ffff), TemplateRoller.rollExtraNonce(0,
+          extra -> extra < 2 ? Sha256Hash.of(new byte[] {(byte) extra}) : null));
+      assertThat(search.await(10, TimeUnit.SECONDS)).isEmpty();
+      assertThat(search.templates()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void givesUpWhenTheRollerHasNoMoreTemplates() throws Exception {
     BlockHeader hard = template(0x1d00ffff);
     try (NonceSearcher searcher = NonceSearcher.create(2, 64)) {

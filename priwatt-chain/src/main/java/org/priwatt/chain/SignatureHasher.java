@@ -2,9 +2,10 @@ package org.priwatt.chain;
 
 import java.util.Objects;
 import org.priwatt.chain.codec.CompactSize;
-import org.priwatt.chain.internal.ScriptCodes;
 import org.priwatt.crypto.Hashes;
+import org.priwatt.script.Opcode;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptChunk;
 
 /**
  * The legacy (pre-segwit) signature hash of Bitcoin Core's {@code SignatureHash}, bit for bit,
@@ -101,7 +102,7 @@ public final class SignatureHasher {
     if (single && inputIndex >= nOut) {
       return ONE.clone();
     }
-    byte[] code = ScriptCodes.serialize(scriptCode);
+    byte[] code = serializeScriptCode(scriptCode);
     int nIn = anyoneCanPay ? 1 : tx.inputs().size();
     byte[] buf = new byte[preimageSize(inputIndex, code.length, nIn, single, none)];
     int p = copy(0, 4, buf, 0);
@@ -157,6 +158,26 @@ public final class SignatureHasher {
       size += outputStart[outputStart.length - 1] - outputCountStart;
     }
     return size + 4 + 4;
+  }
+
+  /**
+   * Core's {@code SerializeScriptCode}: the length prefix counts every byte but the
+   * OP_CODESEPARATORs its parser saw, while the body ({@link Script#withoutCodeSeparators()})
+   * stops where that parser stopped. The two differ only for a script ending in a truncated
+   * push, and Core's hash commits to exactly that mismatch.
+   */
+  static byte[] serializeScriptCode(Script scriptCode) {
+    int separators = 0;
+    for (ScriptChunk chunk : scriptCode.chunks()) {
+      if (!chunk.isMalformed() && chunk.opcode().equals(Opcode.OP_CODESEPARATOR)) {
+        separators++;
+      }
+    }
+    Script body = scriptCode.withoutCodeSeparators();
+    long prefix = scriptCode.length() - separators;
+    byte[] out = new byte[CompactSize.encodedLength(prefix) + body.length()];
+    body.copyTo(out, putCompactSize(out, 0, prefix));
+    return out;
   }
 
   private int copy(int from, int length, byte[] dest, int at) {

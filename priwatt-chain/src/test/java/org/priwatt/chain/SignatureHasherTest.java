@@ -73,10 +73,10 @@ class SignatureHasherTest {
   void truncatedPushFollowsCoresSerializer() {
     // Core writes the length of the whole script minus separators (4) but only the bytes its
     // parser got through: ab-free "ac 4c 05" and not the dangling "01".
-    byte[] code = org.priwatt.chain.internal.ScriptCodes.serialize(
+    byte[] code = SignatureHasher.serializeScriptCode(
         Script.of(Hex.decode("ac4c0501")));
     assertThat(Hex.encode(code)).isEqualTo("04ac4c05");
-    byte[] sep = org.priwatt.chain.internal.ScriptCodes.serialize(
+    byte[] sep = SignatureHasher.serializeScriptCode(
         Script.of(Hex.decode("51ab4d0100")));
     assertThat(Hex.encode(sep)).isEqualTo("04514d0100");
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.priwatt.chain.codec.ByteWriter;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptChunk;
 
 /**
  * The few script shapes the transaction signer builds and recognises: P2PKH, P2SH, bare
@@ -154,18 +155,12 @@ public final class StandardScripts {
 
   /** The data of each push in a push-only script, or empty if it has any other opcode. */
   public static Optional<List<byte[]>> pushes(Script s) {
-    byte[] b = s.program();
     List<byte[]> out = new ArrayList<>();
-    int pos = 0;
-    while (pos < b.length) {
-      int op = b[pos] & 0xff;
-      int next = ScriptCodes.nextOp(b, pos);
-      if (op > OP_PUSHDATA4 || next < 0) {
+    for (ScriptChunk chunk : s.chunks()) {
+      if (!chunk.isPushData()) {
         return Optional.empty();
       }
-      int header = op < OP_PUSHDATA1 ? 1 : op == OP_PUSHDATA1 ? 2 : op == OP_PUSHDATA2 ? 3 : 5;
-      out.add(Arrays.copyOfRange(b, pos + header, next));
-      pos = next;
+      out.add(chunk.data());
     }
     return Optional.of(out);
   }

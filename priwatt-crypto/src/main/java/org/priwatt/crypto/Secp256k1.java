@@ -1,0 +1,47 @@
+package org.priwatt.crypto;
+
+import java.math.BigInteger;
+import org.priwatt.crypto.internal.Backends;
+
+/**
+ * Curve constants and the choice of secp256k1 implementation.
+ *
+ * <p>The implementation is chosen once per process: the system property
+ * {@code -Dpriwatt.secp256k1=native|bouncycastle} (default {@code native}, falling back to Bouncy
+ * Castle with a warning if the native library cannot load), or {@link #select}. Both give
+ * byte-identical keys and signatures; only speed differs. The choice is logged and reported by
+ * {@link #describe()}.
+ */
+public final class Secp256k1 {
+  /** The order n of the generator G. */
+  public static final BigInteger ORDER = new BigInteger(
+      "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
+  /** n / 2: signatures with S above this are "high S" (BIP 62 / BIP 146). */
+  public static final BigInteger HALF_ORDER = ORDER.shiftRight(1);
+
+  private Secp256k1() {}
+
+  /** Returns the implementation in use. */
+  public static Secp256k1Implementation active() {
+    return Backends.kindOf(Backends.active());
+  }
+
+  /**
+   * Switches the process to {@code implementation}.
+   *
+   * @throws IllegalStateException if NATIVE is asked for but the library cannot load here
+   */
+  public static void select(Secp256k1Implementation implementation) {
+    Backends.select(implementation);
+  }
+
+  /** Returns true if the native libsecp256k1 binding works on this platform. */
+  public static boolean isNativeAvailable() {
+    return Backends.nativeAvailable();
+  }
+
+  /** A one-line description of the active implementation, for version and info output. */
+  public static String describe() {
+    return Backends.active().name();
+  }
+}

@@ -1,0 +1,159 @@
+package org.priwatt.crypto.internal;
+
+import java.math.BigInteger;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * Pure-Java secp256k1 on Bouncy Castle's custom curve (GLV endomorphism, fixed-point comb for
+ * G). Used where the native library cannot load, or when selected explicitly. Signatures are
+ * RFC 6979 deterministic and normalised to low S, byte-identical to libsecp256k1's.
+ */
+public final class BouncyCastleBackend implements CurveBackend {
+  /** The curve parameters shared with the rest of the module. */
+  public static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+  /** Domain parameters for Bouncy Castle's signer. */
+  public static final ECDomainParameters DOMAIN =
+      new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
+
+  private static final BigInteger N = PARAMS.getN();
+  private static final BigInteger HALF_N = N.shiftRight(1);
+  private static final ECCurve CURVE = PARAMS.getCurve();
+  private static final FixedPointCombMultiplier G_MUL = new FixedPointCombMultiplier();
+
+  @Override
+  public String name() {
+    return "pure Java (Bouncy Castle custom secp256k1)";
+  }
+
+  @Override
+  public boolean isValidPrivateKey(byte[] priv) {
+    BigInteger d = new BigInteger(1, priv);
+    return d.signum() > 0 && d.compareTo(N) < 0;
+  }
+
+  @Override
+  public byte[] createPublicKey(byte[] priv) {
+    return G_MUL.multiply(PARAMS.getG(), new BigInteger(1, priv)).getEncoded(false);
+  }
+
+  @Override
+  public byte[] parsePublicKey(byte[] encoded) {
+    try {
+      ECPoint p = CURVE.decodePoint(encoded);
+      if (p.isInfinity() || !p.isValid()) {
+        return null;
+      }
+      return p.getEncoded(false);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public Object preparePublicKey(byte[] uncompressed) {
+    return new ECPublicKeyParameters(CURVE.decodePoint(uncompressed), DOMAIN);
+  }
+
+  @Override
+  public byte[] sign(byte[] hash, byte[] priv) {
+    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+    signer.init(true, new ECPrivateKeyParameters(new BigInteger(1, priv), DOMAIN));
+    BigInteger[] rs = signer.generateSignature(hash);
+    BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
+    byte[] out = new byte[64];
+    BigIntegers.asUnsignedByteArray(rs[0], out, 0, 32);
+    BigIntegers.asUnsignedByteArray(s, out, 32, 32);
+    return out;
+  }
+
+  @Override
+  public boolean verify(byte[] hash, byte[] compactLowS, Object prepared) {
+    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(compactLowS, 0, 32));
+    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(compactLowS, 32, 64));
+    return verify(hash, r, s, (ECPublicKeyParameters) prepared);
+  }
+
+  /** Verifies with already-decoded R and S, the form {@code EcdsaSignature} caches. */
+  public boolean verify(byte[] hash, BigInteger r, BigInteger s, ECPublicKeyParameters key) {
+    ECDSASigner signer = new ECDSASigner();
+    signer.init(false, key);
+    try {
+      return signer.verifySignature(hash, r, s);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public byte[] privateKeyTweakAdd(byte[] priv, byte[] tweak) {
+    BigInteger t = new BigInteger(1, tweak);
+    if (t.compareTo(N) >= 0) {
+      return null;
+    }
+    BigInteger k = new BigInteger(1, priv).add(t).mod(N);
+    return k.signum() == 0 ? null : BigIntegers.asUnsignedByteArray(32, k);
+  }
+
+  @Override
+  public byte[] publicKeyTweakAdd(byte[] uncompressed, byte[] tweak) {
+    BigInteger t = new BigInteger(1, tweak);
+    if (t.compareTo(N) >= 0) {
+      return null;
+    }
+    ECPoint p = CURVE.decodePoint(uncompressed);
+    ECPoint q = G_MUL.multiply(PARAMS.getG(), t).add(p).normalize();
+    return q.isInfinity() ? null : q.getEncoded(false);
+  }
+
+  @Override
+  public byte[] publicKeyMultiply(byte[] uncompressed, byte[] scalar) {
+    BigInteger k = new BigInteger(1, scalar);
+    if (k.signum() == 0 || k.compareTo(N) >= 0) {
+      return null;
+    }
+    ECPoint q = CURVE.decodePoint(uncompressed).multiply(k).normalize();
+    return q.isInfinity() ? null : q.getEncoded(false);
+  }
+
+  @Override
+  public byte[] recoverPublicKey(byte[] compact, byte[] hash, int recId) {
+    // SEC 1 v2 §4.1.6: R = (r + j·n, y with parity recId&1); Q = r⁻¹(sR − eG).
+    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 0, 32));
+    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 32, 64));
+    if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
+      return null;
+    }
+    BigInteger x = recId >= 2 ? r.add(N) : r;
+    if (x.compareTo(SecP256K1Curve.q) >= 0) {
+      return null;
+    }
+    byte[] xEnc = new byte[33];
+    xEnc[0] = (byte) ((recId & 1) == 1 ? 0x03 : 0x02);
+    BigIntegers.asUnsignedByteArray(x, xEnc, 1, 32);
+    ECPoint bigR;
+    try {
+      bigR = CURVE.decodePoint(xEnc);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    BigInteger e = new BigInteger(1, hash).mod(N);
+    BigInteger rInv = r.modInverse(N);
+    BigInteger u1 = N.subtract(e).multiply(rInv).mod(N);
+    BigInteger u2 = s.multiply(rInv).mod(N);
+    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(PARAMS.getG(), u1, bigR, u2).normalize();
+    return q.isInfinity() ? null : q.getEncoded(false);
+  }
+}

@@ -1,0 +1,112 @@
+package org.priwatt.crypto.internal;
+
+import fr.acinq.secp256k1.Secp256k1;
+
+/**
+ * libsecp256k1 through ACINQ's JNI binding. The binding throws on invalid input, so every call
+ * whose input may be invalid catches and maps to {@code null}/{@code false}. Its {@code verify}
+ * rejects high S, which the callers have normalised beforehand.
+ */
+public final class NativeBackend implements CurveBackend {
+  private final Secp256k1 lib;
+
+  private NativeBackend(Secp256k1 lib) {
+    this.lib = lib;
+  }
+
+  /**
+   * Loads the native library and runs a known-answer self-test.
+   *
+   * @throws LinkageError or RuntimeException if the library cannot be loaded on this platform
+   */
+  public static NativeBackend load() {
+    NativeBackend backend = new NativeBackend(Secp256k1.get());
+    SelfTest.run(backend);
+    return backend;
+  }
+
+  @Override
+  public String name() {
+    return "native libsecp256k1 (fr.acinq.secp256k1 JNI)";
+  }
+
+  @Override
+  public boolean isValidPrivateKey(byte[] priv) {
+    try {
+      return lib.secKeyVerify(priv);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public byte[] createPublicKey(byte[] priv) {
+    return lib.pubkeyCreate(priv);
+  }
+
+  @Override
+  public byte[] parsePublicKey(byte[] encoded) {
+    try {
+      return lib.pubkeyParse(encoded);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public Object preparePublicKey(byte[] uncompressed) {
+    // The binding re-parses on every call; the uncompressed form spares it the square root.
+    return uncompressed;
+  }
+
+  @Override
+  public byte[] sign(byte[] hash, byte[] priv) {
+    return lib.sign(hash, priv);
+  }
+
+  @Override
+  public boolean verify(byte[] hash, byte[] compactLowS, Object prepared) {
+    try {
+      return lib.verify(compactLowS, hash, (byte[]) prepared);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public byte[] privateKeyTweakAdd(byte[] priv, byte[] tweak) {
+    try {
+      // The binding writes the result into its first argument: never hand it the caller's key.
+      return lib.privKeyTweakAdd(priv.clone(), tweak);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public byte[] publicKeyTweakAdd(byte[] uncompressed, byte[] tweak) {
+    try {
+      return lib.pubKeyTweakAdd(uncompressed, tweak);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public byte[] publicKeyMultiply(byte[] uncompressed, byte[] scalar) {
+    try {
+      return lib.pubKeyTweakMul(uncompressed, scalar);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public byte[] recoverPublicKey(byte[] compact, byte[] hash, int recId) {
+    try {
+      return lib.ecdsaRecover(compact, hash, recId);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

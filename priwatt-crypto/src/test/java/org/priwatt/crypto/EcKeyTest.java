@@ -1,0 +1,191 @@
+package org.priwatt.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Keys, signatures and public-key parsing, each test on both secp256k1 backends. */
+class EcKeyTest {
+  private static final Secp256k1Implementation DEFAULT = Secp256k1.active();
+
+  // RFC 6979 secp256k1/SHA-256 vectors (private key, message, R, low S) published with
+  // python-bitcoinlib and trezor-crypto; message hashed once with SHA-256.
+  private static final String[][] RFC6979 = {
+    {"0000000000000000000000000000000000000000000000000000000000000001", "Satoshi Nakamoto",
+     "934b1ea10a4b3c1757e2b0c017d0b6143ce3c9a7e6a4a49860d7a6ab210ee3d8",
+     "2442ce9d2b916064108014783e923ec36b49743e2ffa1c4496f01a512aafd9e5"},
+    {"0000000000000000000000000000000000000000000000000000000000000001",
+     "All those moments will be lost in time, like tears in rain. Time to die...",
+     "8600dbd41e348fe5c9465ab92d23e3db8b98b873beecd930736488696438cb6b",
+     "547fe64427496db33bf66019dacbf0039c04199abb0122918601db38a72cfc21"},
+    {"fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140", "Satoshi Nakamoto",
+     "fd567d121db66e382991534ada77a6bd3106f0a1098c231e47993447cd6af2d0",
+     "6b39cd0eb1bc8603e159ef5c20a5c8ad685a45b06ce9bebed3f153d10d93bed5"},
+    {"e91671c46231f833a6406ccbea0e3e392c76c167bac1cb013f6f1013980455c2",
+     "There is a computer disease that anybody who works with computers knows about. It's a very"
+         + " serious disease and it interferes completely with the work. The trouble with computers"
+         + " is that you 'play' with them!",
+     "b552edd27580141f3b2a5463048cb7cd3e047b97c9f98076c32dbdf85a68718b",
+     "279fa72dd19bfae05577e06c7c0c1900c371fcd5893f7e1d56a37d30174671f6"},
+  };
+
+  @AfterEach
+  void restore() {
+    Secp256k1.select(DEFAULT);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void rfc6979Vectors(Secp256k1Implementation impl) throws Exception {
+    Secp256k1.select(impl);
+    for (String[] v : RFC6979) {
+      EcKey key = EcKey.fromPrivate(Hex.decode(v[0]));
+      byte[] hash = Hashes.sha256(v[1].getBytes(StandardCharsets.UTF_8));
+      EcdsaSignature sig = key.sign(hash);
+      assertThat(sig.r()).isEqualTo(new BigInteger(v[2], 16));
+      assertThat(sig.s()).isEqualTo(new BigInteger(v[3], 16));
+      assertThat(sig.isLowS()).isTrue();
+      assertThat(key.publicKey().verify(hash, sig)).isTrue();
+      hash[0] ^= 1;
+      assertThat(key.publicKey().verify(hash, sig)).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void highSVerifiesOnlyInLaxMode(Secp256k1Implementation impl) throws Exception {
+    Secp256k1.select(impl);
+    EcKey key = EcKey.generate();
+    byte[] hash = Hashes.sha256(new byte[] {1, 2, 3});
+    EcdsaSignature low = key.sign(hash);
+    EcdsaSignature high = EcdsaSignature.of(low.r(), Secp256k1.ORDER.subtract(low.s()));
+    assertThat(high.isLowS()).isFalse();
+    assertThat(high.normalizeS()).isEqualTo(low);
+    assertThat(key.publicKey().verify(hash, high)).isTrue();
+    assertThat(key.publicKey().verifyLowS(hash, high)).isFalse();
+    assertThat(key.publicKey().verifyLowS(hash, low)).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void publicKeyEncodingsRoundTrip(Secp256k1Implementation impl) throws Exception {
+    Secp256k1.select(impl);
+    Random rnd = new Random(7);
+    for (int i = 0; i < 200; i++) {
+      EcKey key = EcKey.generate(new SecureRandom());
+      EcPublicKey pub = key.publicKey();
+      EcPublicKey fromCompressed = EcPublicKey.parse(pub.compressedEncoding());
+      EcPublicKey fromFull = EcPublicKey.parse(pub.uncompressedEncoding());
+      assertThat(fromCompressed).isEqualTo(pub);
+      assertThat(fromFull.compressedEncoding()).isEqualTo(pub.compressedEncoding());
+      assertThat(fromFull.withCompression(true)).isEqualTo(pub);
+      assertThat(fromCompressed.isCompressed()).isTrue();
+      assertThat(fromFull.isCompressed()).isFalse();
+      byte[] hybrid = pub.uncompressedEncoding();
+      hybrid[0] = (byte) (6 + (hybrid[64] & 1));
+      assertThat(EcPublicKey.parseLax(hybrid).compressedEncoding()).isEqualTo(pub.compressedEncoding());
+      assertThatThrownBy(() -> EcPublicKey.parse(hybrid)).isInstanceOf(CryptoException.class);
+      hybrid[0] ^= 1; // wrong parity in hybrid form
+      assertThatThrownBy(() -> EcPublicKey.parseLax(hybrid))
+          .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_PUBLIC_KEY);
+      assertThat(rnd).isNotNull();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void rejectsInvalidPublicKeys(Secp256k1Implementation impl) throws Exception {
+    Secp256k1.select(impl);
+    byte[] g = EcKey.fromPrivate(Hex.decode(
+        "0000000000000000000000000000000000000000000000000000000000000001"), false)
+        .publicKey().encoded();
+    byte[] offCurve = g.clone();
+    offCurve[64] ^= 1;
+    byte[] badPrefix = g.clone();
+    badPrefix[0] = 5;
+    byte[] xTooBig = new byte[33];
+    xTooBig[0] = 2;
+    java.util.Arrays.fill(xTooBig, 1, 33, (byte) 0xff); // x ≥ p
+    byte[][] bad = {new byte[0], {0}, offCurve, badPrefix, java.util.Arrays.copyOf(g, 64),
+        java.util.Arrays.copyOf(g, 33), xTooBig, new byte[33], new byte[65]};
+    for (byte[] b : bad) {
+      assertThatThrownBy(() -> EcPublicKey.parse(b))
+          .isInstanceOf(CryptoException.class)
+          .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_PUBLIC_KEY);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void rejectsInvalidPrivateKeys(Secp256k1Implementation impl) {
+    Secp256k1.select(impl);
+    byte[] n = Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
+    byte[] max = new byte[32];
+    java.util.Arrays.fill(max, (byte) 0xff);
+    for (byte[] b : new byte[][] {new byte[32], n, max, new byte[31], new byte[33]}) {
+      assertThatThrownBy(() -> EcKey.fromPrivate(b))
+          .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_PRIVATE_KEY);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void ecdhIsSymmetricAndTweaksCommute(Secp256k1Implementation impl) throws Exception {
+    Secp256k1.select(impl);
+    EcKey a = EcKey.generate();
+    EcKey b = EcKey.generate();
+    assertThat(a.ecdhX(b.publicKey())).isEqualTo(b.ecdhX(a.publicKey()));
+    byte[] tweak = Hashes.sha256(new byte[] {9});
+    byte[] before = a.privateKeyBytes();
+    assertThat(a.tweakAdd(tweak).publicKey()).isEqualTo(a.publicKey().tweakAdd(tweak));
+    // Regression: the native binding wrote the sum into the key it was given.
+    assertThat(a.privateKeyBytes()).isEqualTo(before);
+    assertThat(a.tweakAdd(tweak)).isEqualTo(a.tweakAdd(tweak));
+    byte[] n = Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
+    assertThatThrownBy(() -> a.tweakAdd(n)).hasFieldOrPropertyWithValue("error", CryptoError.INVALID_TWEAK);
+    assertThatThrownBy(() -> a.publicKey().multiply(new byte[32]))
+        .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_TWEAK);
+    // k + (n - k) = 0 is not a key
+    byte[] negK = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32,
+        Secp256k1.ORDER.subtract(new BigInteger(1, a.privateKeyBytes())));
+    assertThatThrownBy(() -> a.tweakAdd(negK)).hasFieldOrPropertyWithValue("error", CryptoError.INVALID_TWEAK);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void signedMessagesRecoverTheSigner(Secp256k1Implementation impl) throws Exception {
+    Secp256k1.select(impl);
+    for (boolean compressed : new boolean[] {true, false}) {
+      EcKey key = EcKey.fromPrivate(Hashes.sha256(new byte[] {42}), compressed);
+      String sig = SignedMessages.sign(key, "PriWatt offer 5 kWh");
+      assertThat(SignedMessages.recoverSigner("PriWatt offer 5 kWh", sig)).isEqualTo(key.publicKey());
+      assertThat(SignedMessages.recoverSigner("PriWatt offer 6 kWh", sig)).isNotEqualTo(key.publicKey());
+    }
+    assertThatThrownBy(() -> RecoverableSignature.fromBase64("!!"))
+        .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_RECOVERABLE_SIGNATURE);
+    byte[] badHeader = new byte[65];
+    badHeader[0] = 26;
+    assertThatThrownBy(() -> RecoverableSignature.fromCompact(badHeader))
+        .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_RECOVERABLE_SIGNATURE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void destroyedKeyRefusesUseAndHidesSecret(Secp256k1Implementation impl) {
+    Secp256k1.select(impl);
+    EcKey key = EcKey.generate();
+    String hex = Hex.encode(key.privateKeyBytes());
+    assertThat(key.toString()).doesNotContain(hex);
+    key.destroy();
+    assertThat(key.isDestroyed()).isTrue();
+    assertThatThrownBy(() -> key.sign(new byte[32])).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(key::privateKeyBytes).isInstanceOf(IllegalStateException.class);
+  }
+}

@@ -38,6 +38,8 @@ public enum CryptoError {
   UNKNOWN_VERSION,
   /** A version byte that belongs to a different network than the one expected. */
   WRONG_NETWORK,
+  /** A 34-byte WIF payload whose final compression-flag byte is not 0x01. */
+  INVALID_COMPRESSION_FLAG,
 
   // ---- BIP 32 ----
   /** An extended key string or byte form is malformed. */

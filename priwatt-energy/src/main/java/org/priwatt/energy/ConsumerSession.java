@@ -102,7 +102,7 @@ public final class ConsumerSession implements MessageListener {
     if (state != State.NEW) {
       throw new IllegalStateException("already started");
     }
-    shared = SharedIdentity.derive(msg, offer.seller());
+    shared = SharedIdentity.derive(msg, offer.seller()).withPow(msg.publicIdentity().pow());
     ctx.node().addIdentity(shared);
     byte[] body = new BytesOut().raw(offer.entry().toBytes()).raw(txKey.publicKey().compressedEncoding())
         .i64(offer.totalPrice().sat()).toByteArray();

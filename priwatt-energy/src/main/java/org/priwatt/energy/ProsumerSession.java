@@ -157,7 +157,8 @@ public final class ProsumerSession implements MessageListener {
       throws MessageException {
     buyer = buyerMsg;
     price = totalPrice;
-    shared = SharedIdentity.derive(msg, buyerMsg);
+    // The shared identity demands the same proof of work as the session identity.
+    shared = SharedIdentity.derive(msg, buyerMsg).withPow(msg.publicIdentity().pow());
     ctx.node().addIdentity(shared);
     redeem = EscrowScripts.redeemScript(ctx.dsoKey(), txKey.publicKey(), buyerKey);
     RegistryRequest r = RegistryRequest.lock(secrets.lock(), secrets.entryId(), sequence, ctx.now(),

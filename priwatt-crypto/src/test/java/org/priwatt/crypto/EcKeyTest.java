@@ -143,7 +143,11 @@ class EcKeyTest {
     EcKey b = EcKey.generate();
     assertThat(a.ecdhX(b.publicKey())).isEqualTo(b.ecdhX(a.publicKey()));
     byte[] tweak = Hashes.sha256(new byte[] {9});
+    byte[] before = a.privateKeyBytes();
     assertThat(a.tweakAdd(tweak).publicKey()).isEqualTo(a.publicKey().tweakAdd(tweak));
+    // Regression: the native binding wrote the sum into the key it was given.
+    assertThat(a.privateKeyBytes()).isEqualTo(before);
+    assertThat(a.tweakAdd(tweak)).isEqualTo(a.tweakAdd(tweak));
     byte[] n = Hex.decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
     assertThatThrownBy(() -> a.tweakAdd(n)).hasFieldOrPropertyWithValue("error", CryptoError.INVALID_TWEAK);
     assertThatThrownBy(() -> a.publicKey().multiply(new byte[32]))

@@ -76,7 +76,8 @@ public final class NativeBackend implements CurveBackend {
   @Override
   public byte[] privateKeyTweakAdd(byte[] priv, byte[] tweak) {
     try {
-      return lib.privKeyTweakAdd(priv, tweak);
+      // The binding writes the result into its first argument: never hand it the caller's key.
+      return lib.privKeyTweakAdd(priv.clone(), tweak);
     } catch (RuntimeException e) {
       return null;
     }

@@ -1,0 +1,200 @@
+package org.priwatt.chain;
+
+import java.util.Objects;
+import org.priwatt.chain.codec.CompactSize;
+import org.priwatt.crypto.Hashes;
+import org.priwatt.script.Opcode;
+import org.priwatt.script.Script;
+import org.priwatt.script.ScriptChunk;
+
+/**
+ * The legacy (pre-segwit) signature hash of Bitcoin Core's {@code SignatureHash}, bit for bit,
+ * for one transaction and any input, scriptCode and 32-bit hash type.
+ *
+ * <p>Rules reproduced from Core: the mode comes from {@code hashType & 0x1f} (2 = NONE, 3 =
+ * SINGLE, anything else behaves as ALL) and {@code hashType & 0x80} (ANYONECANPAY); the full
+ * 32-bit hash type is appended little-endian; the scriptCode is serialized with OP_CODESEPARATORs
+ * removed; other inputs get empty scripts (and nSequence 0 under NONE and SINGLE); under SINGLE,
+ * outputs before the signed one become value -1 with an empty script; and under SINGLE with no
+ * matching output the result is the constant {@code 0x01 00...00} (Core's "one" bug), not a
+ * digest.
+ *
+ * <p>Speed: the hasher locates every input and output inside the transaction's serialization
+ * once, so each hash only copies byte ranges and the scriptCode into one buffer and hashes it;
+ * nothing is re-encoded. Instances are immutable and thread-safe; share one per transaction
+ * across all its inputs.
+ */
+public final class SignatureHasher {
+  /** Sign all inputs' outpoints and all outputs. */
+  public static final int SIGHASH_ALL = 1;
+  /** Sign no outputs; other inputs' sequences are not committed. */
+  public static final int SIGHASH_NONE = 2;
+  /** Sign only the output with the same index as the input. */
+  public static final int SIGHASH_SINGLE = 3;
+  /** Flag: sign only this input, letting others be added. */
+  public static final int SIGHASH_ANYONECANPAY = 0x80;
+
+  private static final byte[] ONE = new byte[32];
+
+  static {
+    ONE[0] = 1;
+  }
+
+  private static final int BLANK_OUTPUT_SIZE = 9;
+
+  private final Transaction tx;
+  private final byte[] raw;
+  /** Offset of each input's outpoint; one extra entry marks where the output count begins. */
+  private final int[] inputStart;
+  /** Offset of each output; one extra entry marks where nLockTime begins. */
+  private final int[] outputStart;
+  private final int outputCountStart;
+
+  private SignatureHasher(Transaction tx) {
+    this.tx = tx;
+    this.raw = tx.serializedNoCopy();
+    int nIn = tx.inputs().size();
+    inputStart = new int[nIn + 1];
+    int off = 4 + CompactSize.encodedLength(nIn);
+    for (int i = 0; i < nIn; i++) {
+      inputStart[i] = off;
+      off += tx.inputs().get(i).serializedSize();
+    }
+    inputStart[nIn] = off;
+    outputCountStart = off;
+    int nOut = tx.outputs().size();
+    outputStart = new int[nOut + 1];
+    off += CompactSize.encodedLength(nOut);
+    for (int i = 0; i < nOut; i++) {
+      outputStart[i] = off;
+      off += tx.outputs().get(i).serializedSize();
+    }
+    outputStart[nOut] = off;
+  }
+
+  /** Returns a hasher for {@code tx}. */
+  public static SignatureHasher of(Transaction tx) {
+    return new SignatureHasher(Objects.requireNonNull(tx, "tx"));
+  }
+
+  /** The transaction this hasher signs. */
+  public Transaction transaction() {
+    return tx;
+  }
+
+  /**
+   * Returns the 32-byte legacy signature hash (in the byte order ECDSA signs) of input {@code
+   * inputIndex} under {@code scriptCode} and {@code hashType}.
+   *
+   * @param scriptCode the script being executed, already cut at its last executed
+   *     OP_CODESEPARATOR; remaining separators are removed here
+   * @param hashType the full 32-bit hash type (from a signature only its last byte, 0..255)
+   * @throws IndexOutOfBoundsException if {@code inputIndex} names no input
+   */
+  public byte[] legacyHash(int inputIndex, Script scriptCode, int hashType) {
+    Objects.checkIndex(inputIndex, tx.inputs().size());
+    Objects.requireNonNull(scriptCode, "scriptCode");
+    int mode = hashType & 0x1f;
+    boolean single = mode == SIGHASH_SINGLE;
+    boolean none = mode == SIGHASH_NONE;
+    boolean anyoneCanPay = (hashType & SIGHASH_ANYONECANPAY) != 0;
+    int nOut = tx.outputs().size();
+    if (single && inputIndex >= nOut) {
+      return ONE.clone();
+    }
+    byte[] code = serializeScriptCode(scriptCode);
+    int nIn = anyoneCanPay ? 1 : tx.inputs().size();
+    byte[] buf = new byte[preimageSize(inputIndex, code.length, nIn, single, none)];
+    int p = copy(0, 4, buf, 0);
+    p = putCompactSize(buf, p, nIn);
+    for (int k = 0; k < nIn; k++) {
+      int i = anyoneCanPay ? inputIndex : k;
+      p = copy(inputStart[i], OutPoint.SIZE, buf, p);
+      if (i == inputIndex) {
+        System.arraycopy(code, 0, buf, p, code.length);
+        p += code.length;
+      } else {
+        buf[p++] = 0;
+      }
+      if (i != inputIndex && (single || none)) {
+        p += 4; // nSequence zero: the buffer is already zero-filled
+      } else {
+        p = copy(inputStart[i + 1] - 4, 4, buf, p);
+      }
+    }
+    if (none) {
+      buf[p++] = 0;
+    } else if (single) {
+      p = putCompactSize(buf, p, inputIndex + 1);
+      for (int j = 0; j < inputIndex; j++) {
+        for (int b = 0; b < 8; b++) {
+          buf[p++] = (byte) 0xff;
+        }
+        buf[p++] = 0;
+      }
+      p = copy(outputStart[inputIndex], outputStart[inputIndex + 1] - outputStart[inputIndex],
+          buf, p);
+    } else {
+      p = copy(outputCountStart, outputStart[nOut] - outputCountStart, buf, p);
+    }
+    p = copy(outputStart[nOut], 4, buf, p);
+    buf[p++] = (byte) hashType;
+    buf[p++] = (byte) (hashType >>> 8);
+    buf[p++] = (byte) (hashType >>> 16);
+    buf[p] = (byte) (hashType >>> 24);
+    return Hashes.sha256d(buf);
+  }
+
+  private int preimageSize(int inputIndex, int codeLength, int nIn, boolean single,
+      boolean none) {
+    int size = 4 + CompactSize.encodedLength(nIn) + nIn * (OutPoint.SIZE + 1 + 4)
+        + codeLength - 1;
+    if (none) {
+      size += 1;
+    } else if (single) {
+      size += CompactSize.encodedLength(inputIndex + 1L) + inputIndex * BLANK_OUTPUT_SIZE
+          + outputStart[inputIndex + 1] - outputStart[inputIndex];
+    } else {
+      size += outputStart[outputStart.length - 1] - outputCountStart;
+    }
+    return size + 4 + 4;
+  }
+
+  /**
+   * Core's {@code SerializeScriptCode}: the length prefix counts every byte but the
+   * OP_CODESEPARATORs its parser saw, while the body ({@link Script#withoutCodeSeparators()})
+   * stops where that parser stopped. The two differ only for a script ending in a truncated
+   * push, and Core's hash commits to exactly that mismatch.
+   */
+  static byte[] serializeScriptCode(Script scriptCode) {
+    int separators = 0;
+    for (ScriptChunk chunk : scriptCode.chunks()) {
+      if (!chunk.isMalformed() && chunk.opcode().equals(Opcode.OP_CODESEPARATOR)) {
+        separators++;
+      }
+    }
+    Script body = scriptCode.withoutCodeSeparators();
+    long prefix = scriptCode.length() - separators;
+    byte[] out = new byte[CompactSize.encodedLength(prefix) + body.length()];
+    body.copyTo(out, putCompactSize(out, 0, prefix));
+    return out;
+  }
+
+  private int copy(int from, int length, byte[] dest, int at) {
+    System.arraycopy(raw, from, dest, at, length);
+    return at + length;
+  }
+
+  private static int putCompactSize(byte[] buf, int p, long n) {
+    int len = CompactSize.encodedLength(n);
+    if (len == 1) {
+      buf[p] = (byte) n;
+      return p + 1;
+    }
+    buf[p] = (byte) (len == 3 ? 0xfd : len == 5 ? 0xfe : 0xff);
+    for (int i = 1; i < len; i++) {
+      buf[p + i] = (byte) (n >>> (8 * (i - 1)));
+    }
+    return p + len;
+  }
+}

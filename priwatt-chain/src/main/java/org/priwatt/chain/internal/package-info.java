@@ -1,0 +1,4 @@
+/**
+ * Implementation details of {@code priwatt-chain}; never imported by another module.
+ */
+package org.priwatt.chain.internal;

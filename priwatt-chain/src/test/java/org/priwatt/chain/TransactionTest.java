@@ -1,0 +1,128 @@
+package org.priwatt.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.priwatt.crypto.Hex;
+import org.priwatt.script.Script;
+
+class TransactionTest {
+  /** The genesis block's coinbase; its txid is well known. */
+  static final String GENESIS_COINBASE = "01000000010000000000000000000000000000000000000000000000"
+      + "000000000000000000ffffffff4d04ffff001d0104455468652054696d65732030332f4a616e2f3230303920"
+      + "4368616e63656c6c6f72206f6e206272696e6b206f66207365636f6e64206261696c6f757420666f722062"
+      + "616e6b73ffffffff0100f2052a01000000434104678afdb0fe5548271967f1a67130b7105cd6a828e03909a6"
+      + "7962e0ea1f61deb649f6bc3f4cef38c4f35504e51ec112de5c384df7ba0b8d578a4c702b6bf11d5fac000000"
+      + "00";
+
+  @Test
+  void parsesGenesisCoinbase() throws ChainException {
+    Transaction tx = Transaction.parseHex(GENESIS_COINBASE);
+    assertThat(tx.txId().toString())
+        .isEqualTo("4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b");
+    assertThat(tx.isCoinbase()).isTrue();
+    assertThat(tx.version()).isEqualTo(1);
+    assertThat(tx.output(0).amount()).isEqualTo(Amount.ofSat(50 * Amount.COIN));
+    assertThat(tx.input(0).sequence()).isEqualTo(TxInput.SEQUENCE_FINAL);
+    assertThat(tx.toHex()).isEqualTo(GENESIS_COINBASE);
+    assertThat(TransactionChecks.check(tx)).isEmpty();
+  }
+
+  @Test
+  void randomRoundTripsAndBuilderCopies() throws ChainException {
+    RandomTransactions gen = new RandomTransactions(11);
+    for (int i = 0; i < 2000; i++) {
+      Transaction tx = gen.transaction(8, 8);
+      Transaction back = Transaction.parse(tx.serialize());
+      assertThat(back).isEqualTo(tx);
+      assertThat(back.txId()).isEqualTo(tx.txId());
+      assertThat(back.inputs()).isEqualTo(tx.inputs());
+      assertThat(back.outputs()).isEqualTo(tx.outputs());
+      assertThat(back.lockTime()).isEqualTo(tx.lockTime());
+      assertThat(back.version()).isEqualTo(tx.version());
+      assertThat(tx.toBuilder().build()).isEqualTo(tx);
+      assertThat(Transaction.CODEC.encode(tx)).isEqualTo(tx.serialize());
+    }
+  }
+
+  @Test
+  void truncationAtEveryOffsetGivesTypedError() {
+    RandomTransactions gen = new RandomTransactions(12);
+    for (int i = 0; i < 20; i++) {
+      byte[] full = gen.transaction(3, 3).serialize();
+      for (int cut = 0; cut < full.length; cut++) {
+        byte[] part = Arrays.copyOf(full, cut);
+        assertThatThrownBy(() -> Transaction.parse(part))
+            .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.error())
+                .isIn(ChainError.TRUNCATED, ChainError.LENGTH_OUT_OF_RANGE));
+      }
+    }
+  }
+
+  @Test
+  void trailingBytesAreRejected() {
+    byte[] full = Hex.decode(GENESIS_COINBASE + "00");
+    assertThatThrownBy(() -> Transaction.parse(full)).isInstanceOfSatisfying(
+        ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.TRAILING_BYTES));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // a vin count of 2^64-1, 2^32-1 and 65535 with nothing behind it
+    "01000000ffffffffffffffffff00, LENGTH_OUT_OF_RANGE",
+    "01000000feffffffff00, LENGTH_OUT_OF_RANGE",
+    "01000000fdffff00, LENGTH_OUT_OF_RANGE",
+    // a scriptSig length of 2^32-1
+    "0100000001" + "0000000000000000000000000000000000000000000000000000000000000000ffffffff"
+        + "feffffffff00, LENGTH_OUT_OF_RANGE",
+    "01000000fd010001, NON_CANONICAL_COMPACT_SIZE",
+    "0100000001zz, INVALID_HEX",
+    "010, INVALID_HEX",
+  })
+  void hostilePrefixesAreRejected(String hex, ChainError expected) {
+    assertThatThrownBy(() -> Transaction.parseHex(hex)).isInstanceOfSatisfying(
+        ChainException.class, e -> assertThat(e.error()).isEqualTo(expected));
+  }
+
+  @Test
+  void oversizedInputIsRejectedBeforeDecoding() {
+    byte[] big = new byte[Transaction.MAX_SIZE + 1];
+    assertThatThrownBy(() -> Transaction.parse(big)).isInstanceOfSatisfying(
+        ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.OVERSIZED));
+  }
+
+  @Test
+  void txIdDisplaysReversed() {
+    byte[] natural = new byte[32];
+    natural[0] = 1;
+    TxId id = TxId.fromBytes(natural);
+    assertThat(id.toString()).endsWith("01").startsWith("00");
+    assertThat(TxId.fromHex(id.toString())).isEqualTo(id);
+    assertThat(id.toBytes()).isEqualTo(natural);
+  }
+
+  @Test
+  void valueTypesAreImmutable() {
+    byte[] script = {0x51};
+    Script s = Script.of(script);
+    Transaction tx = Transaction.builder()
+        .addInput(OutPoint.of(TxId.fromBytes(new byte[32]), 0))
+        .addOutput(Amount.ofSat(1), s).build();
+    byte[] copy = tx.serialize();
+    copy[0] = 9;
+    assertThat(tx.version()).isEqualTo(1);
+    assertThat(tx.serialize()[0]).isEqualTo((byte) 1);
+    assertThatThrownBy(() -> tx.inputs().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> OutPoint.of(TxId.ZERO, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TxInput.of(OutPoint.NULL, s, 1L << 32))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(OutPoint.NULL.isNull()).isTrue();
+    assertThat(OutPoint.of(TxId.ZERO, 0).isNull()).isFalse();
+  }
+}

@@ -1,0 +1,61 @@
+package org.priwatt.crypto.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Test fixture shared by every module: checks that no other module's sources import this
+ * module's {@code .internal} packages (STYLE.md §2), and locates the repository and vectors.
+ */
+public final class ModuleBoundaries {
+  private ModuleBoundaries() {}
+
+  /** The repository root: the {@code priwatt.root} property Maven sets, or the working dir's parent. */
+  public static Path repositoryRoot() {
+    String root = System.getProperty("priwatt.root");
+    Path p = root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();
+    return p.toAbsolutePath().normalize();
+  }
+
+  /** The shared conformance vectors directory, {@code ../shared/vectors} from the repository. */
+  public static Path vectors() {
+    return repositoryRoot().resolve("../shared/vectors").normalize();
+  }
+
+  /**
+   * Asserts that no source file outside {@code moduleDir} imports
+   * {@code org.priwatt.<moduleName>...internal}.
+   */
+  public static void assertInternalsStayPrivate(String moduleDir, String moduleName) {
+    Path root = repositoryRoot();
+    String needle = "org.priwatt." + moduleName + ".";
+    List<String> offenders;
+    try (Stream<Path> files = Files.walk(root)) {
+      offenders = files
+          .filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> !root.relativize(f).startsWith(moduleDir))
+          .filter(f -> !f.toString().contains("/target/"))
+          .filter(f -> importsInternal(f, needle))
+          .map(f -> root.relativize(f).toString())
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(offenders).as("files importing %sinternal from outside %s", needle, moduleDir).isEmpty();
+  }
+
+  private static boolean importsInternal(Path file, String needle) {
+    try (Stream<String> lines = Files.lines(file)) {
+      return lines.anyMatch(l -> l.startsWith("import") && l.contains(needle) && l.contains(".internal"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package org.priwatt.msg;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import org.priwatt.crypto.CryptoException;
+import org.priwatt.crypto.EcKey;
+import org.priwatt.crypto.Ecies;
+import org.priwatt.msg.internal.ByteReader;
+import org.priwatt.msg.internal.ByteWriter;
+import org.priwatt.msg.internal.SenderBlock;
+import org.priwatt.msg.internal.Signatures;
+
+/**
+ * Builds and opens the content-bearing objects of Bitmessage protocol v3 (msg version 1,
+ * broadcast version 5, pubkey and getpubkey version 4). Builders return objects with nonce 0;
+ * solve their proof of work with {@link ProofOfWork#solve}. Openers are trial decryptions: they
+ * return empty, never throw, for objects not meant for the given key, so a node can try every
+ * object against every identity cheaply.
+ *
+ * <p>Signatures (DER ECDSA over SHA-256) always cover the object header from expiresTime to stream
+ * plus the plaintext before the signature, so a relay cannot move content to another object.
+ */
+public final class MessageCrypto {
+  private static final int MAX_FIELD = MessageObject.MAX_SIZE;
+
+  private MessageCrypto() {}
+
+  // ---------------------------------------------------------------- msg
+
+  /**
+   * Builds an unsolved msg object from {@code from} to {@code to}, encrypted to the recipient's
+   * encryption key. Plaintext: sender block, the recipient's RIPE (so the recipient can tell the
+   * message was not re-encrypted to it by someone else), encoding, content, acknowledgement packet,
+   * signature.
+   *
+   * @param ackPacket a complete {@code object} packet the recipient will publish, or empty
+   */
+  public static MessageObject buildMsg(Identity from, PublicIdentity to, MessageContent content, byte[] ackPacket, long expiresTime) {
+    Objects.requireNonNull(ackPacket, "ackPacket");
+    long stream = to.address().stream();
+    byte[] header = MessageObject.unsolved(expiresTime, ObjectType.MSG.code(), 1, stream, new byte[0]).headerWithoutNonce();
+    ByteWriter w = new ByteWriter(512);
+    senderBlock(from).write(w);
+    w.bytes(to.address().ripe()).varInt(content.encoding()).varBytes(content.encode()).varBytes(ackPacket);
+    byte[] signed = w.toByteArray();
+    byte[] sig = Signatures.sign(from.signingKey(), concat(header, signed));
+    byte[] plaintext = w.varBytes(sig).toByteArray();
+    return MessageObject.unsolved(expiresTime, ObjectType.MSG.code(), 1, stream, Ecies.encrypt(to.encryptionKey(), plaintext));
+  }
+
+  /**
+   * Trial-decrypts a msg object with {@code me}'s encryption key. Returns the message only if it
+   * decrypts, parses, names {@code me} as recipient and carries a valid signature of the sender;
+   * otherwise empty.
+   */
+  public static Optional<ReceivedMessage> openMsg(MessageObject object, Identity me) {
+    if (object.objectType() != ObjectType.MSG || object.version() != 1) {
+      return Optional.empty();
+    }
+    Optional<byte[]> plain = Ecies.decrypt(me.encryptionKey(), object.payload());
+    if (plain.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parseMsg(object, me, plain.get()));
+    } catch (MessageException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static ReceivedMessage parseMsg(MessageObject object, Identity me, byte[] plain) throws MessageException {
+    ByteReader r = new ByteReader(plain);
+    SenderBlock sb = SenderBlock.read(r);
+    byte[] destRipe = r.bytes(20, "destination ripe");
+    long encoding = r.varInt(Long.MAX_VALUE, "encoding");
+    byte[] message = r.varBytes(MAX_FIELD, "message");
+    byte[] ack = r.varBytes(MAX_FIELD, "ack");
+    int signedEnd = r.position();
+    byte[] sig = r.varBytes(Signatures.MAX_LENGTH, "signature");
+    r.expectEnd("msg plaintext");
+    if (!MessageDigest.isEqual(destRipe, me.address().ripe())) {
+      throw new MessageException(MessageError.WRONG_RECIPIENT, "ripe mismatch");
+    }
+    PublicIdentity sender = sender(sb);
+    byte[] signed = concat(object.headerWithoutNonce(), Arrays.copyOf(plain, signedEnd));
+    if (!Signatures.verify(sender.signingKey(), signed, sig)) {
+      throw new MessageException(MessageError.BAD_SIGNATURE, "msg signature");
+    }
+    return new ReceivedMessage(sender, me.address(), MessageContent.decode(encoding, message), ack, object.inventoryHash());
+  }
+
+  // ---------------------------------------------------------------- broadcast (v5)
+
+  /**
+   * Builds an unsolved v5 broadcast from {@code from}: {@code tag ‖ ECIES(plaintext)} encrypted to
+   * the public key of the first half of {@link BitmessageAddress#addressDataHash()}, so anyone who
+   * knows the sender's address (a subscriber) can read it and nobody else can.
+   */
+  public static MessageObject buildBroadcast(Identity from, MessageContent content, long expiresTime) {
+    BitmessageAddress addr = from.address();
+    byte[] tag = addr.tag();
+    byte[] header = MessageObject.unsolved(expiresTime, ObjectType.BROADCAST.code(), 5, addr.stream(), new byte[0]).headerWithoutNonce();
+    ByteWriter w = new ByteWriter(512);
+    senderBlock(from).write(w);
+    w.varInt(content.encoding()).varBytes(content.encode());
+    byte[] signed = w.toByteArray();
+    byte[] sig = Signatures.sign(from.signingKey(), concat(header, tag, signed));
+    byte[] plaintext = w.varBytes(sig).toByteArray();
+    EcKey addressKey = addressKey(addr);
+    try {
+      byte[] payload = concat(tag, Ecies.encrypt(addressKey.publicKey(), plaintext));
+      return MessageObject.unsolved(expiresTime, ObjectType.BROADCAST.code(), 5, addr.stream(), payload);
+    } finally {
+      addressKey.destroy();
+    }
+  }
+
+  /** Returns the tag of a v5 broadcast or v4 getpubkey/pubkey object, or empty for other objects. */
+  public static Optional<byte[]> tagOf(MessageObject object) {
+    ObjectType t = object.objectType();
+    boolean tagged = (t == ObjectType.BROADCAST && object.version() == 5)
+        || ((t == ObjectType.PUBKEY || t == ObjectType.GETPUBKEY) && object.version() == 4);
+    byte[] p = object.payload();
+    return tagged && p.length >= 32 ? Optional.of(Arrays.copyOf(p, 32)) : Optional.empty();
+  }
+
+  /**
+   * Opens a v5 broadcast from {@code subscribed}: the tag must match, the content must decrypt
+   * and verify, and the embedded keys must hash to {@code subscribed}. Otherwise empty.
+   */
+  public static Optional<ReceivedBroadcast> openBroadcast(MessageObject object, BitmessageAddress subscribed) {
+    Optional<byte[]> plain = openTagged(object, ObjectType.BROADCAST, 5, subscribed);
+    if (plain.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] tag = subscribed.tag();
+    try {
+      ByteReader r = new ByteReader(plain.get());
+      SenderBlock sb = SenderBlock.read(r);
+      long encoding = r.varInt(Long.MAX_VALUE, "encoding");
+      byte[] message = r.varBytes(MAX_FIELD, "message");
+      int signedEnd = r.position();
+      byte[] sig = r.varBytes(Signatures.MAX_LENGTH, "signature");
+      r.expectEnd("broadcast plaintext");
+      PublicIdentity sender = sender(sb);
+      if (!sender.address().equals(subscribed)) {
+        return Optional.empty();
+      }
+      byte[] signed = concat(object.headerWithoutNonce(), tag, Arrays.copyOf(plain.get(), signedEnd));
+      if (!Signatures.verify(sender.signingKey(), signed, sig)) {
+        return Optional.empty();
+      }
+      return Optional.of(new ReceivedBroadcast(sender, MessageContent.decode(encoding, message), object.inventoryHash()));
+    } catch (MessageException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The shared first half of opening a tagged object (v5 broadcast, v4 pubkey): type and version
+   * match, the leading 32-byte tag is {@code address}'s, and the rest decrypts under the key
+   * derived from the address. Empty otherwise; never throws.
+   */
+  private static Optional<byte[]> openTagged(MessageObject object, ObjectType type, int version,
+      BitmessageAddress address) {
+    if (object.objectType() != type || object.version() != version) {
+      return Optional.empty();
+    }
+    byte[] p = object.payload();
+    if (p.length < 32 || !MessageDigest.isEqual(Arrays.copyOf(p, 32), address.tag())) {
+      return Optional.empty();
+    }
+    EcKey key = addressKey(address);
+    try {
+      return Ecies.decrypt(key, Arrays.copyOfRange(p, 32, p.length));
+    } finally {
+      key.destroy();
+    }
+  }
+
+  // ---------------------------------------------------------------- pubkey / getpubkey (v4)
+
+  /** Builds an unsolved v4 getpubkey object asking for the keys of {@code wanted} (carries only its tag). */
+  public static MessageObject buildGetPubkey(BitmessageAddress wanted, long expiresTime) {
+    return MessageObject.unsolved(expiresTime, ObjectType.GETPUBKEY.code(), 4, wanted.stream(), wanted.tag());
+  }
+
+  /**
+   * Builds an unsolved v4 pubkey object for {@code me}: {@code tag ‖ ECIES(behaviour ‖ keys ‖
+   * difficulty ‖ signature)}, encrypted like a broadcast so only those who know the address can
+   * read the keys.
+   */
+  public static MessageObject buildPubkey(Identity me, long expiresTime) {
+    BitmessageAddress addr = me.address();
+    byte[] tag = addr.tag();
+    byte[] header = MessageObject.unsolved(expiresTime, ObjectType.PUBKEY.code(), 4, addr.stream(), new byte[0]).headerWithoutNonce();
+    SenderBlock sb = senderBlock(me);
+    ByteWriter w = new ByteWriter(256).u32(sb.behaviour() & 0xffffffffL).bytes(sb.signKey64()).bytes(sb.encKey64())
+        .varInt(sb.trialsPerByte()).varInt(sb.extraBytes());
+    byte[] signed = w.toByteArray();
+    byte[] sig = Signatures.sign(me.signingKey(), concat(header, tag, signed));
+    byte[] plaintext = w.varBytes(sig).toByteArray();
+    EcKey key = addressKey(addr);
+    try {
+      return MessageObject.unsolved(expiresTime, ObjectType.PUBKEY.code(), 4, addr.stream(), concat(tag, Ecies.encrypt(key.publicKey(), plaintext)));
+    } finally {
+      key.destroy();
+    }
+  }
+
+  /** Opens a v4 pubkey object of {@code wanted}; empty unless tag, decryption, keys and signature all check out. */
+  public static Optional<PublicIdentity> openPubkey(MessageObject object, BitmessageAddress wanted) {
+    Optional<byte[]> plain = openTagged(object, ObjectType.PUBKEY, 4, wanted);
+    if (plain.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] tag = wanted.tag();
+    try {
+      ByteReader r = new ByteReader(plain.get());
+      int behaviour = (int) r.u32("behaviour");
+      byte[] sign = r.bytes(64, "signing key");
+      byte[] enc = r.bytes(64, "encryption key");
+      long trials = r.varInt(PowParameters.MAX_VALUE, "trials");
+      long extra = r.varInt(PowParameters.MAX_VALUE, "extra");
+      int signedEnd = r.position();
+      byte[] sig = r.varBytes(Signatures.MAX_LENGTH, "signature");
+      r.expectEnd("pubkey plaintext");
+      PublicIdentity id = PublicIdentity.fromRawKeys(4, wanted.stream(), sign, enc, powOf(trials, extra), behaviour);
+      byte[] signed = concat(object.headerWithoutNonce(), tag, Arrays.copyOf(plain.get(), signedEnd));
+      if (!id.address().equals(wanted) || !Signatures.verify(id.signingKey(), signed, sig)) {
+        return Optional.empty();
+      }
+      return Optional.of(id);
+    } catch (MessageException e) {
+      return Optional.empty();
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static SenderBlock senderBlock(Identity id) {
+    PublicIdentity p = id.publicIdentity();
+    byte[] s = p.signingKey().uncompressedEncoding();
+    byte[] e = p.encryptionKey().uncompressedEncoding();
+    return new SenderBlock(p.address().version(), p.address().stream(), p.behaviour(),
+        Arrays.copyOfRange(s, 1, 65), Arrays.copyOfRange(e, 1, 65), p.pow().nonceTrialsPerByte(), p.pow().payloadLengthExtraBytes());
+  }
+
+  private static PublicIdentity sender(SenderBlock sb) throws MessageException {
+    return PublicIdentity.fromRawKeys(sb.version(), sb.stream(), sb.signKey64(), sb.encKey64(), powOf(sb.trialsPerByte(), sb.extraBytes()), sb.behaviour());
+  }
+
+  private static PowParameters powOf(long trials, long extra) throws MessageException {
+    if (trials < 1) {
+      throw new MessageException(MessageError.MALFORMED_CONTENT, "zero nonce trials per byte");
+    }
+    return new PowParameters(trials, extra);
+  }
+
+  /** The key v4 pubkeys and v5 broadcasts of {@code addr} are encrypted to; anyone knowing addr can derive it. */
+  private static EcKey addressKey(BitmessageAddress addr) {
+    byte[] h = addr.addressDataHash();
+    try {
+      return EcKey.fromPrivate(Arrays.copyOf(h, 32), false);
+    } catch (CryptoException e) {
+      // Probability about 2^-128: SHA-512 output not a valid scalar.
+      throw new IllegalStateException("address hash is not a valid private key", e);
+    } finally {
+      Arrays.fill(h, (byte) 0);
+    }
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteWriter w = new ByteWriter(256);
+    for (byte[] p : parts) {
+      w.bytes(p);
+    }
+    return w.toByteArray();
+  }
+}

@@ -1,0 +1,150 @@
+package org.priwatt.msg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.priwatt.crypto.Ecies;
+import org.priwatt.crypto.Hex;
+
+/** Three nodes in a line, Bob - Eve - Alice: Eve relays but learns nothing. Low PoW for speed. */
+class MessageNetworkTest {
+  static final PowParameters EASY = new PowParameters(1, 0);
+  final MessageNetwork net = new MessageNetwork();
+
+  @AfterEach
+  void close() {
+    net.close();
+  }
+
+  private MessageNode node(String name) {
+    return net.add(MessageNode.builder(name).rules(ObjectRules.withMinimum(EASY)).powThreads(2).build());
+  }
+
+  static final class Recorder implements MessageListener {
+    final CompletableFuture<ReceivedMessage> message = new CompletableFuture<>();
+    final CompletableFuture<ReceivedBroadcast> broadcast = new CompletableFuture<>();
+    final CompletableFuture<SentMessage> ack = new CompletableFuture<>();
+    final List<Object> all = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onMessage(ReceivedMessage m) {
+      all.add(m);
+      message.complete(m);
+    }
+
+    @Override
+    public void onBroadcast(ReceivedBroadcast b) {
+      all.add(b);
+      broadcast.complete(b);
+    }
+
+    @Override
+    public void onAck(SentMessage s) {
+      ack.complete(s);
+    }
+  }
+
+  @Test
+  void bobMessagesAliceThroughEve() throws Exception {
+    MessageNode bobNode = node("bob");
+    MessageNode eveNode = node("eve");
+    MessageNode aliceNode = node("alice");
+    net.connect(bobNode, eveNode);
+    net.connect(eveNode, aliceNode);
+    Identity bob = Identity.newIdentity();
+    Identity eve = Identity.newIdentity();
+    Identity alice = Identity.newIdentity().withPow(EASY);
+    bobNode.addIdentity(bob);
+    eveNode.addIdentity(eve);
+    aliceNode.addIdentity(alice);
+    Recorder bobSeen = new Recorder();
+    Recorder eveSeen = new Recorder();
+    Recorder aliceSeen = new Recorder();
+    bobNode.addListener(bobSeen);
+    eveNode.addListener(eveSeen);
+    aliceNode.addListener(aliceSeen);
+
+    SentMessage sent = bobNode.sendMessage(bob, alice.publicIdentity(), MessageContent.simple("offer", "5 kWh at 0.2"), 3600);
+
+    ReceivedMessage got = aliceSeen.message.get(10, TimeUnit.SECONDS);
+    assertThat(got.content()).isEqualTo(MessageContent.simple("offer", "5 kWh at 0.2"));
+    assertThat(got.sender().address()).isEqualTo(bob.address());
+    assertThat(got.recipient()).isEqualTo(alice.address());
+    // The ack Alice publishes travels back through Eve to Bob.
+    assertThat(bobSeen.ack.get(10, TimeUnit.SECONDS)).isEqualTo(sent);
+
+    // Eve relayed and stored the object, but could not decrypt it or see whom it was for.
+    MessageObject onEve = eveNode.store().get(sent.inventoryHash()).orElseThrow();
+    assertThat(eveSeen.all).isEmpty();
+    assertThat(MessageCrypto.openMsg(onEve, eve)).isEmpty();
+    assertThat(Ecies.decrypt(eve.encryptionKey(), onEve.payload())).isEmpty();
+    String hex = Hex.encode(onEve.encoded());
+    assertThat(hex).doesNotContain(Hex.encode(alice.address().ripe()))
+        .doesNotContain(Hex.encode(alice.address().tag()))
+        .doesNotContain(Hex.encode(bob.address().ripe()));
+  }
+
+  @Test
+  void broadcastReachesEverySubscriberOnly() throws Exception {
+    MessageNode a = node("a");
+    MessageNode b = node("b");
+    MessageNode c = node("c");
+    MessageNode d = node("d");
+    net.connect(a, b);
+    net.connect(b, c);
+    net.connect(c, d);
+    Identity seller = Identity.newIdentity();
+    Recorder rb = new Recorder();
+    Recorder rc = new Recorder();
+    Recorder rd = new Recorder();
+    b.addListener(rb);
+    c.addListener(rc);
+    d.addListener(rd);
+    b.subscribe(seller.address());
+    d.subscribe(seller.address());
+    c.subscribe(seller.address());
+    c.unsubscribe(seller.address());
+
+    InventoryHash h = a.broadcast(seller, MessageContent.simple("auction", "E1=5kWh P=0.2"), 3600);
+
+    assertThat(rb.broadcast.get(10, TimeUnit.SECONDS).content().body()).isEqualTo("E1=5kWh P=0.2");
+    ReceivedBroadcast atD = rd.broadcast.get(10, TimeUnit.SECONDS);
+    assertThat(atD.sender().address()).isEqualTo(seller.address());
+    assertThat(atD.inventoryHash()).isEqualTo(h);
+    assertThat(c.store().contains(h)).isTrue();
+    assertThat(rc.all).isEmpty();
+  }
+
+  @Test
+  void pubkeyLookupAndReceiveDelay() throws Exception {
+    MessageNode x = node("x");
+    MessageNode y = net.add(MessageNode.builder("y").rules(ObjectRules.withMinimum(EASY))
+        .receiveDelay(java.time.Duration.ofMillis(50)).build());
+    net.connect(x, y);
+    Identity yours = Identity.newIdentity();
+    y.addIdentity(yours);
+    PublicIdentity found = x.requestPubkey(yours.address(), 3600).get(10, TimeUnit.SECONDS);
+    assertThat(found).isEqualTo(yours.publicIdentity());
+  }
+
+  @Test
+  void invalidObjectsAreNotStoredOrRelayed() throws Exception {
+    MessageNode a = node("a");
+    MessageNode b = node("b");
+    net.connect(a, b);
+    MessageObject lazy = MessageObject.unsolved(System.currentTimeMillis() / 1000 + 3600, 2, 1, 1, new byte[100]);
+    // Nonce 0 misses the network default target (about 2^-27 chance of a hit); "strict" uses the default rules.
+    MessageNode strict = net.add(MessageNode.builder("strict").build());
+    net.connect(a, strict);
+    strict.onObject("a", lazy.encoded());
+    strict.onObject("a", new byte[] {1, 2, 3});
+    Thread.sleep(200);
+    assertThat(strict.store().size()).isZero();
+    assertThat(b.store().size()).isZero();
+  }
+}

@@ -101,7 +101,7 @@ public final class ExtendedPrivateKey extends ExtendedKey implements Destroyable
     try {
       EcKey child;
       try {
-        child = tweakCopy(il);
+        child = key.tweakAdd(il);
       } catch (CryptoException e) {
         if (e.error() != CryptoError.INVALID_TWEAK) {
           throw new IllegalStateException("unexpected tweak failure", e);
@@ -114,30 +114,6 @@ public final class ExtendedPrivateKey extends ExtendedKey implements Destroyable
       Arrays.fill(data, (byte) 0);
       Arrays.fill(i, (byte) 0);
       Arrays.fill(il, (byte) 0);
-    }
-  }
-
-  /**
-   * Adds {@code tweak} to a disposable copy of this key. Calling {@code key.tweakAdd} directly is
-   * avoided because the native binding's tweak writes its result into the array it is given, so
-   * the parent key would be overwritten by (and share its array with) the child; the copy absorbs
-   * that. The copy is zeroed only when it does not share the child's array.
-   */
-  private EcKey tweakCopy(byte[] tweak) throws CryptoException {
-    byte[] priv = key.privateKeyBytes();
-    try {
-      EcKey copy = EcKey.fromPrivate(priv);
-      EcKey child = copy.tweakAdd(tweak);
-      byte[] copyBytes = copy.privateKeyBytes();
-      byte[] childBytes = child.privateKeyBytes();
-      if (!MessageDigest.isEqual(copyBytes, childBytes)) {
-        copy.destroy();
-      }
-      Arrays.fill(copyBytes, (byte) 0);
-      Arrays.fill(childBytes, (byte) 0);
-      return child;
-    } finally {
-      Arrays.fill(priv, (byte) 0);
     }
   }
 

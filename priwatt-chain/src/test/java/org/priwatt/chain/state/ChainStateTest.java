@@ -266,4 +266,61 @@ class ChainStateTest {
     assertThat(state.submitBlock(b.next(0))).isEqualTo(BlockAcceptance.SIDE_BRANCH);
     assertThat(state.tip().hash()).isEqualTo(a.tip().hash());
   }
+
+  @Test
+  void readersNeverSeeAPartialReorganisation() throws Exception {
+    Branch main = mainBranch(9);
+    for (int i = 0; i < 105; i++) {
+      state.submitBlock(main.next(2));
+    }
+    java.util.Map<BlockHash, Map<OutPoint, Coin>> expected = new java.util.HashMap<>();
+    expected.put(main.tip().hash(), new java.util.HashMap<>(main.utxo()));
+    Branch a = main.fork(91);
+    Branch b = main.fork(92);
+    for (int i = 0; i < 10; i++) {
+      a.next(3);
+      expected.put(a.tip().hash(), new java.util.HashMap<>(a.utxo()));
+    }
+    for (int i = 0; i < 11; i++) {
+      b.next(3);
+      expected.put(b.tip().hash(), new java.util.HashMap<>(b.utxo()));
+    }
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic
+        .AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic
+        .AtomicInteger();
+    List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread reader = new Thread(() -> {
+      while (!stop.get()) {
+        Map<OutPoint, Coin> seen = new java.util.HashMap<>();
+        BlockHash[] tip = new BlockHash[1];
+        try {
+          state.forEachCoin((op, c) -> {
+            if (tip[0] == null) {
+              tip[0] = state.tip().hash();
+            }
+            seen.put(op, c);
+          });
+        } catch (Exception e) {
+          problems.add(e.toString());
+          return;
+        }
+        if (!seen.equals(expected.get(tip[0]))) {
+          problems.add("inconsistent UTXO set at tip " + tip[0]);
+        }
+        reads.incrementAndGet();
+      }
+    });
+    reader.start();
+    try {
+      submitAll(a.blocks);
+      submitAll(b.blocks);
+    } finally {
+      stop.set(true);
+      reader.join();
+    }
+    assertThat(state.tip().hash()).isEqualTo(b.tip().hash());
+    assertThat(problems).isEmpty();
+    assertThat(reads.get()).isPositive();
+  }
 }

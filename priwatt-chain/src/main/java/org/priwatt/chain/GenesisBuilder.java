@@ -116,7 +116,10 @@ public final class GenesisBuilder {
     return this;
   }
 
-  /** The coinbase transaction the block will carry. */
+  /**
+   * The coinbase transaction the block will carry. Draws the random salt on first use if none
+   * was set, so later calls and {@link #build()} use the same one.
+   */
   public Transaction coinbase() {
     byte[] s = salt != null ? salt : randomSalt();
     this.salt = s;

@@ -167,7 +167,9 @@ public final class ChainState implements CoinsView, AutoCloseable {
    *
    * @return what happened to the block
    * @throws BlockException why the block is invalid ({@link BlockError#reason()} gives Core's
-   *     name); {@link BlockError#INVALID_ANCESTOR} if it builds on an invalid block
+   *     name); {@link BlockError#INVALID_ANCESTOR} if it builds on an invalid block; {@link
+   *     BlockError#PREV_BLOCK_NOT_FOUND} if its parent is unknown and orphans are disabled
+   * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
    * @throws ChainException if the store fails
    */
   public BlockAcceptance submitBlock(Block block) throws BlockException, ChainException {
@@ -199,6 +201,10 @@ public final class ChainState implements CoinsView, AutoCloseable {
     validator.checkBlock(block);
     BlockIndexEntry parent = index.get(block.header().prevBlock());
     if (parent == null) {
+      if (options.maxOrphans() == 0) {
+        throw new BlockException(BlockError.PREV_BLOCK_NOT_FOUND, block.hash() + " builds on "
+            + block.header().prevBlock());
+      }
       orphans.add(block);
       return BlockAcceptance.ORPHAN;
     }

@@ -9,7 +9,9 @@ import java.util.function.LongSupplier;
  * @param clock the local time in seconds since the Unix epoch (for the two-hour future limit);
  *     injectable so tests are reproducible
  * @param verifierThreads threads verifying scripts in parallel, positive
- * @param maxOrphans orphan blocks kept at most, non-negative
+ * @param maxOrphans orphan blocks kept at most, non-negative; 0 disables the pool (a block with
+ *     an unknown parent is then rejected). Orphans passed the context-free checks, so each is
+ *     at most the network's block size: the pool holds at most {@code maxOrphans} times that
  * @param scriptCache the script-execution cache shared with the mempool
  */
 public record ChainStateOptions(LongSupplier clock, int verifierThreads, int maxOrphans,

@@ -21,6 +21,10 @@ import org.priwatt.script.VerifyFlag;
  * forks and policy alike), so a transaction valid under flags {@code S} is valid under any
  * subset of {@code S}; the mempool's standard flags thus cover the consensus flags.
  *
+ * <p>For the mempool: after all inputs of a transaction verify, call {@link #add} with the flags
+ * actually used (its standard flags, a superset of {@code ChainParameters.scriptFlagsAt} for the
+ * next height), so the block that later confirms it skips its scripts.
+ *
  * <p>Bounded: at most {@code maxEntries} transactions, the least recently used evicted first.
  * Thread-safe; lookups from the parallel verifier's threads do not block each other.
  */

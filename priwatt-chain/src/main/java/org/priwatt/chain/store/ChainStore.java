@@ -16,9 +16,10 @@ import org.priwatt.chain.state.Coin;
  * Where the chain state lives: every block received (valid so far, whether on the best chain
  * or not), the UTXO set of the tip, each connected block's undo data, and the tip's hash.
  *
- * <p>Contract: {@link #putBlock} is durable on return; {@link #apply} is atomic (after a crash
- * the store shows the state before or after the update, never a mix) and durable to the level
- * the implementation documents. Implementations are thread-safe; the chain state serialises
+ * <p>Contract: {@link #apply} is atomic (after a crash the store shows the state before or after
+ * the update, never a mix); {@link #putBlock} and {@link #apply} are durable, on return, to the
+ * level the implementation documents, and a block is stored before any update naming it as
+ * the tip. Implementations are thread-safe; the chain state serialises
  * writes, readers may run concurrently with a write and see the old or the new state of each
  * key. Every method throws {@link ChainException} with {@link ChainError#STORE_FAILURE} on I/O
  * failure and {@link ChainError#STORE_CORRUPT} on undecodable data.

@@ -250,6 +250,21 @@ class ChainStateTest {
     }
   }
 
+  @Test
+  void withoutAnOrphanPoolUnknownParentsAreRejected() throws Exception {
+    try (ChainState none = ChainState.open(fx.params,
+        org.priwatt.chain.store.MemoryChainStore.create(),
+        ChainFixture.options().withMaxOrphans(0))) {
+      Branch main = mainBranch(10);
+      main.next(0);
+      Block second = main.next(0);
+      assertThatThrownBy(() -> none.submitBlock(second)).isInstanceOfSatisfying(
+          BlockException.class,
+          e -> assertThat(e.error()).isEqualTo(BlockError.PREV_BLOCK_NOT_FOUND));
+      assertThat(none.orphanCount()).isZero();
+    }
+  }
+
   private static void submitAllTo(ChainState s, List<Block> blocks) throws Exception {
     for (Block b : blocks) {
       s.submitBlock(b);

@@ -43,6 +43,9 @@ import org.rocksdb.WriteOptions;
  * With {@code sync = false} (the default) the log is handed to the operating system but not
  * fsynced, which survives a process crash but may lose the latest updates (never consistency)
  * in a power failure; {@code sync = true} fsyncs every write. Thread-safe.
+ *
+ * <p>Typical use: {@code ChainState.open(params, CachingChainStore.wrap(
+ * RocksDbChainStore.open(dir), 1_000_000))}, so hot coins are answered from memory.
  */
 public final class RocksDbChainStore implements ChainStore {
   private static final byte[] TIP_KEY = "tip".getBytes(StandardCharsets.US_ASCII);

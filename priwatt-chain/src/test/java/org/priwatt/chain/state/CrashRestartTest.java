@@ -49,6 +49,9 @@ class CrashRestartTest {
         Long.toString(seed));
     pb.redirectErrorStream(true);
     Process p = pb.start();
+    // A hung worker must not hang the build: kill it after a minute whatever happens.
+    java.util.concurrent.CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS)
+        .execute(p::destroyForcibly);
     try {
       BufferedReader out = new BufferedReader(
           new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

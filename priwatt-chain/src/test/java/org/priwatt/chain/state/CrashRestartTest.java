@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class CrashRestartTest {
     pb.redirectErrorStream(true);
     Process p = pb.start();
     // A hung worker must not hang the build: kill it after a minute whatever happens.
-    java.util.concurrent.CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS)
+    CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS)
         .execute(p::destroyForcibly);
     try {
       BufferedReader out = new BufferedReader(

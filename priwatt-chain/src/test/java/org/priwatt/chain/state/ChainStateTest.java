@@ -328,8 +328,18 @@ class ChainStateTest {
     });
     reader.start();
     try {
-      submitAll(a.blocks);
+      while (reads.get() == 0 && problems.isEmpty()) {
+        Thread.onSpinWait();
+      }
+      for (int i = 0; i < a.blocks.size(); i++) {
+        state.submitBlock(a.blocks.get(i));
+        Thread.yield();
+      }
       submitAll(b.blocks);
+      int after = reads.get();
+      while (reads.get() < after + 3 && problems.isEmpty()) {
+        Thread.onSpinWait();
+      }
     } finally {
       stop.set(true);
       reader.join();

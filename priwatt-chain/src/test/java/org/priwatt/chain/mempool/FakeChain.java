@@ -21,7 +21,7 @@ import org.priwatt.script.Script;
  * A minimal in-memory chain for mempool tests: a UTXO map, heights and median times, and
  * connect/disconnect of transaction lists with undo data. No proof of work, no validation.
  */
-final class FakeChain implements ChainTip, CoinsView {
+public final class FakeChain implements ChainTip, CoinsView {
   private final Map<OutPoint, Coin> utxo = new HashMap<>();
   private final List<Long> medianTimes = new ArrayList<>();
   private final Deque<Map<OutPoint, Coin>> undo = new ArrayDeque<>();
@@ -29,13 +29,13 @@ final class FakeChain implements ChainTip, CoinsView {
   private final int maturity;
   private int fundingCounter;
 
-  FakeChain(int maturity) {
+  public FakeChain(int maturity) {
     this.maturity = maturity;
     medianTimes.add(1_600_000_000L);
   }
 
   /** Confirms a transaction paying {@code amounts} to {@code script} in a new block. */
-  synchronized Transaction fund(Script script, long... amounts) {
+  public synchronized Transaction fund(Script script, long... amounts) {
     byte[] id = new byte[32];
     id[0] = (byte) ++fundingCounter;
     id[1] = (byte) (fundingCounter >> 8);
@@ -49,7 +49,7 @@ final class FakeChain implements ChainTip, CoinsView {
   }
 
   /** Connects a block holding {@code txs}; spends their inputs and adds their outputs. */
-  synchronized void connect(List<Transaction> txs) {
+  public synchronized void connect(List<Transaction> txs) {
     int h = height() + 1;
     Map<OutPoint, Coin> spent = new HashMap<>();
     for (Transaction tx : txs) {
@@ -72,7 +72,7 @@ final class FakeChain implements ChainTip, CoinsView {
   }
 
   /** Disconnects the tip block and returns its transactions. */
-  synchronized List<Transaction> disconnect() {
+  public synchronized List<Transaction> disconnect() {
     List<Transaction> txs = blocks.pop();
     for (Transaction tx : txs) {
       for (int i = 0; i < tx.outputs().size(); i++) {

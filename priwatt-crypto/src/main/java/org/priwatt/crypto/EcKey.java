@@ -143,6 +143,18 @@ public final class EcKey {
     return peer.multiply(priv).xCoordinate();
   }
 
+  /**
+   * Returns the raw X coordinate of priv·P for an untrusted 65-byte uncompressed encoding of P,
+   * validated in the same pass, or null if it is not a curve point. For {@link Ecies}, whose
+   * trial decryptions mostly fail and should not parse the ephemeral key twice.
+   *
+   * @throws IllegalStateException if this key was destroyed
+   */
+  byte[] ecdhXUntrusted(byte[] uncompressed) {
+    checkAlive();
+    return Backends.active().ecdhXUntrusted(uncompressed, priv);
+  }
+
   /** Zeroes the private key; later use throws {@link IllegalStateException}. */
   public void destroy() {
     destroyed = true;

@@ -143,19 +143,19 @@ public final class Ecies {
     if (yLen > 32 || bodyLen < BLOCK || bodyLen % BLOCK != 0) {
       return Optional.empty();
     }
-    EcPublicKey ephemeral = parsePoint(data, xOff, xLen, yOff, yLen);
-    if (ephemeral == null) {
-      return Optional.empty();
-    }
-    return open(key, ephemeral, data, bodyOff, bodyLen);
+    return open(key, ephemeralPoint(data, xOff, xLen, yOff, yLen), data, bodyOff, bodyLen);
   }
 
-  private static Optional<byte[]> open(EcKey key, EcPublicKey ephemeral, byte[] data, int bodyOff, int bodyLen) {
+  private static Optional<byte[]> open(EcKey key, byte[] ephemeral, byte[] data, int bodyOff, int bodyLen) {
     byte[] shared = null;
     byte[] keys = null;
     byte[] expected = null;
     try {
-      shared = key.ecdhX(ephemeral);
+      // Validates the untrusted point and multiplies in one backend call (no second parse).
+      shared = key.ecdhXUntrusted(ephemeral);
+      if (shared == null) {
+        return Optional.empty();
+      }
       keys = Hashes.sha512(shared);
       Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(keys, 32, 32, "HmacSHA256"));
@@ -167,7 +167,7 @@ public final class Ecies {
       Cipher aes = AES.get();
       aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys, 0, 32, "AES"), new IvParameterSpec(data, 0, IV_LENGTH));
       return Optional.of(aes.doFinal(data, bodyOff, bodyLen));
-    } catch (GeneralSecurityException | CryptoException e) {
+    } catch (GeneralSecurityException e) {
       // Bad padding under a valid MAC: the sender encrypted garbage. Reported like any failure.
       return Optional.empty();
     } finally {
@@ -177,17 +177,13 @@ public final class Ecies {
     }
   }
 
-  private static EcPublicKey parsePoint(byte[] data, int xOff, int xLen, int yOff, int yLen) {
+  /** The ephemeral key's 65-byte uncompressed encoding, not yet validated. */
+  private static byte[] ephemeralPoint(byte[] data, int xOff, int xLen, int yOff, int yLen) {
     byte[] sec = new byte[65];
     sec[0] = 0x04;
     System.arraycopy(data, xOff, sec, 33 - xLen, xLen);
     System.arraycopy(data, yOff, sec, 65 - yLen, yLen);
-    try {
-      return EcPublicKey.parse(sec);
-    } catch (CryptoException e) {
-      // Only a malformed ciphertext reaches this; well-formed ones never throw here.
-      return null;
-    }
+    return sec;
   }
 
   private static byte[] stripZeros(byte[] b) {

@@ -131,24 +131,11 @@ public final class MessageCrypto {
    * and verify, and the embedded keys must hash to {@code subscribed}. Otherwise empty.
    */
   public static Optional<ReceivedBroadcast> openBroadcast(MessageObject object, BitmessageAddress subscribed) {
-    if (object.objectType() != ObjectType.BROADCAST || object.version() != 5) {
-      return Optional.empty();
-    }
-    byte[] p = object.payload();
-    byte[] tag = subscribed.tag();
-    if (p.length < 32 || !MessageDigest.isEqual(Arrays.copyOf(p, 32), tag)) {
-      return Optional.empty();
-    }
-    EcKey key = addressKey(subscribed);
-    Optional<byte[]> plain;
-    try {
-      plain = Ecies.decrypt(key, Arrays.copyOfRange(p, 32, p.length));
-    } finally {
-      key.destroy();
-    }
+    Optional<byte[]> plain = openTagged(object, ObjectType.BROADCAST, 5, subscribed);
     if (plain.isEmpty()) {
       return Optional.empty();
     }
+    byte[] tag = subscribed.tag();
     try {
       ByteReader r = new ByteReader(plain.get());
       SenderBlock sb = SenderBlock.read(r);
@@ -168,6 +155,28 @@ public final class MessageCrypto {
       return Optional.of(new ReceivedBroadcast(sender, MessageContent.decode(encoding, message), object.inventoryHash()));
     } catch (MessageException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The shared first half of opening a tagged object (v5 broadcast, v4 pubkey): type and version
+   * match, the leading 32-byte tag is {@code address}'s, and the rest decrypts under the key
+   * derived from the address. Empty otherwise; never throws.
+   */
+  private static Optional<byte[]> openTagged(MessageObject object, ObjectType type, int version,
+      BitmessageAddress address) {
+    if (object.objectType() != type || object.version() != version) {
+      return Optional.empty();
+    }
+    byte[] p = object.payload();
+    if (p.length < 32 || !MessageDigest.isEqual(Arrays.copyOf(p, 32), address.tag())) {
+      return Optional.empty();
+    }
+    EcKey key = addressKey(address);
+    try {
+      return Ecies.decrypt(key, Arrays.copyOfRange(p, 32, p.length));
+    } finally {
+      key.destroy();
     }
   }
 
@@ -203,24 +212,11 @@ public final class MessageCrypto {
 
   /** Opens a v4 pubkey object of {@code wanted}; empty unless tag, decryption, keys and signature all check out. */
   public static Optional<PublicIdentity> openPubkey(MessageObject object, BitmessageAddress wanted) {
-    if (object.objectType() != ObjectType.PUBKEY || object.version() != 4) {
-      return Optional.empty();
-    }
-    byte[] p = object.payload();
-    byte[] tag = wanted.tag();
-    if (p.length < 32 || !MessageDigest.isEqual(Arrays.copyOf(p, 32), tag)) {
-      return Optional.empty();
-    }
-    EcKey key = addressKey(wanted);
-    Optional<byte[]> plain;
-    try {
-      plain = Ecies.decrypt(key, Arrays.copyOfRange(p, 32, p.length));
-    } finally {
-      key.destroy();
-    }
+    Optional<byte[]> plain = openTagged(object, ObjectType.PUBKEY, 4, wanted);
     if (plain.isEmpty()) {
       return Optional.empty();
     }
+    byte[] tag = wanted.tag();
     try {
       ByteReader r = new ByteReader(plain.get());
       int behaviour = (int) r.u32("behaviour");

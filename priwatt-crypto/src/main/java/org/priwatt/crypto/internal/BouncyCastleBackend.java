@@ -129,6 +129,24 @@ public final class BouncyCastleBackend implements CurveBackend {
   }
 
   @Override
+  public byte[] ecdhXUntrusted(byte[] uncompressed, byte[] priv) {
+    if (uncompressed.length != 65 || uncompressed[0] != 4) {
+      return null;
+    }
+    try {
+      // decodePoint rejects coordinates ≥ p and points off the curve (IllegalArgumentException).
+      ECPoint p = CURVE.decodePoint(uncompressed);
+      if (p.isInfinity() || !p.isValid()) {
+        return null;
+      }
+      ECPoint q = p.multiply(new BigInteger(1, priv)).normalize();
+      return q.isInfinity() ? null : q.getAffineXCoord().getEncoded();
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  @Override
   public byte[] recoverPublicKey(byte[] compact, byte[] hash, int recId) {
     // SEC 1 v2 §4.1.6: R = (r + j·n, y with parity recId&1); Q = r⁻¹(sR − eG).
     BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 0, 32));

@@ -47,6 +47,15 @@ public interface CurveBackend {
   byte[] publicKeyMultiply(byte[] uncompressed, byte[] scalar);
 
   /**
+   * Returns the 32-byte X coordinate of priv·P for an <em>untrusted</em> 65-byte uncompressed
+   * encoding of P, which this method validates itself (prefix 04, coordinates below p, on the
+   * curve), or null if it is not a valid point. The exception to the class's precondition, for
+   * ECIES trial decryption: parsing and multiplying in one pass spares a separate
+   * {@link #parsePublicKey} on a path where most inputs belong to someone else.
+   */
+  byte[] ecdhXUntrusted(byte[] uncompressed, byte[] priv);
+
+  /**
    * Recovers the public key (uncompressed) from a compact signature and recovery id 0..3, or
    * returns null if no key matches.
    */

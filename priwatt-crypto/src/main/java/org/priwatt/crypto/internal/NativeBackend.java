@@ -1,6 +1,7 @@
 package org.priwatt.crypto.internal;
 
 import fr.acinq.secp256k1.Secp256k1;
+import java.util.Arrays;
 
 /**
  * libsecp256k1 through ACINQ's JNI binding. The binding throws on invalid input, so every call
@@ -96,6 +97,19 @@ public final class NativeBackend implements CurveBackend {
   public byte[] publicKeyMultiply(byte[] uncompressed, byte[] scalar) {
     try {
       return lib.pubKeyTweakMul(uncompressed, scalar);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public byte[] ecdhXUntrusted(byte[] uncompressed, byte[] priv) {
+    if (uncompressed.length != 65 || uncompressed[0] != 4) {
+      return null;
+    }
+    try {
+      // The binding parses (and so validates) the point with secp256k1_ec_pubkey_parse first.
+      return Arrays.copyOfRange(lib.pubKeyTweakMul(uncompressed, priv), 1, 33);
     } catch (RuntimeException e) {
       return null;
     }

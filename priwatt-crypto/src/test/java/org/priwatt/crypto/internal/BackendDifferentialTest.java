@@ -145,4 +145,32 @@ class BackendDifferentialTest {
           .isEqualTo(bc.publicKeyMultiply(pub, scalar));
     });
   }
+
+  @Test
+  void untrustedEcdhAgreesAndRejectsInvalidPoints() {
+    // Fewer cases than the others: half of them are Bouncy Castle point multiplications.
+    for (int i = 0; i < 2_000; i++) {
+      SplittableRandom r = rnd(6, i);
+      byte[] pub = bc.createPublicKey(key(r));
+      byte[] priv = key(r);
+      switch (i % 4) {
+        case 0: // valid point: the X of publicKeyMultiply
+          byte[] x = Arrays.copyOfRange(bc.publicKeyMultiply(pub, priv), 1, 33);
+          assertThat(nat.ecdhXUntrusted(pub, priv)).as("case %d", i).isEqualTo(x);
+          assertThat(bc.ecdhXUntrusted(pub, priv)).as("case %d", i).isEqualTo(x);
+          continue;
+        case 1: // off the curve
+          pub[64] ^= 1;
+          break;
+        case 2: // X not below p
+          Arrays.fill(pub, 1, 33, (byte) 0xff);
+          break;
+        default: // wrong prefix (compressed/hybrid markers on 65 bytes)
+          pub[0] = (byte) (i % 8 == 3 ? 6 : 2);
+          break;
+      }
+      assertThat(nat.ecdhXUntrusted(pub, priv)).as("case %d", i).isNull();
+      assertThat(bc.ecdhXUntrusted(pub, priv)).as("case %d", i).isNull();
+    }
+  }
 }

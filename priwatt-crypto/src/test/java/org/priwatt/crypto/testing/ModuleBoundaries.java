@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -36,15 +39,26 @@ public final class ModuleBoundaries {
   public static void assertInternalsStayPrivate(String moduleDir, String moduleName) {
     Path root = repositoryRoot();
     String needle = "org.priwatt." + moduleName + ".";
-    List<String> offenders;
-    try (Stream<Path> files = Files.walk(root)) {
-      offenders = files
-          .filter(f -> f.toString().endsWith(".java"))
-          .filter(f -> !root.relativize(f).startsWith(moduleDir))
-          .filter(f -> !f.toString().contains("/target/"))
-          .filter(f -> importsInternal(f, needle))
-          .map(f -> root.relativize(f).toString())
-          .collect(Collectors.toList());
+    List<String> offenders = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          // Build output changes while tests run (other surefire reports); never walk it.
+          String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+          return name.equals("target") || name.startsWith(".") && !dir.equals(root)
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+          if (f.toString().endsWith(".java") && !root.relativize(f).startsWith(moduleDir)
+              && importsInternal(f, needle)) {
+            offenders.add(root.relativize(f).toString());
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

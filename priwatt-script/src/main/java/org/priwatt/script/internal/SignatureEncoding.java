@@ -1,17 +1,22 @@
 package org.priwatt.script.internal;
 
 import java.math.BigInteger;
+import java.util.Arrays;
+import org.priwatt.crypto.Secp256k1;
 
 /**
  * Byte-level signature and public-key encoding rules of Bitcoin Core's interpreter:
  * {@code IsValidSignatureEncoding} (BIP 66 strict DER plus a trailing hash-type byte),
  * {@code IsLowDERSignature} (BIP 62 rule 5), {@code IsDefinedHashtypeSignature} and
  * {@code IsCompressedOrUncompressedPubKey}. All inputs are untrusted; nothing here throws.
+ *
+ * <p>The low-S rule is implemented here rather than with {@code EcdsaSignature.decodeDerLax}
+ * because Core treats an R or S at or above the curve order as a zero signature (low S), where
+ * the crypto module rejects such values.
  */
 public final class SignatureEncoding {
-  private static final BigInteger ORDER = new BigInteger(
-      "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
-  private static final BigInteger HALF_ORDER = ORDER.shiftRight(1);
+  private static final BigInteger ORDER = Secp256k1.ORDER;
+  private static final BigInteger HALF_ORDER = Secp256k1.HALF_ORDER;
 
   private SignatureEncoding() {}
 
@@ -55,8 +60,8 @@ public final class SignatureEncoding {
   public static boolean hasLowS(byte[] sig) {
     int lenR = sig[3] & 0xff;
     int lenS = sig[5 + lenR] & 0xff;
-    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 4, 4 + lenR));
-    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(sig, 6 + lenR, 6 + lenR + lenS));
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(sig, 4, 4 + lenR));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 6 + lenR, 6 + lenR + lenS));
     if (r.compareTo(ORDER) >= 0 || s.compareTo(ORDER) >= 0) {
       return true;
     }

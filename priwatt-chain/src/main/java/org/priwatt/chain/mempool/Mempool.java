@@ -50,6 +50,13 @@ public final class Mempool {
   private final PoolGraph graph = new PoolGraph();
   private final List<MempoolListener> listeners = new CopyOnWriteArrayList<>();
   private FeeRate rollingMinFee = FeeRate.ZERO;
+  /**
+   * Disconnected transactions that could not be re-added yet: a chain state that reports a
+   * multi-block reorganisation after completing it disconnects tip first, so a transaction's
+   * parent in an older disconnected block arrives after it. Retried after each disconnected
+   * block; dropped when the next block connects.
+   */
+  private final List<Transaction> reorgBacklog = new ArrayList<>();
 
   private Mempool(ChainTip tip, MempoolPolicy policy, ScriptCheckCache cache, Clock clock) {
     this.tip = Objects.requireNonNull(tip, "tip");
@@ -170,6 +177,7 @@ public final class Mempool {
     List<Runnable> events = new ArrayList<>();
     lock.lock();
     try {
+      reorgBacklog.clear();
       for (Transaction tx : blockTransactions) {
         graph.get(tx.txId()).ifPresent(n -> removeAll(List.of(n), RemovalReason.BLOCK, events));
       }
@@ -215,18 +223,39 @@ public final class Mempool {
     try {
       for (Transaction tx : blockTransactions) {
         if (!tx.isCoinbase()) {
-          AcceptResult r = acceptLocked(tx, true, events);
-          if (!r.isAccepted()) {
-            LOG.debug("not re-adding disconnected transaction: {}", r);
-          }
+          readd(tx, events);
         }
       }
+      retryBacklog(events);
       removeInvalidAfterReorg(events);
       trimToSize(events);
     } finally {
       lock.unlock();
     }
     events.forEach(Runnable::run);
+  }
+
+  private void readd(Transaction tx, List<Runnable> events) {
+    AcceptResult r = acceptLocked(tx, true, events);
+    if (r.reason().filter(MempoolRejectReason.MISSING_OR_SPENT_INPUTS::equals).isPresent()) {
+      reorgBacklog.add(tx);
+    } else if (!r.isAccepted()) {
+      LOG.debug("not re-adding disconnected transaction: {}", r);
+    }
+  }
+
+  /** Re-adds backlog transactions whose parents have arrived, until nothing changes. */
+  private void retryBacklog(List<Runnable> events) {
+    boolean progress = true;
+    while (progress && !reorgBacklog.isEmpty()) {
+      progress = false;
+      for (Transaction tx : List.copyOf(reorgBacklog)) {
+        if (acceptLocked(tx, true, events).isAccepted()) {
+          reorgBacklog.remove(tx);
+          progress = true;
+        }
+      }
+    }
   }
 
   private void removeInvalidAfterReorg(List<Runnable> events) {

@@ -12,6 +12,7 @@ import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
+import org.priwatt.chain.block.Block;
 import org.priwatt.chain.internal.StandardScripts;
 import org.priwatt.chain.mempool.AcceptResult;
 import org.priwatt.chain.mempool.ChainTip;
@@ -19,19 +20,20 @@ import org.priwatt.chain.mempool.FeeRate;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolEntry;
 import org.priwatt.chain.mempool.MempoolListener;
+import org.priwatt.chain.state.ChainListener;
 import org.priwatt.crypto.Address;
 import org.priwatt.script.Script;
 
 /**
  * The wallet facade: joins the {@link KeyChain}, {@link TxStore}, {@link ScriptWatchList},
  * {@link CoinTracker}, {@link PaymentBuilder} and {@link FeeEstimator} and keeps the store in
- * step with the memory pool (it is a {@link MempoolListener}) and the chain ({@link
- * #blockConnected}, {@link #blockDisconnected}, called by the chain state's listener adapter).
+ * step with the memory pool (it is a {@link MempoolListener}) and the chain (it is a {@link
+ * ChainListener}; register it with the chain state).
  * Every role lives in its own class; this one only routes.
  *
  * <p>Thread-safe: events and payments are serialised on the wallet's monitor.
  */
-public final class Wallet implements MempoolListener {
+public final class Wallet implements MempoolListener, ChainListener {
   private final KeyChain keys;
   private final TxStore store;
   private final ScriptWatchList watched;
@@ -234,6 +236,16 @@ public final class Wallet implements MempoolListener {
       }
     }
     events.forEach(Runnable::run);
+  }
+
+  @Override
+  public void blockConnected(Block block, int height) {
+    blockConnected(block.transactions(), height);
+  }
+
+  @Override
+  public void blockDisconnected(Block block, int height) {
+    blockDisconnected(block.transactions(), height);
   }
 
   private static boolean spendsAny(WalletTransaction w, Set<OutPoint> outPoints) {

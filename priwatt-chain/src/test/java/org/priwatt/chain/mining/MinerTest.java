@@ -70,6 +70,8 @@ class MinerTest {
     Transaction child = spend(parent, 0, BOB, p2pkh(ALICE), subsidy - 21_000);
     assertThat(pool.accept(parent).isAccepted()).isTrue();
     assertThat(pool.accept(child).isAccepted()).isTrue();
+    // the pool filled the chain's script cache, so connecting the block skips the scripts
+    assertThat(chain.scriptCache().contains(parent.txId(), PARAMS.scriptFlagsAt(4))).isTrue();
 
     Block block = miner.mineBlock().orElseThrow();
     assertThat(block.transactions()).extracting(Transaction::txId)

@@ -156,4 +156,36 @@ class ScriptInterpreterTest {
         .isEqualTo(ScriptError.OK);
     assertThat(run("2", "IF 1 ENDIF", EnumSet.of(VerifyFlag.MINIMALIF))).isEqualTo(ScriptError.OK);
   }
+
+  /** Random scripts, biased towards real opcodes, never throw and always yield an error code. */
+  @Test
+  void randomScriptsNeverThrow() {
+    java.util.Random rnd = new java.util.Random(2024);
+    VerifyFlag[] legacy = {VerifyFlag.P2SH, VerifyFlag.STRICTENC, VerifyFlag.DERSIG,
+        VerifyFlag.LOW_S, VerifyFlag.NULLDUMMY, VerifyFlag.MINIMALDATA, VerifyFlag.NULLFAIL,
+        VerifyFlag.DISCOURAGE_UPGRADABLE_NOPS, VerifyFlag.CHECKLOCKTIMEVERIFY,
+        VerifyFlag.CHECKSEQUENCEVERIFY, VerifyFlag.CONST_SCRIPTCODE, VerifyFlag.SIGPUSHONLY};
+    int[] common = {0x00, 0x01, 0x02, 0x4c, 0x4f, 0x51, 0x52, 0x53, 0x60, 0x63, 0x64, 0x67, 0x68,
+        0x69, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78,
+        0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x82, 0x87, 0x88, 0x8b, 0x8f, 0x91, 0x93, 0x9a, 0x9c, 0xa3,
+        0xa5, 0xa9, 0xab, 0xac, 0xad, 0xae, 0xaf, 0xb1, 0xb2};
+    for (int i = 0; i < 20_000; i++) {
+      byte[] sig = new byte[rnd.nextInt(12)];
+      byte[] pub = new byte[rnd.nextInt(40)];
+      for (byte[] b : new byte[][] {sig, pub}) {
+        for (int j = 0; j < b.length; j++) {
+          b[j] = (byte) (rnd.nextInt(4) == 0 ? rnd.nextInt(256) : common[rnd.nextInt(common.length)]);
+        }
+      }
+      EnumSet<VerifyFlag> flags = EnumSet.noneOf(VerifyFlag.class);
+      for (VerifyFlag f : legacy) {
+        if (rnd.nextBoolean()) {
+          flags.add(f);
+        }
+      }
+      ScriptError r = ScriptInterpreter.verify(Script.of(sig), Script.of(pub), flags,
+          new ToySignatures());
+      assertThat(r).isNotNull();
+    }
+  }
 }

@@ -41,9 +41,4 @@ public record MempoolEntry(Transaction transaction, Amount fee, int sigOps, int 
   public FeeRate feeRate() {
     return FeeRate.of(fee.sat(), size());
   }
-
-  /** A copy with another parent set (after a reorganisation re-adds a parent). */
-  MempoolEntry withParents(Set<TxId> newParents) {
-    return new MempoolEntry(transaction, fee, sigOps, entryHeight, entryTimeMillis, newParents);
-  }
 }

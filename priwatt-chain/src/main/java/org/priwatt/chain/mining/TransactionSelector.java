@@ -20,6 +20,10 @@ import org.priwatt.chain.mempool.Timelocks;
  * parents first. A well-paying child thereby pulls in its cheap parent (child pays for parent),
  * and a child never precedes its parent. Packages that do not fit, or hold a non-final
  * transaction, are skipped. Stateless and thread-safe.
+ *
+ * <p>Each round rescans the remaining entries, so selection costs about n^2 package walks: a few
+ * milliseconds for the thousand-transaction pools of a private network. Core keeps modified
+ * ancestor scores in an index instead, which would matter only for pools far larger.
  */
 public final class TransactionSelector {
   /** After this many consecutive misfits with the block nearly full, stop (Core's value). */

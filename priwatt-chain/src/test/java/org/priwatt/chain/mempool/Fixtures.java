@@ -10,10 +10,8 @@ import org.priwatt.chain.TransactionSigner;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcKey;
-import org.priwatt.crypto.Hashes;
 import org.priwatt.script.Script;
-import org.priwatt.script.ScriptBuilder;
-import org.priwatt.script.Opcode;
+import org.priwatt.script.ScriptTemplates;
 
 /** Keys, scripts and signed spends shared by the mempool and mining tests. */
 public final class Fixtures {
@@ -35,9 +33,7 @@ public final class Fixtures {
   }
 
   public static Script p2pkh(EcKey key) {
-    return ScriptBuilder.create().op(Opcode.OP_DUP).op(Opcode.OP_HASH160)
-        .data(Hashes.hash160(key.publicKey().encoded())).op(Opcode.OP_EQUALVERIFY)
-        .op(Opcode.OP_CHECKSIG).build();
+    return ScriptTemplates.p2pkh(key.publicKey().hash160());
   }
 
   /**

@@ -90,7 +90,7 @@ final class AcceptChecks {
         return r;
       }
     }
-    if (!Timelocks.isFinal(tx, nextHeight, tip.medianTimePast())) {
+    if (!NextBlockLocks.isFinal(tx, tip)) {
       return reject(MempoolRejectReason.NON_FINAL, "lockTime " + tx.lockTime() + " at height "
           + nextHeight + ", median time " + tip.medianTimePast());
     }
@@ -115,7 +115,8 @@ final class AcceptChecks {
       }
       coins.add(coin.get());
     }
-    if (policy.enforceSequenceLocks() && !sequenceLocksSatisfied()) {
+    if (policy.enforceSequenceLocks()
+        && !NextBlockLocks.sequenceLocksSatisfied(tx, coins, tip)) {
       return reject(MempoolRejectReason.NON_BIP68_FINAL, "");
     }
     long valueIn = 0;
@@ -159,16 +160,6 @@ final class AcceptChecks {
       }
     }
     return reject(MempoolRejectReason.MISSING_OR_SPENT_INPUTS, missing.toString());
-  }
-
-  private boolean sequenceLocksSatisfied() {
-    List<Integer> heights = new ArrayList<>(coins.size());
-    for (Coin c : coins) {
-      heights.add(c.height() == Coin.MEMPOOL_HEIGHT ? nextHeight : c.height());
-    }
-    int tipHeight = tip.height();
-    return Timelocks.sequenceLocksSatisfied(tx, heights, nextHeight,
-        h -> h == tipHeight ? tip.medianTimePast() : tip.medianTimePast(h));
   }
 
   private Optional<AcceptResult> feeChecks(FeeRate rollingMinFee) {

@@ -15,6 +15,7 @@ import org.priwatt.chain.TransactionSignatureChecker;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.TxRejectReason;
+import org.priwatt.chain.block.BlockValidator;
 import org.priwatt.chain.state.Coin;
 import org.priwatt.script.ScriptError;
 import org.priwatt.script.ScriptInterpreter;
@@ -145,7 +146,7 @@ final class AcceptChecks {
         return r;
       }
     }
-    sigOps = StandardPolicy.legacySigOps(tx) + StandardPolicy.p2shSigOps(tx, coins);
+    sigOps = BlockValidator.legacySigOps(tx) + StandardPolicy.p2shSigOps(tx, coins);
     if (sigOps > policy.maxTxSigOps()) {
       return reject(MempoolRejectReason.TOO_MANY_SIGOPS, sigOps + " sigops");
     }

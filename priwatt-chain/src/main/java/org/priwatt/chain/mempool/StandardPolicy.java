@@ -152,21 +152,6 @@ public final class StandardPolicy {
         || scriptPubKey.length() > MAX_SCRIPT_SIZE;
   }
 
-  /**
-   * Legacy signature operations of {@code tx} counted as Core's {@code GetLegacySigOpCount}
-   * (inaccurate multisig counting in every scriptSig and scriptPubKey).
-   */
-  public static int legacySigOps(Transaction tx) {
-    int n = 0;
-    for (TxInput in : tx.inputs()) {
-      n += in.scriptSig().getSigOpCount(false);
-    }
-    for (TxOutput out : tx.outputs()) {
-      n += out.scriptPubKey().getSigOpCount(false);
-    }
-    return n;
-  }
-
   /** Core's {@code GetP2SHSigOpCount}: accurate sigops of each P2SH input's redeem script. */
   public static int p2shSigOps(Transaction tx, List<Coin> spent) {
     int n = 0;

@@ -239,6 +239,58 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
     return depth + 1;
   }
 
+  /**
+   * Builds the child from BIP 32's IL (the tweak) and IR (the child chain code): the private
+   * child adds IL to the private key, the public child adds IL*G to the public key.
+   */
+  @FunctionalInterface
+  interface ChildFactory<T extends ExtendedKey> {
+    /**
+     * Returns the child at {@code index}.
+     *
+     * @throws CryptoException {@link CryptoError#INVALID_TWEAK} if IL is not below n or the child
+     *     key is zero / the point at infinity (BIP 32: that index is invalid)
+     */
+    T child(byte[] il, byte[] childChainCode, int childDepth, int fingerprint, int index)
+        throws CryptoException;
+  }
+
+  /**
+   * BIP 32's CKDpriv / CKDpub: I = HMAC-SHA512(chain code, ser(key) || ser32(i)) where ser(key)
+   * is {@code 0x00 || k} for a hardened index and the compressed public key otherwise; IL
+   * tweaks the key and IR is the child chain code. Invalid children skip to the next index as
+   * in {@link #deriveChild(int)}.
+   */
+  final <T extends ExtendedKey> T deriveChild(int index, ChildFactory<T> factory)
+      throws CryptoException {
+    int childDepth = childDepth();
+    int fingerprint = fingerprint();
+    return firstValidChild(index, i -> attemptChild(i, childDepth, fingerprint, factory));
+  }
+
+  private <T extends ExtendedKey> T attemptChild(int index, int childDepth, int fingerprint,
+      ChildFactory<T> factory) {
+    byte[] serKey = DerivationPath.isHardened(index)
+        ? keyData()
+        : publicKey().compressedEncoding();
+    byte[] data = withIndex(serKey, index);
+    Arrays.fill(serKey, (byte) 0);
+    byte[] i = Hashes.hmacSha512(chainCode, data);
+    byte[] il = Arrays.copyOf(i, 32);
+    try {
+      return factory.child(il, Arrays.copyOfRange(i, 32, 64), childDepth, fingerprint, index);
+    } catch (CryptoException e) {
+      if (e.error() != CryptoError.INVALID_TWEAK) {
+        throw new IllegalStateException("unexpected tweak failure", e);
+      }
+      return null; // IL >= n, zero key or point at infinity: BIP 32 moves on to the next index
+    } finally {
+      Arrays.fill(data, (byte) 0);
+      Arrays.fill(i, (byte) 0);
+      Arrays.fill(il, (byte) 0);
+    }
+  }
+
   /** Consecutive invalid children after which derivation gives up (see firstValidChild). */
   static final int MAX_INVALID_CHILDREN = 8;
 

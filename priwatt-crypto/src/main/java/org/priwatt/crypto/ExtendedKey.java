@@ -51,7 +51,7 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
    */
   public static ExtendedKey parse(String text, NetworkParameters network) throws CryptoException {
     Objects.requireNonNull(network, "network");
-    return parse(text, network, false);
+    return parseFor(text, network);
   }
 
   /**
@@ -61,10 +61,11 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
    *     known network always {@link CryptoError#UNKNOWN_VERSION}
    */
   public static ExtendedKey parseAny(String text) throws CryptoException {
-    return parse(text, null, true);
+    return parseFor(text, null);
   }
 
-  private static ExtendedKey parse(String text, NetworkParameters expected, boolean any)
+  /** Parses for {@code expected}, or for any known network if it is null. */
+  private static ExtendedKey parseFor(String text, NetworkParameters expected)
       throws CryptoException {
     Objects.requireNonNull(text, "text");
     byte[] data = Base58Check.decode(text);
@@ -74,7 +75,9 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
       }
       ByteBuffer in = ByteBuffer.wrap(data);
       int version = in.getInt();
-      NetworkParameters network = resolveNetwork(version, expected, any);
+      NetworkParameters network = NetworkParameters.resolve(expected,
+          n -> version == n.bip32PrivateVersion() || version == n.bip32PublicVersion(),
+          "extended key version 0x" + Integer.toHexString(version), "extended key");
       int depth = in.get() & 0xff;
       int parentFingerprint = in.getInt();
       int childNumber = in.getInt();
@@ -97,26 +100,6 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
     } finally {
       Arrays.fill(data, (byte) 0);
     }
-  }
-
-  private static NetworkParameters resolveNetwork(
-      int version, NetworkParameters expected, boolean any) throws CryptoException {
-    if (!any
-        && (version == expected.bip32PrivateVersion() || version == expected.bip32PublicVersion())) {
-      return expected;
-    }
-    NetworkParameters known = NetworkParameters.byBip32Version(version).orElse(null);
-    if (known == null) {
-      throw new CryptoException(
-          CryptoError.UNKNOWN_VERSION,
-          "no known network uses extended key version 0x" + Integer.toHexString(version));
-    }
-    if (!any) {
-      throw new CryptoException(
-          CryptoError.WRONG_NETWORK,
-          "extended key is for " + known.id() + ", expected " + expected.id());
-    }
-    return known;
   }
 
   static CryptoException invalid(String message) {

@@ -14,7 +14,6 @@ import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionBuilder;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.block.Block;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.block.HeaderHasher;
@@ -72,7 +71,7 @@ final class RegtestChain {
    *
    * @return the outpoint of that mature coinbase output
    */
-  OutPoint matureCoinbase(ChainState state) throws BlockException, ChainException {
+  OutPoint matureCoinbase(ChainState state) throws ChainException {
     BlockHeader tip = PARAMS.genesis().header();
     Block first = block(tip, 1, ANYONE, List.of());
     submit(state, first);
@@ -96,7 +95,7 @@ final class RegtestChain {
   }
 
   /** Submits {@code block} and insists that it extends the best chain. */
-  static void submit(ChainState state, Block block) throws BlockException, ChainException {
+  static void submit(ChainState state, Block block) throws ChainException {
     BlockAcceptance result = state.submitBlock(block);
     if (result != BlockAcceptance.CONNECTED) {
       throw new IllegalStateException(block.hash() + " was " + result);

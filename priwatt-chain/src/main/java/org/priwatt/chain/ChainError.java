@@ -1,13 +1,14 @@
 package org.priwatt.chain;
 
 /**
- * Every way {@code priwatt-chain} rejects untrusted input or fails a signing request. Carried by
- * {@link ChainException}; one constant per failure so callers and tests can tell them apart.
+ * Every way {@code priwatt-chain} rejects untrusted input, fails a signing request or finds its
+ * store unusable. One of the three {@link ChainFailure} domains carried by {@link
+ * ChainException}; one constant per failure so callers and tests can tell them apart.
  *
  * <p>Consensus rule violations of a well-formed transaction are not errors of this kind: they
  * are reported as a {@link TxRejectReason} result value.
  */
-public enum ChainError {
+public enum ChainError implements ChainFailure {
   // ---- decoding ----
   /** The input ended before the structure being decoded was complete. */
   TRUNCATED,

@@ -3,29 +3,51 @@ package org.priwatt.chain;
 import java.util.Objects;
 
 /**
- * Thrown when {@code priwatt-chain} rejects untrusted bytes or cannot complete a signing request.
- * The {@link #error()} code says why; the message adds context (an offset, a length) but never
- * key material.
+ * The one checked exception of {@code priwatt-chain}: untrusted bytes were rejected, a block or
+ * header is invalid, a signing request or wallet operation could not complete, or the chain
+ * store failed. The {@link ChainFailure} it carries ({@link #failure()}, a constant of {@link
+ * ChainError}, {@link org.priwatt.chain.block.BlockError} or {@link
+ * org.priwatt.chain.wallet.WalletError}) says why; the message adds context (an offset, a length,
+ * a block hash) but never key material.
  */
 public final class ChainException extends Exception {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private final ChainError error;
+  // Named "error", not "failure": AssertJ's hasFieldOrPropertyWithValue("error", ...) finds
+  // values through getters or fields, not through a bare error() method.
+  private final ChainFailure error;
 
-  /** Creates an exception for {@code error} with a human-readable {@code message}. */
-  public ChainException(ChainError error, String message) {
-    super(error + ": " + message);
-    this.error = Objects.requireNonNull(error, "error");
+  /**
+   * Creates an exception for {@code failure} with a human-readable {@code message}; the message
+   * becomes {@code "<failure name>: <message>"}.
+   *
+   * @throws NullPointerException if {@code failure} is null
+   */
+  public ChainException(ChainFailure failure, String message) {
+    super(Objects.requireNonNull(failure, "failure").name() + ": " + message);
+    this.error = failure;
   }
 
-  /** Creates an exception for {@code error} caused by {@code cause}. */
-  public ChainException(ChainError error, String message, Throwable cause) {
-    super(error + ": " + message, cause);
-    this.error = Objects.requireNonNull(error, "error");
+  /**
+   * Creates an exception for {@code failure} caused by {@code cause}.
+   *
+   * @throws NullPointerException if {@code failure} is null
+   */
+  public ChainException(ChainFailure failure, String message, Throwable cause) {
+    super(Objects.requireNonNull(failure, "failure").name() + ": " + message, cause);
+    this.error = failure;
   }
 
   /** The reason for the rejection; never null. */
-  public ChainError error() {
+  public ChainFailure failure() {
+    return error;
+  }
+
+  /**
+   * The same as {@link #failure()}, under the name earlier versions used (compare with {@code
+   * ==}: {@code e.error() == ChainError.TRUNCATED}).
+   */
+  public ChainFailure error() {
     return error;
   }
 }

@@ -188,10 +188,11 @@ public final class Block {
     @Override
     public Block decode(ByteReader in) throws ChainException {
       int start = in.position();
+      byte[] headerBytes = in.readBytes(BlockHeader.SIZE);
       BlockHeader header;
       try {
-        header = BlockHeader.parse(in.readBytes(BlockHeader.SIZE));
-      } catch (BlockException e) {
+        header = BlockHeader.parse(headerBytes);
+      } catch (ChainException e) {
         throw new ChainException(ChainError.TRUNCATED, "header: " + e.getMessage(), e);
       }
       int count = in.readCount(MIN_TX_SIZE);

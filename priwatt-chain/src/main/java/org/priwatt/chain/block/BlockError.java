@@ -1,11 +1,16 @@
 package org.priwatt.chain.block;
 
+import java.util.Optional;
+import org.priwatt.chain.ChainException;
+import org.priwatt.chain.ChainFailure;
+
 /**
  * Why a block, block header, target or Merkle branch was rejected. Each constant carries Bitcoin
  * Core's reject-reason string where Core has one ({@link #reason()}), so logs and peers see the
- * familiar names ({@code bad-txnmrklroot}, {@code bad-cb-amount}, ...).
+ * familiar names ({@code bad-txnmrklroot}, {@code bad-cb-amount}, ...). One of the three {@link
+ * ChainFailure} domains carried by {@link ChainException}.
  */
-public enum BlockError {
+public enum BlockError implements ChainFailure {
   // Encoding
   /** A serialized header was not exactly {@value BlockHeader#SIZE} bytes long. */
   HEADER_LENGTH("bad-header-length"),
@@ -105,5 +110,11 @@ public enum BlockError {
   /** Bitcoin Core's reject-reason string for this failure, e.g. {@code "bad-txnmrklroot"}. */
   public String reason() {
     return reason;
+  }
+
+  /** {@link #reason()}, never empty: every block failure has a Core reject string. */
+  @Override
+  public Optional<String> rejectReason() {
+    return Optional.of(reason);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import org.priwatt.chain.ChainException;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.Sha256Hash;
 
@@ -68,12 +69,12 @@ public final class BlockHeader {
   /**
    * Decodes exactly {@value #SIZE} bytes.
    *
-   * @throws BlockException {@link BlockError#HEADER_LENGTH} if {@code bytes} is not 80 bytes
+   * @throws ChainException {@link BlockError#HEADER_LENGTH} if {@code bytes} is not 80 bytes
    */
-  public static BlockHeader parse(byte[] bytes) throws BlockException {
+  public static BlockHeader parse(byte[] bytes) throws ChainException {
     Objects.requireNonNull(bytes, "bytes");
     if (bytes.length != SIZE) {
-      throw new BlockException(
+      throw new ChainException(
           BlockError.HEADER_LENGTH, "header must be " + SIZE + " bytes, got " + bytes.length);
     }
     return read(ByteBuffer.wrap(bytes));
@@ -83,9 +84,9 @@ public final class BlockHeader {
    * Decodes a header from 160 hex digits.
    *
    * @throws IllegalArgumentException if {@code hex} is not hex
-   * @throws BlockException {@link BlockError#HEADER_LENGTH} if it is not 80 bytes
+   * @throws ChainException {@link BlockError#HEADER_LENGTH} if it is not 80 bytes
    */
-  public static BlockHeader fromHex(String hex) throws BlockException {
+  public static BlockHeader fromHex(String hex) throws ChainException {
     return parse(Hex.decode(Objects.requireNonNull(hex, "hex")));
   }
 
@@ -93,12 +94,12 @@ public final class BlockHeader {
    * Reads one header from {@code buffer}'s position, advancing it by {@value #SIZE}. The
    * buffer's byte order is ignored (the format is little-endian) and left unchanged.
    *
-   * @throws BlockException {@link BlockError#HEADER_TRUNCATED} if fewer than 80 bytes remain;
+   * @throws ChainException {@link BlockError#HEADER_TRUNCATED} if fewer than 80 bytes remain;
    *     the position is then unchanged
    */
-  public static BlockHeader read(ByteBuffer buffer) throws BlockException {
+  public static BlockHeader read(ByteBuffer buffer) throws ChainException {
     if (buffer.remaining() < SIZE) {
-      throw new BlockException(
+      throw new ChainException(
           BlockError.HEADER_TRUNCATED, "need " + SIZE + " bytes, have " + buffer.remaining());
     }
     ByteBuffer le = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
@@ -116,7 +117,7 @@ public final class BlockHeader {
           version, BlockHash.wrap(prev), Sha256Hash.wrap(merkle), time, bits, nonce);
     } catch (BufferUnderflowException e) {
       // Unreachable after the remaining() check; kept so a bug surfaces as a typed error.
-      throw new BlockException(BlockError.HEADER_TRUNCATED, "buffer ended inside header");
+      throw new ChainException(BlockError.HEADER_TRUNCATED, "buffer ended inside header");
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionChecks;
@@ -47,44 +48,44 @@ public final class BlockValidator {
    * size, exactly one coinbase in first position, each transaction's context-free checks,
    * unique txids and the legacy sigop count.
    *
-   * @throws BlockException the first rule broken: a proof-of-work error ({@link
+   * @throws ChainException the first rule broken: a proof-of-work error ({@link
    *     BlockError#HIGH_HASH}, ...), {@link BlockError#BAD_MERKLE_ROOT}, {@link
    *     BlockError#DUPLICATE_TRANSACTION}, {@link BlockError#BAD_LENGTH}, {@link
    *     BlockError#COINBASE_MISSING}, {@link BlockError#COINBASE_MULTIPLE}, {@link
    *     BlockError#BAD_TRANSACTION} or {@link BlockError#TOO_MANY_SIGOPS}
    */
-  public void checkBlock(Block block) throws BlockException {
+  public void checkBlock(Block block) throws ChainException {
     headers.checkProofOfWork(block.header());
     if (!block.merkleRootMatches()) {
-      throw new BlockException(BlockError.BAD_MERKLE_ROOT, "header " + block.header()
+      throw new ChainException(BlockError.BAD_MERKLE_ROOT, "header " + block.header()
           .merkleRoot().toReversedHex() + ", transactions "
           + block.computedMerkleRoot().root().toReversedHex());
     }
     if (block.computedMerkleRoot().mutated()) {
-      throw new BlockException(BlockError.DUPLICATE_TRANSACTION, "mutated transaction list");
+      throw new ChainException(BlockError.DUPLICATE_TRANSACTION, "mutated transaction list");
     }
     List<Transaction> txs = block.transactions();
     if (txs.isEmpty() || block.size() > params.maxBlockSize()) {
-      throw new BlockException(BlockError.BAD_LENGTH,
+      throw new ChainException(BlockError.BAD_LENGTH,
           txs.size() + " transactions, " + block.size() + " bytes");
     }
     if (!txs.get(0).isCoinbase()) {
-      throw new BlockException(BlockError.COINBASE_MISSING, "first transaction not a coinbase");
+      throw new ChainException(BlockError.COINBASE_MISSING, "first transaction not a coinbase");
     }
     for (int i = 1; i < txs.size(); i++) {
       if (txs.get(i).isCoinbase()) {
-        throw new BlockException(BlockError.COINBASE_MULTIPLE, "transaction " + i);
+        throw new ChainException(BlockError.COINBASE_MULTIPLE, "transaction " + i);
       }
     }
     Set<TxId> seen = new HashSet<>(txs.size() * 2);
     for (Transaction tx : txs) {
       Optional<TxRejectReason> reason = TransactionChecks.check(tx);
       if (reason.isPresent()) {
-        throw new BlockException(BlockError.BAD_TRANSACTION, reason.get().reason() + " in "
+        throw new ChainException(BlockError.BAD_TRANSACTION, reason.get().reason() + " in "
             + tx.txId());
       }
       if (!seen.add(tx.txId())) {
-        throw new BlockException(BlockError.DUPLICATE_TRANSACTION, tx.txId().toString());
+        throw new ChainException(BlockError.DUPLICATE_TRANSACTION, tx.txId().toString());
       }
     }
     long sigOps = 0;
@@ -92,7 +93,7 @@ public final class BlockValidator {
       sigOps += legacySigOps(tx);
     }
     if (sigOps > params.maxBlockSigOps()) {
-      throw new BlockException(BlockError.TOO_MANY_SIGOPS, sigOps + " legacy sigops");
+      throw new ChainException(BlockError.TOO_MANY_SIGOPS, sigOps + " legacy sigops");
     }
   }
 
@@ -118,25 +119,25 @@ public final class BlockValidator {
    * block time) and the BIP 34 coinbase height.
    *
    * @param nowSeconds the local clock, for the two-hour future limit
-   * @throws BlockException {@link BlockError#PREV_BLOCK_MISMATCH}, {@link
+   * @throws ChainException {@link BlockError#PREV_BLOCK_MISMATCH}, {@link
    *     BlockError#BAD_DIFF_BITS}, a proof-of-work error, {@link BlockError#TIME_TOO_OLD},
    *     {@link BlockError#TIME_TOO_NEW}, {@link BlockError#BAD_VERSION}, {@link
    *     BlockError#NON_FINAL_TRANSACTION} or {@link BlockError#BAD_COINBASE_HEIGHT}
    */
   public void checkContextual(Block block, HeaderChain parent, long nowSeconds)
-      throws BlockException {
+      throws ChainException {
     Objects.requireNonNull(block, "block");
     headers.checkNext(block.header(), parent, nowSeconds);
     int height = parent.tipHeight() + 1;
     if (block.header().version() < params.minimumBlockVersion(height)) {
-      throw new BlockException(BlockError.BAD_VERSION, "version " + block.header().version()
+      throw new ChainException(BlockError.BAD_VERSION, "version " + block.header().version()
           + " at height " + height);
     }
     long cutoff = params.enforcesSequenceLocks(height)
         ? MedianTimePast.ofTip(parent) : block.header().time();
     for (Transaction tx : block.transactions()) {
       if (!LockTimes.isFinal(tx, height, cutoff)) {
-        throw new BlockException(BlockError.NON_FINAL_TRANSACTION, tx.txId() + " at height "
+        throw new ChainException(BlockError.NON_FINAL_TRANSACTION, tx.txId() + " at height "
             + height);
       }
     }
@@ -145,7 +146,7 @@ public final class BlockValidator {
     }
   }
 
-  private static void checkCoinbaseHeight(Block block, int height) throws BlockException {
+  private static void checkCoinbaseHeight(Block block, int height) throws ChainException {
     byte[] expected = coinbaseHeightPrefix(height).program();
     Script scriptSig = block.coinbase().input(0).scriptSig();
     byte[] actual = scriptSig.program();
@@ -154,7 +155,7 @@ public final class BlockValidator {
       ok = actual[i] == expected[i];
     }
     if (!ok) {
-      throw new BlockException(BlockError.BAD_COINBASE_HEIGHT, "height " + height
+      throw new ChainException(BlockError.BAD_COINBASE_HEIGHT, "height " + height
           + " expected, scriptSig " + scriptSig);
     }
   }

@@ -2,6 +2,7 @@ package org.priwatt.chain.block;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.block.internal.Uint256;
 
 /**
@@ -113,18 +114,18 @@ public final class CompactTarget {
    * Returns the target if it is usable for proof of work: not negative, not overflowing, not
    * zero (the first half of Core's {@code CheckProofOfWork}/{@code DeriveTarget}).
    *
-   * @throws BlockException {@link BlockError#TARGET_NEGATIVE}, {@link
+   * @throws ChainException {@link BlockError#TARGET_NEGATIVE}, {@link
    *     BlockError#TARGET_OVERFLOW} or {@link BlockError#TARGET_ZERO}
    */
-  public BigInteger checkedTarget() throws BlockException {
+  public BigInteger checkedTarget() throws ChainException {
     if (negative) {
-      throw new BlockException(BlockError.TARGET_NEGATIVE, toString());
+      throw new ChainException(BlockError.TARGET_NEGATIVE, toString());
     }
     if (overflow) {
-      throw new BlockException(BlockError.TARGET_OVERFLOW, toString());
+      throw new ChainException(BlockError.TARGET_OVERFLOW, toString());
     }
     if (target.signum() == 0) {
-      throw new BlockException(BlockError.TARGET_ZERO, toString());
+      throw new ChainException(BlockError.TARGET_ZERO, toString());
     }
     return target;
   }

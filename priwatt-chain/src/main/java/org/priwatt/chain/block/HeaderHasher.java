@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.block.internal.Uint256;
 import org.priwatt.crypto.Sha256Hash;
 
@@ -64,7 +65,7 @@ public final class HeaderHasher {
     Objects.requireNonNull(template, "template");
     try {
       return new HeaderHasher(template, template.compactTarget().checkedTarget());
-    } catch (BlockException e) {
+    } catch (ChainException e) {
       throw new IllegalArgumentException("template has unusable bits: " + e.getMessage(), e);
     }
   }

@@ -2,6 +2,7 @@ package org.priwatt.chain.block;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import org.priwatt.chain.ChainException;
 
 /**
  * Proof-of-work and contextual checks of a block header against the chain it extends, the
@@ -38,18 +39,18 @@ public final class HeaderValidator {
    * Context-free proof-of-work check (Core's {@code CheckProofOfWork}): the compact target is
    * valid, no easier than the pow limit, and met by the header's hash.
    *
-   * @throws BlockException {@link BlockError#TARGET_NEGATIVE}, {@link
+   * @throws ChainException {@link BlockError#TARGET_NEGATIVE}, {@link
    *     BlockError#TARGET_OVERFLOW}, {@link BlockError#TARGET_ZERO}, {@link
    *     BlockError#TARGET_ABOVE_POW_LIMIT} or {@link BlockError#HIGH_HASH}
    */
-  public void checkProofOfWork(BlockHeader header) throws BlockException {
+  public void checkProofOfWork(BlockHeader header) throws ChainException {
     CompactTarget bits = header.compactTarget();
     BigInteger target = bits.checkedTarget();
     if (target.compareTo(params.powLimit()) > 0) {
-      throw new BlockException(BlockError.TARGET_ABOVE_POW_LIMIT, bits + " in " + header.hash());
+      throw new ChainException(BlockError.TARGET_ABOVE_POW_LIMIT, bits + " in " + header.hash());
     }
     if (header.hash().toBigInteger().compareTo(target) > 0) {
-      throw new BlockException(BlockError.HIGH_HASH, header.hash() + " above target " + bits);
+      throw new ChainException(BlockError.HIGH_HASH, header.hash() + " above target " + bits);
     }
   }
 
@@ -60,33 +61,33 @@ public final class HeaderValidator {
    * @param parent the chain it should extend
    * @param nowSeconds the local clock (seconds since the Unix epoch), passed in so checks are
    *     reproducible
-   * @throws BlockException {@link BlockError#PREV_BLOCK_MISMATCH}, {@link
+   * @throws ChainException {@link BlockError#PREV_BLOCK_MISMATCH}, {@link
    *     BlockError#BAD_DIFF_BITS}, a {@link #checkProofOfWork(BlockHeader)} error, {@link
    *     BlockError#TIME_TOO_OLD} or {@link BlockError#TIME_TOO_NEW}
    * @throws IllegalArgumentException if {@code parent} cannot supply a header the rules need
    */
   public void checkNext(BlockHeader header, HeaderChain parent, long nowSeconds)
-      throws BlockException {
+      throws ChainException {
     Objects.requireNonNull(header, "header");
     Objects.requireNonNull(parent, "parent");
     BlockHash tipHash = parent.tip().hash();
     if (!header.prevBlock().equals(tipHash)) {
-      throw new BlockException(BlockError.PREV_BLOCK_MISMATCH,
+      throw new ChainException(BlockError.PREV_BLOCK_MISMATCH,
           header.hash() + " builds on " + header.prevBlock() + ", tip is " + tipHash);
     }
     int expected = DifficultyAdjustment.nextBits(parent, header.time(), params);
     if (header.bits() != expected) {
-      throw new BlockException(BlockError.BAD_DIFF_BITS, header.hash() + " has "
+      throw new ChainException(BlockError.BAD_DIFF_BITS, header.hash() + " has "
           + header.compactTarget() + ", expected " + CompactTarget.ofBits(expected));
     }
     checkProofOfWork(header);
     long mtp = MedianTimePast.ofTip(parent);
     if (header.time() <= mtp) {
-      throw new BlockException(BlockError.TIME_TOO_OLD,
+      throw new ChainException(BlockError.TIME_TOO_OLD,
           header.hash() + " time " + header.time() + " <= median time past " + mtp);
     }
     if (header.time() > nowSeconds + MAX_FUTURE_BLOCK_TIME) {
-      throw new BlockException(BlockError.TIME_TOO_NEW,
+      throw new ChainException(BlockError.TIME_TOO_NEW,
           header.hash() + " time " + header.time() + " > now " + nowSeconds + " + 2 h");
     }
   }

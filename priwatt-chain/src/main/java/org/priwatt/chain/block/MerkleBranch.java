@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.priwatt.chain.ChainException;
 import org.priwatt.crypto.Sha256Hash;
 
 /**
@@ -77,29 +78,29 @@ public final class MerkleBranch {
   /**
    * Decodes the format of {@link #serialize()}.
    *
-   * @throws BlockException {@link BlockError#MERKLE_BRANCH_TOO_DEEP} if the depth byte exceeds
+   * @throws ChainException {@link BlockError#MERKLE_BRANCH_TOO_DEEP} if the depth byte exceeds
    *     {@value #MAX_DEPTH} (checked before reading hashes), {@link
    *     BlockError#MERKLE_BRANCH_MALFORMED} if the bytes end early, carry trailing data or the
    *     index does not fit the depth
    */
-  public static MerkleBranch parse(byte[] bytes) throws BlockException {
+  public static MerkleBranch parse(byte[] bytes) throws ChainException {
     Objects.requireNonNull(bytes, "bytes");
     if (bytes.length < 5) {
-      throw new BlockException(BlockError.MERKLE_BRANCH_MALFORMED, "need 5 bytes, got " + bytes.length);
+      throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED, "need 5 bytes, got " + bytes.length);
     }
     ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     long index = Integer.toUnsignedLong(in.getInt());
     int depth = in.get() & 0xff;
     if (depth > MAX_DEPTH) {
-      throw new BlockException(BlockError.MERKLE_BRANCH_TOO_DEEP, "depth " + depth);
+      throw new ChainException(BlockError.MERKLE_BRANCH_TOO_DEEP, "depth " + depth);
     }
     if (in.remaining() != depth * Sha256Hash.LENGTH) {
-      throw new BlockException(BlockError.MERKLE_BRANCH_MALFORMED,
+      throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED,
           "depth " + depth + " needs " + depth * Sha256Hash.LENGTH + " bytes, have "
               + in.remaining());
     }
     if (index >= (1L << depth)) {
-      throw new BlockException(BlockError.MERKLE_BRANCH_MALFORMED,
+      throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED,
           "index " + index + " does not fit depth " + depth);
     }
     List<Sha256Hash> siblings = new ArrayList<>(depth);

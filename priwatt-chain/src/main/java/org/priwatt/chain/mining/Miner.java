@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.block.Block;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.block.NonceSearch;
 import org.priwatt.chain.block.NonceSearcher;
@@ -80,11 +79,12 @@ public final class Miner implements AutoCloseable {
    *
    * @return the block, or empty if {@link #stop()} ended the search or the extra nonce ran out
    * @throws InterruptedException if interrupted while searching (the search is stopped)
-   * @throws BlockException if the chain state rejects the block (a bug: templates are valid)
-   * @throws ChainException if the chain's store fails
+   * @throws ChainException with a {@link org.priwatt.chain.block.BlockError} if the chain state
+   *     rejects the block (a bug: templates are valid), or with a store error if the chain's
+   *     store fails
    */
   public Optional<Block> mineBlock()
-      throws InterruptedException, BlockException, ChainException {
+      throws InterruptedException, ChainException {
     if (stopped) {
       return Optional.empty();
     }
@@ -124,10 +124,9 @@ public final class Miner implements AutoCloseable {
    *
    * @return the blocks mined; fewer if stopped
    * @throws InterruptedException as {@link #mineBlock()}
-   * @throws BlockException as {@link #mineBlock()}
    * @throws ChainException as {@link #mineBlock()}
    */
-  public List<Block> mine(int count) throws InterruptedException, BlockException, ChainException {
+  public List<Block> mine(int count) throws InterruptedException, ChainException {
     List<Block> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Optional<Block> b = mineBlock();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
@@ -11,7 +12,6 @@ import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.chain.block.BlockValidator;
 import org.priwatt.chain.block.HeaderChain;
 import org.priwatt.chain.block.MedianTimePast;
@@ -47,10 +47,10 @@ final class BlockConnector {
    * Connects {@code block} at {@code height} on top of {@code parent} into {@code view}.
    *
    * @return the undo data
-   * @throws BlockException the first consensus rule broken; {@code view} is then unusable
+   * @throws ChainException the first consensus rule broken; {@code view} is then unusable
    */
   BlockUndo connect(Block block, int height, HeaderChain parent, CoinsViewCache view)
-      throws BlockException {
+      throws ChainException {
     Set<VerifyFlag> flags = params.scriptFlagsAt(height);
     boolean sequenceLocks = params.enforcesSequenceLocks(height);
     long parentMtp = MedianTimePast.ofTip(parent);
@@ -64,7 +64,7 @@ final class BlockConnector {
       if (!tx.isCoinbase()) {
         fees += InputChecks.check(tx, view, height, params.coinbaseMaturity()).sat();
         if (!Amount.isValid(fees)) {
-          throw new BlockException(BlockError.FEE_OUT_OF_RANGE, "block fees " + fees);
+          throw new ChainException(BlockError.FEE_OUT_OF_RANGE, "block fees " + fees);
         }
         List<Coin> spent = new ArrayList<>(tx.inputs().size());
         List<Script> prevScripts = new ArrayList<>(tx.inputs().size());
@@ -84,7 +84,7 @@ final class BlockConnector {
         jobs.add(new ParallelScriptVerifier.TxScripts(tx, prevScripts));
       }
       if (sigOps > params.maxBlockSigOps()) {
-        throw new BlockException(BlockError.TOO_MANY_SIGOPS, sigOps + " sigops");
+        throw new ChainException(BlockError.TOO_MANY_SIGOPS, sigOps + " sigops");
       }
       addOutputs(tx, height, view);
     }
@@ -94,7 +94,7 @@ final class BlockConnector {
       paid += out.value();
     }
     if (paid > allowed) {
-      throw new BlockException(BlockError.BAD_COINBASE_AMOUNT,
+      throw new ChainException(BlockError.BAD_COINBASE_AMOUNT,
           "coinbase pays " + paid + ", limit " + allowed);
     }
     var failure = verifier.verify(jobs, flags, cache);
@@ -105,16 +105,16 @@ final class BlockConnector {
   }
 
   private static void checkNoOverwrite(Transaction tx, CoinsViewCache view)
-      throws BlockException {
+      throws ChainException {
     for (int i = 0; i < tx.outputs().size(); i++) {
       if (view.hasCoin(OutPoint.of(tx.txId(), i))) {
-        throw new BlockException(BlockError.OVERWRITES_UNSPENT, tx.txId() + ":" + i);
+        throw new ChainException(BlockError.OVERWRITES_UNSPENT, tx.txId() + ":" + i);
       }
     }
   }
 
   private static void checkSequenceLocks(Transaction tx, List<Coin> spent, int height,
-      HeaderChain parent, long parentMtp) throws BlockException {
+      HeaderChain parent, long parentMtp) throws ChainException {
     List<Integer> heights = new ArrayList<>(spent.size());
     for (Coin c : spent) {
       heights.add(c.height());
@@ -122,7 +122,7 @@ final class BlockConnector {
     LockTimes.SequenceLock lock =
         LockTimes.calculate(tx, heights, h -> MedianTimePast.of(parent, h));
     if (!LockTimes.satisfies(lock, height, parentMtp)) {
-      throw new BlockException(BlockError.NON_FINAL_TRANSACTION,
+      throw new ChainException(BlockError.NON_FINAL_TRANSACTION,
           tx.txId() + " is not BIP 68 final at height " + height);
     }
   }

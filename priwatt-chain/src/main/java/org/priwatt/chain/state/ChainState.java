@@ -17,7 +17,6 @@ import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.block.BlockValidator;
@@ -133,7 +132,8 @@ public final class ChainState implements CoinsView, AutoCloseable {
     try {
       index.setTip(tip);
       activateBestChain(null);
-    } catch (BlockException e) {
+    } catch (ChainException e) {
+      rethrowUnlessInvalidBlock(e);
       LOG.warn("stored branch failed validation on restart: {}", e.getMessage());
     } finally {
       lock.writeLock().unlock();
@@ -166,13 +166,14 @@ public final class ChainState implements CoinsView, AutoCloseable {
    * best one; orphans waiting for it are then processed too.
    *
    * @return what happened to the block
-   * @throws BlockException why the block is invalid ({@link BlockError#reason()} gives Core's
-   *     name); {@link BlockError#INVALID_ANCESTOR} if it builds on an invalid block; {@link
-   *     BlockError#PREV_BLOCK_NOT_FOUND} if its parent is unknown and orphans are disabled
+   * @throws ChainException with a {@link BlockError} if the block is invalid ({@link
+   *     BlockError#reason()} gives Core's name): {@link BlockError#INVALID_ANCESTOR} if it builds
+   *     on an invalid block, {@link BlockError#PREV_BLOCK_NOT_FOUND} if its parent is unknown and
+   *     orphans are disabled; with {@link ChainError#STORE_FAILURE} or {@link
+   *     ChainError#STORE_CORRUPT} if the store fails
    * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
-   * @throws ChainException if the store fails
    */
-  public BlockAcceptance submitBlock(Block block) throws BlockException, ChainException {
+  public BlockAcceptance submitBlock(Block block) throws ChainException {
     Objects.requireNonNull(block, "block");
     lock.writeLock().lock();
     try {
@@ -187,11 +188,11 @@ public final class ChainState implements CoinsView, AutoCloseable {
     }
   }
 
-  private BlockAcceptance accept(Block block) throws BlockException, ChainException {
+  private BlockAcceptance accept(Block block) throws ChainException {
     BlockIndexEntry known = index.get(block.hash());
     if (known != null) {
       if (known.failed) {
-        throw new BlockException(BlockError.KNOWN_INVALID, block.hash().toString());
+        throw new ChainException(BlockError.KNOWN_INVALID, block.hash().toString());
       }
       return BlockAcceptance.DUPLICATE;
     }
@@ -202,14 +203,14 @@ public final class ChainState implements CoinsView, AutoCloseable {
     BlockIndexEntry parent = index.get(block.header().prevBlock());
     if (parent == null) {
       if (options.maxOrphans() == 0) {
-        throw new BlockException(BlockError.PREV_BLOCK_NOT_FOUND, block.hash() + " builds on "
+        throw new ChainException(BlockError.PREV_BLOCK_NOT_FOUND, block.hash() + " builds on "
             + block.header().prevBlock());
       }
       orphans.add(block);
       return BlockAcceptance.ORPHAN;
     }
     if (parent.failed) {
-      throw new BlockException(BlockError.INVALID_ANCESTOR, block.hash() + " builds on "
+      throw new ChainException(BlockError.INVALID_ANCESTOR, block.hash() + " builds on "
           + parent.hash());
     }
     validator.checkContextual(block, index.branch(parent), options.clock().getAsLong());
@@ -226,7 +227,8 @@ public final class ChainState implements CoinsView, AutoCloseable {
         try {
           accept(child);
           parents.add(child.hash());
-        } catch (BlockException e) {
+        } catch (ChainException e) {
+          rethrowUnlessInvalidBlock(e);
           LOG.info("orphan {} rejected: {}", child.hash(), e.getMessage());
         }
       }
@@ -238,8 +240,8 @@ public final class ChainState implements CoinsView, AutoCloseable {
    * the next best, until the tip is the best. Throws if {@code submitted} ends up invalid.
    */
   private void activateBestChain(BlockIndexEntry submitted)
-      throws BlockException, ChainException {
-    Map<BlockIndexEntry, BlockException> failures = new LinkedHashMap<>();
+      throws ChainException {
+    Map<BlockIndexEntry, ChainException> failures = new LinkedHashMap<>();
     while (true) {
       BlockIndexEntry best = index.best();
       if (best == index.tip() || !index.beatsTip(best)) {
@@ -248,17 +250,17 @@ public final class ChainState implements CoinsView, AutoCloseable {
       step(best, failures);
     }
     if (submitted != null && submitted.failed) {
-      BlockException own = failures.get(submitted);
+      ChainException own = failures.get(submitted);
       if (own != null) {
         throw own;
       }
-      throw new BlockException(BlockError.INVALID_ANCESTOR, submitted.hash()
+      throw new ChainException(BlockError.INVALID_ANCESTOR, submitted.hash()
           + " builds on an invalid block: " + failures.values());
     }
   }
 
   /** One attempt to move to {@code target}: record a failure, or commit. */
-  private void step(BlockIndexEntry target, Map<BlockIndexEntry, BlockException> failures)
+  private void step(BlockIndexEntry target, Map<BlockIndexEntry, ChainException> failures)
       throws ChainException {
     BlockIndexEntry tip = index.tip();
     BlockIndexEntry fork = BlockIndex.fork(tip, target);
@@ -283,7 +285,7 @@ public final class ChainState implements CoinsView, AutoCloseable {
   }
 
   private void reorganise(BlockIndexEntry tip, BlockIndexEntry fork, List<BlockIndexEntry> path,
-      Map<BlockIndexEntry, BlockException> failures) throws ChainException {
+      Map<BlockIndexEntry, ChainException> failures) throws ChainException {
     CoinsViewCache view = CoinsViewCache.over(storeView);
     Map<BlockHash, Optional<BlockUndo>> undo = new LinkedHashMap<>();
     List<Runnable> events = new ArrayList<>();
@@ -312,16 +314,28 @@ public final class ChainState implements CoinsView, AutoCloseable {
   }
 
   private boolean connectInto(BlockIndexEntry e, Block block, CoinsViewCache view,
-      Map<BlockHash, Optional<BlockUndo>> undo, Map<BlockIndexEntry, BlockException> failures) {
+      Map<BlockHash, Optional<BlockUndo>> undo, Map<BlockIndexEntry, ChainException> failures)
+      throws ChainException {
     try {
       undo.put(e.hash(), Optional.of(
           connector.connect(block, e.height(), index.branch(e.parent()), view)));
       return true;
-    } catch (BlockException ex) {
+    } catch (ChainException ex) {
+      rethrowUnlessInvalidBlock(ex);
       LOG.info("block {} at height {} invalid: {}", e.hash(), e.height(), ex.getMessage());
       failures.put(e, ex);
       index.markFailed(e);
       return false;
+    }
+  }
+
+  /**
+   * Lets only invalid-block failures be handled by the caller: anything else (a store failure)
+   * is not the block's fault and must not mark it invalid, so it propagates.
+   */
+  private static void rethrowUnlessInvalidBlock(ChainException e) throws ChainException {
+    if (!(e.failure() instanceof BlockError)) {
+      throw e;
     }
   }
 

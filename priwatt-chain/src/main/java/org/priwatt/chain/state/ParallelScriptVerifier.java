@@ -10,11 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.SignatureHasher;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionSignatureChecker;
 import org.priwatt.chain.block.BlockError;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptError;
 import org.priwatt.script.ScriptInterpreter;
@@ -54,7 +54,7 @@ final class ParallelScriptVerifier implements AutoCloseable {
    *
    * @return empty if all verify, else the failure
    */
-  Optional<BlockException> verify(List<TxScripts> jobs, Set<VerifyFlag> flags,
+  Optional<ChainException> verify(List<TxScripts> jobs, Set<VerifyFlag> flags,
       ScriptExecutionCache cache) {
     List<InputCheck> checks = new ArrayList<>();
     for (TxScripts job : jobs) {
@@ -70,15 +70,15 @@ final class ParallelScriptVerifier implements AutoCloseable {
       return run(checks, 0, checks.size(), flags, new AtomicBoolean());
     }
     AtomicBoolean failed = new AtomicBoolean();
-    List<Future<Optional<BlockException>>> futures = new ArrayList<>();
+    List<Future<Optional<ChainException>>> futures = new ArrayList<>();
     for (int from = 0; from < checks.size(); from += BATCH) {
       int start = from;
       int end = Math.min(checks.size(), from + BATCH);
       futures.add(pool.submit(() -> run(checks, start, end, flags, failed)));
     }
-    Optional<BlockException> result = Optional.empty();
-    for (Future<Optional<BlockException>> f : futures) {
-      Optional<BlockException> r = await(f);
+    Optional<ChainException> result = Optional.empty();
+    for (Future<Optional<ChainException>> f : futures) {
+      Optional<ChainException> r = await(f);
       if (result.isEmpty() && r.isPresent()) {
         result = r;
       }
@@ -86,7 +86,7 @@ final class ParallelScriptVerifier implements AutoCloseable {
     return result;
   }
 
-  private static Optional<BlockException> await(Future<Optional<BlockException>> f) {
+  private static Optional<ChainException> await(Future<Optional<ChainException>> f) {
     boolean interrupted = false;
     try {
       while (true) {
@@ -105,7 +105,7 @@ final class ParallelScriptVerifier implements AutoCloseable {
     }
   }
 
-  private static Optional<BlockException> run(List<InputCheck> checks, int from, int to,
+  private static Optional<ChainException> run(List<InputCheck> checks, int from, int to,
       Set<VerifyFlag> flags, AtomicBoolean failed) {
     for (int k = from; k < to && !failed.get(); k++) {
       InputCheck c = checks.get(k);
@@ -114,7 +114,7 @@ final class ParallelScriptVerifier implements AutoCloseable {
           flags, TransactionSignatureChecker.of(c.hasher(), c.input()));
       if (err != ScriptError.OK) {
         failed.set(true);
-        return Optional.of(new BlockException(BlockError.SCRIPT_VERIFY_FAILED,
+        return Optional.of(new ChainException(BlockError.SCRIPT_VERIFY_FAILED,
             tx.txId() + " input " + c.input() + ": " + err));
       }
     }

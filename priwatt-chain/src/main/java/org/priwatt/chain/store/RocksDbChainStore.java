@@ -15,7 +15,6 @@ import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.codec.Codec;
@@ -145,7 +144,7 @@ public final class RocksDbChainStore implements ChainStore {
   private static BlockHeader decodeHeader(byte[] bytes) throws ChainException {
     try {
       return BlockHeader.parse(bytes);
-    } catch (BlockException e) {
+    } catch (ChainException e) {
       throw new ChainException(ChainError.STORE_CORRUPT, "header: " + e.getMessage());
     }
   }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.priwatt.chain.ChainException;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.DerivationPath;
@@ -50,7 +51,7 @@ public final class KeyChain {
   private final int[] derived = new int[2];
   private final Map<String, KeyRef> byHash160 = new HashMap<>();
 
-  private KeyChain(SecretBytes seed, NetworkParameters network) throws WalletException {
+  private KeyChain(SecretBytes seed, NetworkParameters network) throws ChainException {
     this.seed = SecretBytes.copyOf(seed.copyBytes());
     this.network = network;
     try {
@@ -59,7 +60,7 @@ public final class KeyChain {
       chains[0] = account.deriveChild(0);
       chains[1] = account.deriveChild(1);
     } catch (CryptoException e) {
-      throw new WalletException(WalletError.KEY_DERIVATION, "seed yields no account key", e);
+      throw new ChainException(WalletError.KEY_DERIVATION, "seed yields no account key", e);
     }
   }
 
@@ -68,11 +69,11 @@ public final class KeyChain {
    * issued yet.
    *
    * @throws IllegalArgumentException if the seed length is outside 16..64
-   * @throws WalletException {@link WalletError#KEY_DERIVATION} in the negligible case that BIP 32
+   * @throws ChainException {@link WalletError#KEY_DERIVATION} in the negligible case that BIP 32
    *     derivation fails
    */
   public static KeyChain fromSeed(SecretBytes seed, NetworkParameters network)
-      throws WalletException {
+      throws ChainException {
     return restore(seed, network, 0, 0);
   }
 
@@ -81,10 +82,10 @@ public final class KeyChain {
    * out (from a wallet file).
    *
    * @throws IllegalArgumentException if a count is negative
-   * @throws WalletException as {@link #fromSeed}
+   * @throws ChainException as {@link #fromSeed}
    */
   public static KeyChain restore(SecretBytes seed, NetworkParameters network, int receiveIssued,
-      int changeIssued) throws WalletException {
+      int changeIssued) throws ChainException {
     Objects.requireNonNull(seed, "seed");
     Objects.requireNonNull(network, "network");
     if (receiveIssued < 0 || changeIssued < 0) {
@@ -108,10 +109,10 @@ public final class KeyChain {
   /**
    * Issues the next never-used key of {@code purpose} and returns its P2PKH address.
    *
-   * @throws WalletException {@link WalletError#KEY_DERIVATION} in the negligible case that the
+   * @throws ChainException {@link WalletError#KEY_DERIVATION} in the negligible case that the
    *     next child is invalid
    */
-  public synchronized Address freshAddress(Purpose purpose) throws WalletException {
+  public synchronized Address freshAddress(Purpose purpose) throws ChainException {
     int c = purpose.ordinal();
     EcKey key = derive(c, issued[c]);
     issued[c]++;
@@ -144,7 +145,7 @@ public final class KeyChain {
       issued[c] = ref.index() + 1;
       try {
         extendLookahead(c);
-      } catch (WalletException e) {
+      } catch (ChainException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -153,18 +154,18 @@ public final class KeyChain {
   /**
    * The signing key at {@code ref}; the caller should {@link EcKey#destroy()} it after use.
    *
-   * @throws WalletException {@link WalletError#KEY_DERIVATION} if derivation fails
+   * @throws ChainException {@link WalletError#KEY_DERIVATION} if derivation fails
    */
-  public synchronized EcKey key(KeyRef ref) throws WalletException {
+  public synchronized EcKey key(KeyRef ref) throws ChainException {
     return derive(ref.purpose().ordinal(), ref.index());
   }
 
   /**
    * The signing key for a public key of this chain (compressed SEC encoding), if it is one.
    *
-   * @throws WalletException {@link WalletError#KEY_DERIVATION} if derivation fails
+   * @throws ChainException {@link WalletError#KEY_DERIVATION} if derivation fails
    */
-  public Optional<EcKey> keyForPublicKey(byte[] encodedPublicKey) throws WalletException {
+  public Optional<EcKey> keyForPublicKey(byte[] encodedPublicKey) throws ChainException {
     Optional<KeyRef> ref = find(org.priwatt.crypto.Hashes.hash160(encodedPublicKey));
     return ref.isEmpty() ? Optional.empty() : Optional.of(key(ref.get()));
   }
@@ -181,7 +182,7 @@ public final class KeyChain {
     chains[1].destroy();
   }
 
-  private void extendLookahead(int c) throws WalletException {
+  private void extendLookahead(int c) throws ChainException {
     while (derived[c] < issued[c] + LOOKAHEAD) {
       EcKey key = derive(c, derived[c]);
       byHash160.put(Hex.encode(key.publicKey().hash160()),
@@ -191,11 +192,11 @@ public final class KeyChain {
     }
   }
 
-  private EcKey derive(int c, int index) throws WalletException {
+  private EcKey derive(int c, int index) throws ChainException {
     try {
       return chains[c].deriveChild(index).key();
     } catch (CryptoException e) {
-      throw new WalletException(WalletError.KEY_DERIVATION, "child " + index + " is invalid", e);
+      throw new ChainException(WalletError.KEY_DERIVATION, "child " + index + " is invalid", e);
     }
   }
 

@@ -44,26 +44,26 @@ public final class PaymentBuilder {
    * Builds a signed transaction paying {@code amount} to {@code to}.
    *
    * @param coins the spendable coins, each paying a wallet key
-   * @throws WalletException {@link WalletError#AMOUNT_IS_DUST}, {@link
+   * @throws ChainException {@link WalletError#AMOUNT_IS_DUST}, {@link
    *     WalletError#INSUFFICIENT_FUNDS}, {@link WalletError#SIGNING_FAILED}
    */
   public Transaction pay(Address to, Amount amount, List<Utxo> coins, FeeRate feeRate)
-      throws WalletException {
+      throws ChainException {
     return pay(List.of(TxOutput.of(amount, scriptFor(to))), coins, feeRate);
   }
 
   /**
    * Builds a signed transaction with {@code payments} as its first outputs.
    *
-   * @throws WalletException as {@link #pay(Address, Amount, List, FeeRate)}
+   * @throws ChainException as {@link #pay(Address, Amount, List, FeeRate)}
    */
   public Transaction pay(List<TxOutput> payments, List<Utxo> coins, FeeRate feeRate)
-      throws WalletException {
+      throws ChainException {
     long paid = 0;
     long outputBytes = 0;
     for (TxOutput p : payments) {
       if (StandardPolicy.isDust(p, dustRelayFee)) {
-        throw new WalletException(WalletError.AMOUNT_IS_DUST, p.value() + " sat");
+        throw new ChainException(WalletError.AMOUNT_IS_DUST, p.value() + " sat");
       }
       paid += p.value();
       outputBytes += p.serializedSize();
@@ -74,7 +74,7 @@ public final class PaymentBuilder {
     long target = paid + feeRate.feeFor(FIXED_SIZE + outputBytes);
     Optional<List<Utxo>> chosen = selector.select(coins, target, feeRate, costOfChange);
     if (chosen.isEmpty()) {
-      throw new WalletException(WalletError.INSUFFICIENT_FUNDS, "need " + target
+      throw new ChainException(WalletError.INSUFFICIENT_FUNDS, "need " + target
           + " sat plus input fees");
     }
     long inValue = 0;
@@ -99,21 +99,21 @@ public final class PaymentBuilder {
    * Signs each input of {@code tx} with the key of the coin it spends.
    *
    * @param spent the coins spent, in input order, each paying a wallet key
-   * @throws WalletException {@link WalletError#NO_KEY} if a coin pays no wallet key, {@link
+   * @throws ChainException {@link WalletError#NO_KEY} if a coin pays no wallet key, {@link
    *     WalletError#SIGNING_FAILED} if the signer refuses
    */
-  public Transaction sign(Transaction tx, List<Utxo> spent) throws WalletException {
+  public Transaction sign(Transaction tx, List<Utxo> spent) throws ChainException {
     Transaction out = tx;
     for (int i = 0; i < spent.size(); i++) {
       Utxo u = spent.get(i);
       if (u.key() == null) {
-        throw new WalletException(WalletError.NO_KEY, "input " + i + " is not a wallet key");
+        throw new ChainException(WalletError.NO_KEY, "input " + i + " is not a wallet key");
       }
       EcKey key = keys.key(u.key());
       try {
         out = TransactionSigner.signP2pkh(out, i, u.output().scriptPubKey(), key);
       } catch (ChainException e) {
-        throw new WalletException(WalletError.SIGNING_FAILED, "input " + i, e);
+        throw new ChainException(WalletError.SIGNING_FAILED, "input " + i, e);
       } finally {
         key.destroy();
       }
@@ -125,26 +125,26 @@ public final class PaymentBuilder {
    * Adds the wallet's signature to input {@code inputIndex}, which spends the P2SH output of
    * the multisig {@code redeemScript} (an escrow), keeping signatures already there.
    *
-   * @throws WalletException {@link WalletError#NO_KEY} if no wallet key is in the script,
+   * @throws ChainException {@link WalletError#NO_KEY} if no wallet key is in the script,
    *     {@link WalletError#SIGNING_FAILED} if the signer refuses
    */
   public Transaction signMultisig(Transaction tx, int inputIndex, Script redeemScript)
-      throws WalletException {
+      throws ChainException {
     var ms = ScriptTemplates.parseMultisig(redeemScript).orElseThrow(
-        () -> new WalletException(WalletError.SIGNING_FAILED, "not a multisig redeem script"));
+        () -> new ChainException(WalletError.SIGNING_FAILED, "not a multisig redeem script"));
     for (byte[] pub : ms.keys()) {
       Optional<EcKey> key = keys.keyForPublicKey(pub);
       if (key.isPresent()) {
         try {
           return TransactionSigner.signMultisig(tx, inputIndex, redeemScript, key.get());
         } catch (ChainException e) {
-          throw new WalletException(WalletError.SIGNING_FAILED, "input " + inputIndex, e);
+          throw new ChainException(WalletError.SIGNING_FAILED, "input " + inputIndex, e);
         } finally {
           key.get().destroy();
         }
       }
     }
-    throw new WalletException(WalletError.NO_KEY, "no wallet key in the redeem script");
+    throw new ChainException(WalletError.NO_KEY, "no wallet key in the redeem script");
   }
 
   /** The scriptPubKey paying {@code address}. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxInput;
@@ -92,9 +93,9 @@ public final class Wallet implements MempoolListener, ChainListener {
   /**
    * A receive address never handed out before (one per trade, paper R17/R18).
    *
-   * @throws WalletException {@link WalletError#KEY_DERIVATION} (negligible probability)
+   * @throws ChainException {@link WalletError#KEY_DERIVATION} (negligible probability)
    */
-  public Address freshReceiveAddress() throws WalletException {
+  public Address freshReceiveAddress() throws ChainException {
     return keys.freshAddress(KeyChain.Purpose.RECEIVE);
   }
 
@@ -112,16 +113,16 @@ public final class Wallet implements MempoolListener, ChainListener {
    * Builds and signs a payment of {@code amount} to {@code to} at the estimated fee rate for the
    * next block, without broadcasting it or recording it.
    *
-   * @throws WalletException as {@link PaymentBuilder#pay(Address, Amount, List, FeeRate)}
+   * @throws ChainException as {@link PaymentBuilder#pay(Address, Amount, List, FeeRate)}
    */
   public synchronized Transaction createPayment(Address to, Amount amount)
-      throws WalletException {
+      throws ChainException {
     return createPayment(to, amount, fees.estimate(1));
   }
 
   /** As {@link #createPayment(Address, Amount)} at an explicit fee rate. */
   public synchronized Transaction createPayment(Address to, Amount amount, FeeRate feeRate)
-      throws WalletException {
+      throws ChainException {
     return payments.pay(to, amount, spendableCoins(), feeRate);
   }
 
@@ -129,14 +130,14 @@ public final class Wallet implements MempoolListener, ChainListener {
    * Pays {@code amount} to {@code to}: builds, signs and offers the transaction to the pool,
    * recording it as pending once accepted.
    *
-   * @throws WalletException {@link WalletError#REJECTED} with the pool's reject string if the
+   * @throws ChainException {@link WalletError#REJECTED} with the pool's reject string if the
    *     pool refuses it, otherwise as {@link #createPayment(Address, Amount)}
    */
-  public synchronized Transaction send(Address to, Amount amount) throws WalletException {
+  public synchronized Transaction send(Address to, Amount amount) throws ChainException {
     Transaction tx = createPayment(to, amount);
     AcceptResult r = pool.accept(tx); // our listener records it as pending on acceptance
     if (!r.isAccepted()) {
-      throw new WalletException(WalletError.REJECTED, r.toString());
+      throw new ChainException(WalletError.REJECTED, r.toString());
     }
     return tx;
   }
@@ -155,10 +156,10 @@ public final class Wallet implements MempoolListener, ChainListener {
   /**
    * Adds this wallet's signature to an escrow spend.
    *
-   * @throws WalletException as {@link PaymentBuilder#signMultisig}
+   * @throws ChainException as {@link PaymentBuilder#signMultisig}
    */
   public Transaction signEscrowInput(Transaction tx, int inputIndex, Script redeemScript)
-      throws WalletException {
+      throws ChainException {
     return payments.signMultisig(tx, inputIndex, redeemScript);
   }
 

@@ -1,7 +1,13 @@
 package org.priwatt.chain.wallet;
 
-/** Every way a wallet operation fails; carried by {@link WalletException}. */
-public enum WalletError {
+import org.priwatt.chain.ChainException;
+import org.priwatt.chain.ChainFailure;
+
+/**
+ * Every way a wallet operation fails. One of the three {@link ChainFailure} domains carried by
+ * {@link ChainException}.
+ */
+public enum WalletError implements ChainFailure {
   /** The spendable coins do not cover the amount plus fee. */
   INSUFFICIENT_FUNDS,
   /** The requested payment is below the dust threshold and would not be relayed. */

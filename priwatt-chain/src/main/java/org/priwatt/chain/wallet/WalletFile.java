@@ -53,10 +53,10 @@ public final class WalletFile {
    *
    * @param params scrypt cost of the passphrase (use {@link ScryptParameters#DEFAULT} outside
    *     tests)
-   * @throws WalletException {@link WalletError#IO_FAILURE} if writing fails
+   * @throws ChainException {@link WalletError#IO_FAILURE} if writing fails
    */
   public static void save(Path path, KeyChain keys, TxStore store, ScriptWatchList watched,
-      SecretBytes passphrase, ScryptParameters params) throws WalletException {
+      SecretBytes passphrase, ScryptParameters params) throws ChainException {
     Objects.requireNonNull(path, "path");
     byte[] dataKey = new byte[DataCipher.KEY_LENGTH];
     RANDOM.nextBytes(dataKey);
@@ -91,11 +91,11 @@ public final class WalletFile {
   /**
    * Reads a wallet written by {@link #save}.
    *
-   * @throws WalletException {@link WalletError#IO_FAILURE} if it cannot be read, {@link
+   * @throws ChainException {@link WalletError#IO_FAILURE} if it cannot be read, {@link
    *     WalletError#CORRUPT_FILE} if it is malformed, altered or the passphrase is wrong
    */
   public static Contents load(Path path, SecretBytes passphrase, NetworkParameters network)
-      throws WalletException {
+      throws ChainException {
     byte[] file = read(path);
     ByteBuffer in = ByteBuffer.wrap(file);
     if (file.length < 7 || !Arrays.equals(Arrays.copyOf(file, 4), MAGIC)
@@ -136,15 +136,28 @@ public final class WalletFile {
       } finally {
         Arrays.fill(seedBytes, (byte) 0);
       }
-      return contents(keys, WalletCodec.decode(plain));
+      return contents(keys, decodeData(plain));
     } catch (CryptoException e) {
       throw corrupt("key section: " + e.error(), e);
-    } catch (ChainException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw corrupt("data section is malformed", e);
     } finally {
       if (keySecret != null) {
         Arrays.fill(keySecret, (byte) 0);
       }
+    }
+  }
+
+  /**
+   * Decodes the authenticated data section. Its decode errors are caught here, not around all
+   * of {@link #load}, so the wallet's own failures raised there (a corrupt key section, a key
+   * derivation error) keep their code and message.
+   */
+  private static WalletCodec.Content decodeData(byte[] plain) throws ChainException {
+    try {
+      return WalletCodec.decode(plain);
+    } catch (ChainException e) {
+      throw corrupt("data section is malformed", e);
     }
   }
 
@@ -158,11 +171,11 @@ public final class WalletFile {
     return new Contents(keys, store, watched);
   }
 
-  private static WalletException corrupt(String message, Throwable cause) {
-    return new WalletException(WalletError.CORRUPT_FILE, message, cause);
+  private static ChainException corrupt(String message, Throwable cause) {
+    return new ChainException(WalletError.CORRUPT_FILE, message, cause);
   }
 
-  private static byte[] read(Path path) throws WalletException {
+  private static byte[] read(Path path) throws ChainException {
     try {
       long size = Files.size(path);
       if (size > MAX_FILE_SIZE) {
@@ -170,11 +183,11 @@ public final class WalletFile {
       }
       return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new WalletException(WalletError.IO_FAILURE, "cannot read " + path, e);
+      throw new ChainException(WalletError.IO_FAILURE, "cannot read " + path, e);
     }
   }
 
-  private static void writeAtomically(Path path, byte[] data) throws WalletException {
+  private static void writeAtomically(Path path, byte[] data) throws ChainException {
     Path dir = path.toAbsolutePath().getParent();
     try {
       Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
@@ -186,7 +199,7 @@ public final class WalletFile {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new WalletException(WalletError.IO_FAILURE, "cannot write " + path, e);
+      throw new ChainException(WalletError.IO_FAILURE, "cannot write " + path, e);
     }
   }
 }

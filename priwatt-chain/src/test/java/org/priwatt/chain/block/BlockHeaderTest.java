@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.priwatt.chain.ChainException;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.Sha256Hash;
 
@@ -70,16 +71,16 @@ class BlockHeaderTest {
     for (int len = 0; len < BlockHeader.SIZE; len++) {
       byte[] cut = Arrays.copyOf(full, len);
       assertThatThrownBy(() -> BlockHeader.parse(cut))
-          .isInstanceOfSatisfying(BlockException.class,
+          .isInstanceOfSatisfying(ChainException.class,
               e -> assertThat(e.error()).isEqualTo(BlockError.HEADER_LENGTH));
       ByteBuffer buf = ByteBuffer.wrap(cut);
       assertThatThrownBy(() -> BlockHeader.read(buf))
-          .isInstanceOfSatisfying(BlockException.class,
+          .isInstanceOfSatisfying(ChainException.class,
               e -> assertThat(e.error()).isEqualTo(BlockError.HEADER_TRUNCATED));
       assertThat(buf.position()).isZero();
     }
     assertThatThrownBy(() -> BlockHeader.parse(Arrays.copyOf(full, 81)))
-        .isInstanceOfSatisfying(BlockException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(BlockError.HEADER_LENGTH));
   }
 

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.priwatt.chain.ChainException;
 
 class CompactTargetTest {
 
@@ -53,7 +54,7 @@ class CompactTargetTest {
     assertThat(t.isNegative()).isFalse();
     assertThat(t.isOverflow()).isTrue();
     assertThat(t.work()).isZero();
-    assertThatThrownBy(t::checkedTarget).isInstanceOfSatisfying(BlockException.class,
+    assertThatThrownBy(t::checkedTarget).isInstanceOfSatisfying(ChainException.class,
         e -> assertThat(e.error()).isEqualTo(BlockError.TARGET_OVERFLOW));
   }
 
@@ -80,10 +81,10 @@ class CompactTargetTest {
   @Test
   void checkedTargetRejectsNegativeAndZero() {
     assertThatThrownBy(() -> CompactTarget.ofBits(0x04923456).checkedTarget())
-        .isInstanceOfSatisfying(BlockException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(BlockError.TARGET_NEGATIVE));
     assertThatThrownBy(() -> CompactTarget.ofBits(0x01003456).checkedTarget())
-        .isInstanceOfSatisfying(BlockException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(BlockError.TARGET_ZERO));
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
+import org.priwatt.chain.ChainException;
 import org.priwatt.crypto.Sha256Hash;
 
 class HeaderValidatorTest {
@@ -28,13 +29,13 @@ class HeaderValidatorTest {
   }
 
   private static void assertRejected(ThrowingCheck check, BlockError expected) {
-    assertThatThrownBy(check::run).isInstanceOfSatisfying(BlockException.class,
+    assertThatThrownBy(check::run).isInstanceOfSatisfying(ChainException.class,
         e -> assertThat(e.error()).isEqualTo(expected));
   }
 
   @FunctionalInterface
   interface ThrowingCheck {
-    void run() throws BlockException;
+    void run() throws ChainException;
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.priwatt.chain.block;
 
 import java.util.List;
+import org.priwatt.chain.ChainException;
 
 /**
  * Real Bitcoin mainnet block headers (public chain data): heights 0-10 and the first retarget
@@ -70,7 +71,7 @@ final class MainnetHeaders {
   static BlockHeader header(Row row) {
     try {
       return BlockHeader.fromHex(row.headerHex());
-    } catch (BlockException e) {
+    } catch (ChainException e) {
       throw new AssertionError(e);
     }
   }

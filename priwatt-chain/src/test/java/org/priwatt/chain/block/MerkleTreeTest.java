@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.priwatt.chain.ChainException;
 import org.priwatt.crypto.Sha256Hash;
 
 class MerkleTreeTest {
@@ -116,12 +117,12 @@ class MerkleTreeTest {
       for (int len = 0; len < enc.length; len++) {
         byte[] cut = Arrays.copyOf(enc, len);
         assertThatThrownBy(() -> MerkleBranch.parse(cut))
-            .isInstanceOfSatisfying(BlockException.class,
+            .isInstanceOfSatisfying(ChainException.class,
                 e -> assertThat(e.error()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
       }
       byte[] longer = Arrays.copyOf(enc, enc.length + 1);
       assertThatThrownBy(() -> MerkleBranch.parse(longer))
-          .isInstanceOfSatisfying(BlockException.class,
+          .isInstanceOfSatisfying(ChainException.class,
               e -> assertThat(e.error()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
     }
   }
@@ -131,13 +132,13 @@ class MerkleTreeTest {
     // Depth 255 is refused before any hash is read.
     byte[] deep = {0, 0, 0, 0, (byte) 255};
     assertThatThrownBy(() -> MerkleBranch.parse(deep))
-        .isInstanceOfSatisfying(BlockException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(BlockError.MERKLE_BRANCH_TOO_DEEP));
     byte[] badIndex = new byte[5 + 32];
     badIndex[0] = 2; // index 2 with depth 1
     badIndex[4] = 1;
     assertThatThrownBy(() -> MerkleBranch.parse(badIndex))
-        .isInstanceOfSatisfying(BlockException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
     assertThatThrownBy(() -> MerkleBranch.of(List.of(Sha256Hash.ZERO), 2))
         .isInstanceOf(IllegalArgumentException.class);

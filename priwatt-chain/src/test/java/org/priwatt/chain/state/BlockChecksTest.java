@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
@@ -17,7 +18,6 @@ import org.priwatt.chain.TxId;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.block.BlockValidator;
 import org.priwatt.chain.block.HeaderValidator;
@@ -51,9 +51,9 @@ class BlockChecksTest {
 
   private void assertRejected(Block block, BlockError error, String reason) {
     assertThatThrownBy(() -> state.submitBlock(block)).isInstanceOfSatisfying(
-        BlockException.class, e -> {
+        ChainException.class, e -> {
           assertThat(e.error()).isEqualTo(error);
-          assertThat(e.error().reason()).isEqualTo(reason);
+          assertThat(e.error().rejectReason()).hasValue(reason);
         });
     assertThat(state.height()).isEqualTo(3);
     assertThat(state.isInvalid(block.hash())).isFalse();
@@ -110,7 +110,7 @@ class BlockChecksTest {
         .addInput(TxInput.of(dummy(6).input(0).outPoint(), Script.of(new byte[900]), 0))
         .addOutput(Amount.ofSat(1), ChainFixture.ANYONE).build();
     Block b = next(List.of(big), x -> x);
-    assertThatThrownBy(() -> v.checkBlock(b)).isInstanceOfSatisfying(BlockException.class,
+    assertThatThrownBy(() -> v.checkBlock(b)).isInstanceOfSatisfying(ChainException.class,
         e -> assertThat(e.error()).isEqualTo(BlockError.BAD_LENGTH));
     BlockValidator.of(fx.params).checkBlock(b);
   }
@@ -121,7 +121,7 @@ class BlockChecksTest {
         dummy(7).input(0).outPoint())).build();
     Block b = next(List.of(noOutputs), x -> x);
     assertThatThrownBy(() -> state.submitBlock(b)).isInstanceOfSatisfying(
-        BlockException.class, e -> {
+        ChainException.class, e -> {
           assertThat(e.error()).isEqualTo(BlockError.BAD_TRANSACTION);
           assertThat(e.getMessage()).contains("bad-txns-vout-empty");
         });

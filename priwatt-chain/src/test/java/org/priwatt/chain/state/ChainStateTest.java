@@ -11,13 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.chain.block.BlockHash;
 
 /** Connecting, reorganising, invalid branches, orphans and listeners on a regtest chain. */
@@ -86,7 +86,7 @@ class ChainStateTest {
         cb.output(0).value(), 1, 1000);
     Block early = fx.block(main.tip(), 100, List.of(spend));
     assertThatThrownBy(() -> state.submitBlock(early)).isInstanceOfSatisfying(
-        BlockException.class,
+        ChainException.class,
         e -> assertThat(e.error()).isEqualTo(BlockError.PREMATURE_COINBASE_SPEND));
     assertThat(state.height()).isEqualTo(99);
     state.submitBlock(main.next(0));
@@ -173,7 +173,7 @@ class ChainStateTest {
       state.submitBlock(badBlocks.get(i));
     }
     assertThatThrownBy(() -> state.submitBlock(badBlocks.get(5)))
-        .isInstanceOfSatisfying(BlockException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(BlockError.INVALID_ANCESTOR));
     assertThat(state.tip().hash()).isEqualTo(oldTip);
     assertThat(ChainFixture.utxo(state)).isEqualTo(before);
@@ -182,10 +182,10 @@ class ChainStateTest {
     assertThat(state.isInvalid(badBlocks.get(5).hash())).isTrue();
     assertThat(state.isInvalid(badBlocks.get(1).hash())).isFalse();
     assertThatThrownBy(() -> state.submitBlock(badBlocks.get(6)))
-        .isInstanceOfSatisfying(BlockException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(BlockError.INVALID_ANCESTOR));
     assertThatThrownBy(() -> state.submitBlock(invalid))
-        .isInstanceOfSatisfying(BlockException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(BlockError.KNOWN_INVALID));
     // The honest branch B still wins once it is heavier.
     b.next(0);
@@ -201,9 +201,9 @@ class ChainStateTest {
     Block greedy = fx.block(main.tip(), 2, List.of(), fx.params.subsidyAt(2).sat() + 1,
         x -> x);
     assertThatThrownBy(() -> state.submitBlock(greedy)).isInstanceOfSatisfying(
-        BlockException.class, e -> {
+        ChainException.class, e -> {
           assertThat(e.error()).isEqualTo(BlockError.BAD_COINBASE_AMOUNT);
-          assertThat(e.error().reason()).isEqualTo("bad-cb-amount");
+          assertThat(e.error().rejectReason()).hasValue("bad-cb-amount");
         });
     assertThat(state.height()).isEqualTo(1);
   }
@@ -259,7 +259,7 @@ class ChainStateTest {
       main.next(0);
       Block second = main.next(0);
       assertThatThrownBy(() -> none.submitBlock(second)).isInstanceOfSatisfying(
-          BlockException.class,
+          ChainException.class,
           e -> assertThat(e.error()).isEqualTo(BlockError.PREV_BLOCK_NOT_FOUND));
       assertThat(none.orphanCount()).isZero();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
@@ -13,7 +14,6 @@ import org.priwatt.chain.TransactionBuilder;
 import org.priwatt.chain.TransactionSigner;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.block.BlockError;
-import org.priwatt.chain.block.BlockException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptTemplates;
@@ -78,7 +78,7 @@ class ScriptVerificationTest {
       Transaction spend = signedSpend(funding, p2pkh, key);
       Transaction bad = corrupt(spend, 33);
       assertThatThrownBy(() -> h.state.submitBlock(h.block(List.of(bad))))
-          .isInstanceOfSatisfying(BlockException.class, e -> {
+          .isInstanceOfSatisfying(ChainException.class, e -> {
             assertThat(e.error()).isEqualTo(BlockError.SCRIPT_VERIFY_FAILED);
             assertThat(e.getMessage()).contains("input 33");
           });
@@ -99,7 +99,7 @@ class ScriptVerificationTest {
       // Recorded under fewer flags than the block needs: not trusted.
       cache.add(bad.txId(), java.util.Set.of(VerifyFlag.P2SH));
       assertThatThrownBy(() -> h.state.submitBlock(h.block(List.of(bad))))
-          .isInstanceOf(BlockException.class);
+          .isInstanceOf(ChainException.class);
       // Recorded under a superset (as the mempool's standard flags are): scripts are skipped,
       // which this deliberately invalid signature makes observable.
       cache.add(bad.txId(), org.priwatt.chain.ConsensusApi.STANDARD_FLAGS);

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.priwatt.chain.ChainException;
 
 /** Every wallet error travels in its exception and names itself in the message. */
 class WalletErrorTest {
   @ParameterizedTest
   @EnumSource(WalletError.class)
   void exceptionCarriesTheError(WalletError error) {
-    WalletException e = new WalletException(error, "context");
+    ChainException e = new ChainException(error, "context");
     assertThat(e.error()).isEqualTo(error);
     assertThat(e.getMessage()).isEqualTo(error + ": context");
     Throwable cause = new IllegalStateException("x");
-    assertThat(new WalletException(error, "c", cause).getCause()).isSameAs(cause);
+    assertThat(new ChainException(error, "c", cause).getCause()).isSameAs(cause);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.block.Block;
@@ -45,7 +46,7 @@ class WalletOnChainTest {
           ChainStateBridge.tipOf(chain), pool, PARAMS.maxBlockSize());
       chain.addListener(w);
       return w;
-    } catch (WalletException e) {
+    } catch (ChainException e) {
       throw new AssertionError(e);
     }
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.mempool.FakeChain;
@@ -69,7 +70,7 @@ class WalletTest {
       return Wallet.create(KeyChain.fromSeed(seed(n), NET), TxStore.inMemory(),
           new ScriptWatchList(), CoinSelector.standard(),
           FeeEstimator.fixed(FeeRate.ofSatPerKb(2000)), chain, pool);
-    } catch (WalletException e) {
+    } catch (ChainException e) {
       throw new AssertionError(e);
     }
   }
@@ -89,7 +90,7 @@ class WalletTest {
     bob.blockDisconnected(txs, h);
   }
 
-  Transaction fund(Wallet w, long... amounts) throws WalletException {
+  Transaction fund(Wallet w, long... amounts) throws ChainException {
     Transaction tx = chain.fund(PaymentBuilder.scriptFor(w.freshReceiveAddress()), amounts);
     w.blockConnected(List.of(tx), chain.height());
     return tx;
@@ -179,10 +180,10 @@ class WalletTest {
   void insufficientFundsAndDustAreRefused() throws Exception {
     fund(alice, 10_000);
     assertThatThrownBy(() -> alice.createPayment(bob.freshReceiveAddress(), Amount.ofSat(10_000)))
-        .isInstanceOfSatisfying(WalletException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(WalletError.INSUFFICIENT_FUNDS));
     assertThatThrownBy(() -> alice.createPayment(bob.freshReceiveAddress(), Amount.ofSat(100)))
-        .isInstanceOfSatisfying(WalletException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(WalletError.AMOUNT_IS_DUST));
   }
 
@@ -210,7 +211,7 @@ class WalletTest {
 
     SecretBytes wrong = SecretBytes.fromPassphrase("wrong".toCharArray());
     assertThatThrownBy(() -> WalletFile.load(file, wrong, NET))
-        .isInstanceOfSatisfying(WalletException.class,
+        .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE));
     byte[] bytes = Files.readAllBytes(file);
     for (int offset : new int[] {0, 10, bytes.length / 2, bytes.length - 1}) {
@@ -219,14 +220,14 @@ class WalletTest {
       Path badFile = dir.resolve("bad" + offset);
       Files.write(badFile, bad);
       assertThatThrownBy(() -> WalletFile.load(badFile, pass, NET))
-          .isInstanceOfSatisfying(WalletException.class,
+          .isInstanceOfSatisfying(ChainException.class,
               e -> assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE));
     }
     for (int cut = 0; cut < bytes.length; cut += 37) {
       Path cutFile = dir.resolve("cut");
       Files.write(cutFile, java.util.Arrays.copyOf(bytes, cut));
       assertThatThrownBy(() -> WalletFile.load(cutFile, pass, NET))
-          .isInstanceOf(WalletException.class);
+          .isInstanceOf(ChainException.class);
     }
   }
 
@@ -242,7 +243,7 @@ class WalletTest {
     return org.priwatt.chain.TransactionSigner.signP2pkh(tx, 0, spk, key);
   }
 
-  static byte[] keyOf(Wallet w) throws WalletException {
+  static byte[] keyOf(Wallet w) throws ChainException {
     Address a = w.freshReceiveAddress();
     return w.keys().key(w.keys().find(a.hash160()).orElseThrow()).publicKey().encoded();
   }

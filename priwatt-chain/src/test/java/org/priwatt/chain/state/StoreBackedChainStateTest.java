@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.chain.ChainError;
@@ -14,8 +17,10 @@ import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
+import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.store.CachingChainStore;
 import org.priwatt.chain.store.ChainStore;
+import org.priwatt.chain.store.ChainStoreUpdate;
 import org.priwatt.chain.store.MemoryChainStore;
 import org.priwatt.chain.store.RocksDbChainStore;
 
@@ -129,6 +134,82 @@ class StoreBackedChainStateTest {
       assertThatThrownBy(() -> RocksDbChainStore.open(dir)).isInstanceOfSatisfying(
           ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE));
       assertThat(first.tip()).isEmpty();
+    }
+  }
+
+  @Test
+  void storeFailureWhileConnectingAnOrphanPropagatesAndDoesNotMarkItInvalid() throws Exception {
+    Branch main = new Branch(fx, 14, fx.params.genesis().header(), 0, Map.of());
+    Block parent = main.next(0);
+    Block orphan = main.next(0);
+    FailingPutStore store = new FailingPutStore(MemoryChainStore.create());
+    try (ChainState state = fx.open(store)) {
+      assertThat(state.submitBlock(orphan)).isEqualTo(BlockAcceptance.ORPHAN);
+      store.failOn = orphan.hash();
+      // The orphan is valid; only storing it fails. That is not the orphan's fault: the caller
+      // must see the store failure rather than have it logged as a rejected orphan.
+      assertThatThrownBy(() -> state.submitBlock(parent)).isInstanceOfSatisfying(
+          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE));
+      assertThat(state.tip().hash()).isEqualTo(parent.hash());
+      assertThat(state.isInvalid(orphan.hash())).isFalse();
+    }
+  }
+
+  /** Delegates to a store, but fails {@link #putBlock} for one block hash. */
+  private static final class FailingPutStore implements ChainStore {
+    private final ChainStore delegate;
+    volatile BlockHash failOn;
+
+    FailingPutStore(ChainStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void putBlock(Block block) throws ChainException {
+      if (block.hash().equals(failOn)) {
+        throw new ChainException(ChainError.STORE_FAILURE, "disk full");
+      }
+      delegate.putBlock(block);
+    }
+
+    @Override
+    public Optional<Block> block(BlockHash hash) throws ChainException {
+      return delegate.block(hash);
+    }
+
+    @Override
+    public void forEachHeader(Consumer<BlockHeader> action) throws ChainException {
+      delegate.forEachHeader(action);
+    }
+
+    @Override
+    public Optional<Coin> coin(OutPoint outPoint) throws ChainException {
+      return delegate.coin(outPoint);
+    }
+
+    @Override
+    public void forEachCoin(BiConsumer<OutPoint, Coin> action) throws ChainException {
+      delegate.forEachCoin(action);
+    }
+
+    @Override
+    public Optional<BlockUndo> undo(BlockHash hash) throws ChainException {
+      return delegate.undo(hash);
+    }
+
+    @Override
+    public Optional<BlockHash> tip() throws ChainException {
+      return delegate.tip();
+    }
+
+    @Override
+    public void apply(ChainStoreUpdate update) throws ChainException {
+      delegate.apply(update);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
     }
   }
 }

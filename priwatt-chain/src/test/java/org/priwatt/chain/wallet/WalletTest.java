@@ -3,8 +3,11 @@ package org.priwatt.chain.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.priwatt.chain.mempool.FeeRate;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolPolicy;
 import org.priwatt.crypto.Address;
+import org.priwatt.crypto.EncryptedKeyFile;
 import org.priwatt.crypto.NetworkParameters;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
@@ -229,6 +233,27 @@ class WalletTest {
       assertThatThrownBy(() -> WalletFile.load(cutFile, pass, NET))
           .isInstanceOf(ChainException.class);
     }
+  }
+
+  @Test
+  void malformedKeySectionIsReportedAsSuchNotAsAMalformedDataSection(@TempDir Path dir)
+      throws Exception {
+    SecretBytes pass = SecretBytes.fromPassphrase("pw".toCharArray());
+    byte[] keySection;
+    try (SecretBytes tooShort = SecretBytes.copyOf(new byte[5])) {
+      keySection = EncryptedKeyFile.seal(tooShort, pass, CHEAP, new SecureRandom());
+    }
+    // A key section that authenticates but holds 5 bytes, then a zero nonce and a zero tag.
+    byte[] bytes = ByteBuffer.allocate(7 + keySection.length + 12 + 16)
+        .put("PWWL".getBytes(StandardCharsets.US_ASCII)).put((byte) 1)
+        .putShort((short) keySection.length).put(keySection).array();
+    Path file = dir.resolve("short-key-section");
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> WalletFile.load(file, pass, NET))
+        .isInstanceOfSatisfying(ChainException.class, e -> {
+          assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE);
+          assertThat(e.getMessage()).isEqualTo("CORRUPT_FILE: key section has the wrong length");
+        });
   }
 
   /** Alice's coin spent to Carol, signed directly with the key chain's key. */

@@ -129,6 +129,9 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
       ConsumerSession s = new ConsumerSession(ctx, msg, key, offer, store);
       synchronized (s) {
         s.readState(in);
+        // Derived only now: the search for the shared address is slow, so a damaged snapshot
+        // fails before it.
+        s.shared = s.state == State.NEW ? null : s.sharedIdentity();
         s.inbox.resumed(snapshot);
         s.inbox.attach(msg);
         if (s.shared != null) {
@@ -365,6 +368,11 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
       SessionCodec.readKey(in);
       in.var(BytesIn.MAX_FIELD);
       readState(in);
+      if (state == State.NEW) {
+        shared = null;
+      } else if (shared == null) {
+        shared = sharedIdentity();
+      }
     } finally {
       Arrays.fill(last, (byte) 0);
     }
@@ -410,7 +418,6 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
       throw new RegistryException(RegistryError.MALFORMED, "buyer state " + s);
     }
     state = State.values()[s];
-    shared = state == State.NEW ? null : sharedIdentity();
     redeem = SessionCodec.readOptional(in, EscrowScripts.REDEEM_SCRIPT_LENGTH).map(Script::of).orElse(null);
     pending = SessionCodec.readOptional(in, RequestId.LENGTH).map(RequestId::fromBytes).orElse(null);
     funding = SessionCodec.readOptional(in, 32).map(TxId::fromBytes).orElse(null);

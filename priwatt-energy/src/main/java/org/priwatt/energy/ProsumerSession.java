@@ -126,6 +126,9 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
       ProsumerSession s = new ProsumerSession(ctx, SessionCodec.readIdentity(in), SessionCodec.readKey(in), store);
       synchronized (s) {
         s.readState(in);
+        // Derived only now: the search for the shared address is slow, so a damaged snapshot
+        // fails before it.
+        s.shared = s.buyer == null ? null : s.sharedWith(s.buyer);
         s.inbox.resumed(snapshot);
         s.inbox.attach(s.msg);
         if (s.shared != null) {
@@ -350,7 +353,13 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
       BytesIn in = SessionCodec.open(last, SessionCodec.SELLER);
       SessionCodec.readIdentity(in);
       SessionCodec.readKey(in);
+      PublicIdentity before = buyer;
       readState(in);
+      if (buyer == null) {
+        shared = null;
+      } else if (!buyer.equals(before)) {
+        shared = sharedWith(buyer);
+      }
     } finally {
       Arrays.fill(last, (byte) 0);
     }
@@ -413,7 +422,6 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
     offer = o.isPresent() ? Offer.decode(o.get()) : null;
     board = in.bool() ? SessionCodec.readIdentity(in) : null;
     buyer = in.bool() ? SessionCodec.readPublicIdentity(in) : null;
-    shared = buyer == null ? null : sharedWith(buyer);
     redeem = SessionCodec.readOptional(in, EscrowScripts.REDEEM_SCRIPT_LENGTH).map(Script::of).orElse(null);
     long p = in.i64();
     price = p < 0 ? null : Amount.ofSat(p);

@@ -36,4 +36,13 @@ public enum ChainError {
   INVALID_EXISTING_SIGNATURE,
   /** The signed input failed script verification; nothing is returned. */
   VERIFICATION_FAILED,
+
+  // ---- storage ----
+  /** The chain store could not read or write (I/O error, database closed). */
+  STORE_FAILURE,
+  /**
+   * The chain store holds data that does not decode or does not fit together (missing undo
+   * data, a genesis block of another network).
+   */
+  STORE_CORRUPT,
 }

@@ -239,6 +239,9 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
     return depth + 1;
   }
 
+  /** Consecutive invalid children after which derivation gives up (see firstValidChild). */
+  static final int MAX_INVALID_CHILDREN = 8;
+
   /** Derives one child; returns null if BIP 32 declares this index invalid. */
   @FunctionalInterface
   interface ChildAttempt<T> {
@@ -251,10 +254,15 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
    */
   static <T> T firstValidChild(int index, ChildAttempt<T> attempt) throws CryptoException {
     boolean hardened = DerivationPath.isHardened(index);
+    int tries = 0;
     for (int i = index; DerivationPath.isHardened(i) == hardened; i++) {
       T child = attempt.attempt(i);
       if (child != null) {
         return child;
+      }
+      if (++tries == MAX_INVALID_CHILDREN) {
+        // Each invalid child has probability below 2^-127: a run like this is a backend fault.
+        throw new IllegalStateException(tries + " consecutive invalid BIP 32 children");
       }
       if (i == -1) {
         break; // 0xffffffff: no next index

@@ -3,7 +3,10 @@ package org.priwatt.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,6 +80,30 @@ class Bip32VectorsTest {
   }
 
   private static final NetworkParameters MAIN = NetworkParameters.BITCOIN_MAINNET;
+  private static final Secp256k1Implementation DEFAULT = Secp256k1.active();
+
+  @AfterEach
+  void restoreBackend() {
+    Secp256k1.select(DEFAULT);
+  }
+
+  /** Every vector on each secp256k1 backend, deriving step by step from one reused parent. */
+  @ParameterizedTest
+  @EnumSource(Secp256k1Implementation.class)
+  void allVectorsOnEachBackend(Secp256k1Implementation impl) throws CryptoException {
+    Assumptions.assumeTrue(impl != Secp256k1Implementation.NATIVE || Secp256k1.isNativeAvailable());
+    Secp256k1.select(impl);
+    for (Arguments row : vectors().toArray(Arguments[]::new)) {
+      Object[] v = row.get();
+      ExtendedPrivateKey master =
+          ExtendedPrivateKey.fromSeed(SecretBytes.copyOf(Hex.decode((String) v[0])), MAIN);
+      String masterBefore = master.toBase58();
+      ExtendedPrivateKey key = master.derive(DerivationPath.parse((String) v[1]));
+      assertThat(key.toBase58()).isEqualTo(v[3]);
+      assertThat(key.neuter().toBase58()).isEqualTo(v[2]);
+      assertThat(master.toBase58()).isEqualTo(masterBefore);
+    }
+  }
 
   private static ExtendedPrivateKey derive(String seed, String path) throws CryptoException {
     ExtendedPrivateKey master =

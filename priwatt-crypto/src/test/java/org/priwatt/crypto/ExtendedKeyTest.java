@@ -212,6 +212,34 @@ class ExtendedKeyTest {
   }
 
   @Test
+  void brokenBackendDoesNotLoopForever() {
+    List<Integer> tried = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                ExtendedKey.firstValidChild(0, i -> {
+                  tried.add(i);
+                  return null;
+                }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(tried).hasSize(ExtendedKey.MAX_INVALID_CHILDREN);
+  }
+
+  @Test
+  void derivationLeavesTheParentIntact() throws CryptoException {
+    ExtendedPrivateKey parent = master(7, MAIN);
+    String before = parent.toBase58();
+    ExtendedPrivateKey first = parent.deriveChild(1);
+    ExtendedPrivateKey again = parent.deriveChild(1);
+    ExtendedPrivateKey hardened = parent.deriveChild(DerivationPath.hardened(1));
+    assertThat(parent.toBase58()).isEqualTo(before);
+    assertThat(again).isEqualTo(first);
+    assertThat(parent.deriveChild(DerivationPath.hardened(1))).isEqualTo(hardened);
+    parent.destroy(); // children own their keys
+    assertThat(first.toBase58()).isEqualTo(again.toBase58());
+    assertThat(first.deriveChild(0)).isEqualTo(again.deriveChild(0));
+  }
+
+  @Test
   void seedLengthIsChecked() {
     assertThatThrownBy(() -> ExtendedPrivateKey.fromSeed(SecretBytes.copyOf(new byte[15]), MAIN))
         .isInstanceOf(IllegalArgumentException.class);

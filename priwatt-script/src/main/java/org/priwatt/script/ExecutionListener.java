@@ -2,8 +2,9 @@ package org.priwatt.script;
 
 /**
  * Observes script execution one opcode at a time, for debuggers and tracing tools. The
- * interpreter calls it after each executed opcode (skipped branches are not reported) with the
- * stacks as they are after that opcode. Without a listener the interpreter does no extra work.
+ * interpreter calls it after each executed opcode with the stacks as they are after that opcode.
+ * Opcodes inside a skipped IF branch are not reported, except IF/NOTIF/ELSE/ENDIF themselves,
+ * which still update the branch state. Without a listener the interpreter does no extra work.
  *
  * <p>Implementations must not keep the views beyond the callback.
  */

@@ -1,6 +1,7 @@
 package org.priwatt.script;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -61,7 +62,7 @@ public final class MultisigScript {
       return false;
     }
     for (int i = 0; i < keys.size(); i++) {
-      if (!java.util.Arrays.equals(keys.get(i), m.keys.get(i))) {
+      if (!Arrays.equals(keys.get(i), m.keys.get(i))) {
         return false;
       }
     }
@@ -72,7 +73,7 @@ public final class MultisigScript {
   public int hashCode() {
     int h = required;
     for (byte[] k : keys) {
-      h = h * 31 + java.util.Arrays.hashCode(k);
+      h = h * 31 + Arrays.hashCode(k);
     }
     return h;
   }

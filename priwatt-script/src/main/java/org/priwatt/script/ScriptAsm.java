@@ -1,6 +1,7 @@
 package org.priwatt.script;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -96,7 +97,7 @@ public final class ScriptAsm {
       }
       int start = tok.position();
       if (!tok.next()) {
-        sb.append("0x").append(Hex.encode(java.util.Arrays.copyOfRange(p, start, p.length)));
+        sb.append("0x").append(Hex.encode(Arrays.copyOfRange(p, start, p.length)));
         break;
       }
       int op = tok.opcode();
@@ -104,7 +105,7 @@ public final class ScriptAsm {
       if (op == 0 || opcode.kind() == OpcodeKind.PUSH_NUMBER) {
         sb.append(opcode.smallIntegerValue().orElseThrow());
       } else if (op <= ScriptTokenizer.OP_PUSHDATA4) {
-        sb.append("0x").append(Hex.encode(java.util.Arrays.copyOfRange(p, start, tok.dataOffset())));
+        sb.append("0x").append(Hex.encode(Arrays.copyOfRange(p, start, tok.dataOffset())));
         if (tok.dataLength() > 0) {
           sb.append(" 0x").append(Hex.encode(tok.data()));
         }

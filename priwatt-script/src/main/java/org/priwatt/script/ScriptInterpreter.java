@@ -47,6 +47,9 @@ public final class ScriptInterpreter {
     Objects.requireNonNull(scriptPubKey, "scriptPubKey");
     Objects.requireNonNull(checker, "checker");
     checkFlags(flags);
+    if (flags.contains(VerifyFlag.CLEANSTACK) && !flags.contains(VerifyFlag.P2SH)) {
+      throw new IllegalArgumentException("CLEANSTACK requires P2SH");
+    }
     boolean p2sh = flags.contains(VerifyFlag.P2SH);
     if (flags.contains(VerifyFlag.SIGPUSHONLY) && !scriptSig.isPushOnly()) {
       return ScriptError.SIG_PUSHONLY;
@@ -75,7 +78,10 @@ public final class ScriptInterpreter {
       }
       ScriptStack stack = m.stack();
       stack.copyFrom(afterScriptSig);
-      // Not empty: the scriptPubKey just hashed and compared its top element.
+      if (stack.size() == 0) {
+        // Unreachable (the scriptPubKey just hashed this stack's top), kept as a typed guard.
+        return ScriptError.EVAL_FALSE;
+      }
       Script redeem = Script.wrap(stack.pop());
       err = m.eval(redeem, redeem.bytes());
       if (err != ScriptError.OK) {
@@ -97,7 +103,7 @@ public final class ScriptInterpreter {
    *
    * @param stack a mutable list; its elements are copied in and out
    * @return {@link ScriptError#OK} or the first failure; the final stack's truth is not checked
-   * @throws IllegalArgumentException for unsupported flags, as {@link #verify}
+   * @throws IllegalArgumentException if {@code flags} contains WITNESS or TAPROOT
    */
   public static ScriptError eval(Script script, List<byte[]> stack, Set<VerifyFlag> flags,
       SignatureChecker checker) {
@@ -134,9 +140,6 @@ public final class ScriptInterpreter {
     Objects.requireNonNull(flags, "flags");
     if (flags.contains(VerifyFlag.WITNESS) || flags.contains(VerifyFlag.TAPROOT)) {
       throw new IllegalArgumentException("segwit/taproot verification is not supported: " + flags);
-    }
-    if (flags.contains(VerifyFlag.CLEANSTACK) && !flags.contains(VerifyFlag.P2SH)) {
-      throw new IllegalArgumentException("CLEANSTACK requires P2SH");
     }
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the exact {@link ScriptError}. Without a transaction no signature can verify, so each row runs
  * with a checker that rejects every signature and again with one that accepts every signature:
  * if both give the same result, the outcome does not depend on signature validity and is
- * checked; otherwise the row is skipped here (tagged "needs-signature") and left to the
- * transaction-based harness in priwatt-chain.
+ * checked; otherwise the row is skipped here (reported as "[needs-signature]") and covered by
+ * {@link ScriptTestsWithSignaturesTest} and the transaction-based harness in priwatt-chain.
  */
 class ScriptTestsVectorTest {
   /** Rows whose outcome is signature-independent, counted in {@link #coverage()}. */
@@ -68,25 +68,13 @@ class ScriptTestsVectorTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
+  @Tag("vectors")
   void legacyRow(ScriptVectors.Row row) {
     ScriptError result = signatureIndependentResult(row);
-    Assumptions.assumeTrue(result != null, "needs a real signature check: " + row);
+    // Tagged skip: rows needing a real signature are run by ScriptTestsWithSignaturesTest (with a
+    // test-only sighash) and by priwatt-chain's transaction harness.
+    Assumptions.assumeTrue(result != null, "[needs-signature] " + row);
     assertThat(result).as(row.toString()).isEqualTo(ScriptError.forName(row.expected()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("rows")
-  @Tag("needs-signature")
-  void signatureDependentRowsFailWithoutValidSignatureOrPassWithIt(ScriptVectors.Row row) {
-    Assumptions.assumeTrue(signatureIndependentResult(row) == null);
-    ScriptError expected = ScriptError.forName(row.expected());
-    Script sig = ScriptAsm.parse(row.scriptSig());
-    Script pub = ScriptAsm.parse(row.scriptPubKey());
-    // Either the real signatures are all valid or all invalid in these rows; one of the two
-    // extremes must reproduce the expected result.
-    ScriptError rejected = ScriptInterpreter.verify(sig, pub, row.verifyFlags(), new FixedChecker(false));
-    ScriptError accepted = ScriptInterpreter.verify(sig, pub, row.verifyFlags(), new FixedChecker(true));
-    assertThat(List.of(rejected, accepted)).as(row.toString()).contains(expected);
   }
 
   @Test

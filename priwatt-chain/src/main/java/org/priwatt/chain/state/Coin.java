@@ -1,7 +1,12 @@
 package org.priwatt.chain.state;
 
 import java.util.Objects;
+import org.priwatt.chain.ChainError;
+import org.priwatt.chain.ChainException;
 import org.priwatt.chain.TxOutput;
+import org.priwatt.chain.codec.ByteReader;
+import org.priwatt.chain.codec.ByteWriter;
+import org.priwatt.chain.codec.Codec;
 
 /**
  * An unspent transaction output as the chain state keeps it: the output itself, the height of
@@ -16,6 +21,11 @@ import org.priwatt.chain.TxOutput;
 public record Coin(TxOutput output, int height, boolean coinbase) {
   /** Height Bitcoin Core gives outputs of transactions still in the mempool. */
   public static final int MEMPOOL_HEIGHT = 0x7fffffff;
+  /**
+   * The coin codec used by undo data and stores: a CompactSize of {@code height * 2 +
+   * coinbase}, then the output (value and scriptPubKey) as in a transaction.
+   */
+  public static final Codec<Coin> CODEC = new CoinCodec();
 
   /** Validates the components. */
   public Coin {
@@ -28,5 +38,28 @@ public record Coin(TxOutput output, int height, boolean coinbase) {
   /** Returns true if a coinbase coin is still immature at {@code spendHeight}. */
   public boolean isImmatureAt(int spendHeight, int coinbaseMaturity) {
     return coinbase && spendHeight - height < coinbaseMaturity;
+  }
+
+  private static final class CoinCodec implements Codec<Coin> {
+    @Override
+    public void encode(Coin coin, ByteWriter out) {
+      out.writeCompactSize(((long) coin.height << 1) | (coin.coinbase ? 1 : 0));
+      TxOutput.CODEC.encode(coin.output, out);
+    }
+
+    @Override
+    public Coin decode(ByteReader in) throws ChainException {
+      long code = in.readCompactSize(0xffffffffL);
+      TxOutput output = TxOutput.CODEC.decode(in);
+      if ((code >>> 1) > MEMPOOL_HEIGHT) {
+        throw new ChainException(ChainError.LENGTH_OUT_OF_RANGE, "coin height " + (code >>> 1));
+      }
+      return new Coin(output, (int) (code >>> 1), (code & 1) != 0);
+    }
+
+    @Override
+    public int maxSize() {
+      return 9 + TxOutput.CODEC.maxSize();
+    }
   }
 }

@@ -123,9 +123,7 @@ public final class Machine {
           if (err != ScriptError.OK) {
             return err;
           }
-          if (executing) {
-            notifyListener(script, offset, op);
-          }
+          notifyListener(script, offset, op);
         }
       }
       if (stack.size() + altStack.size() > MAX_STACK_SIZE) {

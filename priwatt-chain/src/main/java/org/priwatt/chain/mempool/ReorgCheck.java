@@ -1,0 +1,36 @@
+package org.priwatt.chain.mempool;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.priwatt.chain.Transaction;
+import org.priwatt.chain.TxInput;
+import org.priwatt.chain.state.Coin;
+
+/**
+ * Core's {@code removeForReorg} test for one pooled transaction after the tip moved back: its
+ * inputs still exist (in the chain or the pool), spent coinbases are still mature for the next
+ * block, and its absolute and relative lock times are still met.
+ */
+final class ReorgCheck {
+  private ReorgCheck() {}
+
+  static boolean stillValid(Transaction tx, PoolGraph graph, ChainTip tip,
+      boolean sequenceLocks) {
+    int next = tip.height() + 1;
+    if (!Timelocks.isFinal(tx, next, tip.medianTimePast())) {
+      return false;
+    }
+    List<Integer> heights = new ArrayList<>(tx.inputs().size());
+    for (TxInput in : tx.inputs()) {
+      Optional<Coin> coin = graph.poolCoin(in.outPoint()).or(() -> tip.coins().coin(in.outPoint()));
+      if (coin.isEmpty() || coin.get().isImmatureAt(next, tip.coinbaseMaturity())) {
+        return false;
+      }
+      heights.add(coin.get().height() == Coin.MEMPOOL_HEIGHT ? next : coin.get().height());
+    }
+    int tipHeight = tip.height();
+    return !sequenceLocks || Timelocks.sequenceLocksSatisfied(tx, heights, next,
+        h -> h == tipHeight ? tip.medianTimePast() : tip.medianTimePast(h));
+  }
+}

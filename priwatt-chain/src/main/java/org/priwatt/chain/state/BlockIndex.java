@@ -1,0 +1,202 @@
+package org.priwatt.chain.state;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.priwatt.chain.block.BlockHash;
+import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.block.HeaderChain;
+
+/**
+ * Every block the chain state knows, the active chain as a height-indexed list, and the
+ * candidate tips (complete, not failed) from which the best chain is chosen. Guarded by the
+ * chain state's lock; not thread-safe on its own.
+ */
+final class BlockIndex {
+  /** Most work first; on equal work, the block seen first. */
+  private static final Comparator<BlockIndexEntry> BETTER = Comparator
+      .comparing(BlockIndexEntry::chainWork)
+      .thenComparing(BlockIndexEntry::sequence, Comparator.reverseOrder());
+
+  private final Map<BlockHash, BlockIndexEntry> byHash = new HashMap<>();
+  private final Map<BlockHash, List<BlockIndexEntry>> children = new HashMap<>();
+  private final List<BlockIndexEntry> active = new ArrayList<>();
+  private final Set<BlockIndexEntry> candidates = new HashSet<>();
+  private long nextSequence;
+
+  /** Adds the genesis block as the tip. */
+  BlockIndexEntry addGenesis(BlockHeader genesis) {
+    BlockIndexEntry e = new BlockIndexEntry(genesis, null, nextSequence++);
+    e.complete = true;
+    byHash.put(e.hash(), e);
+    active.add(e);
+    return e;
+  }
+
+  /** Adds a header whose parent is indexed; marks it complete if its block is stored. */
+  BlockIndexEntry add(BlockHeader header, boolean haveData) {
+    BlockIndexEntry parent = byHash.get(header.prevBlock());
+    if (parent == null) {
+      throw new IllegalArgumentException("parent of " + header.hash() + " not indexed");
+    }
+    BlockIndexEntry e = new BlockIndexEntry(header, parent, nextSequence++);
+    e.failed = parent.failed;
+    byHash.put(e.hash(), e);
+    children.computeIfAbsent(parent.hash(), k -> new ArrayList<>()).add(e);
+    if (haveData && parent.complete) {
+      markComplete(e);
+    }
+    return e;
+  }
+
+  /** Marks {@code e} complete and, transitively, stored descendants waiting on it. */
+  private void markComplete(BlockIndexEntry e) {
+    List<BlockIndexEntry> work = new ArrayList<>(List.of(e));
+    while (!work.isEmpty()) {
+      BlockIndexEntry x = work.remove(work.size() - 1);
+      x.complete = true;
+      if (!x.failed) {
+        candidates.add(x);
+      }
+      work.addAll(children.getOrDefault(x.hash(), List.of()));
+    }
+  }
+
+  BlockIndexEntry get(BlockHash hash) {
+    return byHash.get(hash);
+  }
+
+  int size() {
+    return byHash.size();
+  }
+
+  /** Marks {@code e} and every descendant failed and drops them from the candidates. */
+  void markFailed(BlockIndexEntry e) {
+    List<BlockIndexEntry> work = new ArrayList<>(List.of(e));
+    while (!work.isEmpty()) {
+      BlockIndexEntry x = work.remove(work.size() - 1);
+      x.failed = true;
+      candidates.remove(x);
+      work.addAll(children.getOrDefault(x.hash(), List.of()));
+    }
+  }
+
+  BlockIndexEntry tip() {
+    return active.get(active.size() - 1);
+  }
+
+  /** The active-chain entry at {@code height}, or null above the tip. */
+  BlockIndexEntry activeAt(int height) {
+    return height >= 0 && height < active.size() ? active.get(height) : null;
+  }
+
+  boolean isActive(BlockIndexEntry e) {
+    return activeAt(e.height()) == e;
+  }
+
+  /** Makes {@code newTip}'s chain the active one. */
+  void setTip(BlockIndexEntry newTip) {
+    List<BlockIndexEntry> path = new ArrayList<>();
+    BlockIndexEntry e = newTip;
+    while (e != null && !isActive(e)) {
+      path.add(e);
+      e = e.parent();
+    }
+    int keep = e == null ? 0 : e.height() + 1;
+    active.subList(keep, active.size()).clear();
+    Collections.reverse(path);
+    active.addAll(path);
+    candidates.removeIf(c -> BETTER.compare(c, newTip) < 0);
+  }
+
+  /** The last common ancestor of {@code a} and {@code b}. */
+  static BlockIndexEntry fork(BlockIndexEntry a, BlockIndexEntry b) {
+    BlockIndexEntry x = a.height() > b.height() ? a.ancestor(b.height()) : a;
+    BlockIndexEntry y = b.height() > a.height() ? b.ancestor(a.height()) : b;
+    while (x != y) {
+      x = x.parent();
+      y = y.parent();
+    }
+    return x;
+  }
+
+  /** The best candidate tip; the current tip if none is better. */
+  BlockIndexEntry best() {
+    BlockIndexEntry best = tip();
+    for (BlockIndexEntry c : candidates) {
+      if (!c.failed && BETTER.compare(c, best) > 0) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Whether {@code e} has more work than the tip (ties keep the current tip). */
+  boolean beatsTip(BlockIndexEntry e) {
+    return e.chainWork().compareTo(tip().chainWork()) > 0;
+  }
+
+  /**
+   * A view of the branch ending at {@code tip}: the active list below the fork, the branch's own
+   * headers above it. Valid only until the active chain next changes (callers use it under the
+   * chain state's lock, within one validation).
+   */
+  HeaderChain branch(BlockIndexEntry tip) {
+    List<BlockHeader> above = new ArrayList<>();
+    BlockIndexEntry e = tip;
+    while (!isActive(e)) {
+      above.add(e.header());
+      e = e.parent();
+    }
+    Collections.reverse(above);
+    return new BranchView(active, e.height(), above);
+  }
+
+  /** Heights up to {@code forkHeight} from the live active list, the rest from {@code above}. */
+  private record BranchView(List<BlockIndexEntry> active, int forkHeight,
+      List<BlockHeader> above) implements HeaderChain {
+    @Override
+    public int tipHeight() {
+      return forkHeight + above.size();
+    }
+
+    @Override
+    public BlockHeader headerAt(int height) {
+      if (height < 0 || height > tipHeight()) {
+        throw new IllegalArgumentException("height " + height + " outside 0.." + tipHeight());
+      }
+      return height <= forkHeight ? active.get(height).header()
+          : above.get(height - forkHeight - 1);
+    }
+  }
+
+  /** A snapshot of the active chain's headers. */
+  HeaderChain activeSnapshot() {
+    List<BlockHeader> headers = new ArrayList<>(active.size());
+    for (BlockIndexEntry e : active) {
+      headers.add(e.header());
+    }
+    return new FrozenChain(headers);
+  }
+
+  /** An immutable list of headers by height. */
+  private record FrozenChain(List<BlockHeader> headers) implements HeaderChain {
+    @Override
+    public int tipHeight() {
+      return headers.size() - 1;
+    }
+
+    @Override
+    public BlockHeader headerAt(int height) {
+      if (height < 0 || height >= headers.size()) {
+        throw new IllegalArgumentException("height " + height + " outside 0.." + tipHeight());
+      }
+      return headers.get(height);
+    }
+  }
+}

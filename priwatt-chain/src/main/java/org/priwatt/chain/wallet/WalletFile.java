@@ -1,0 +1,192 @@
+package org.priwatt.chain.wallet;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+import org.priwatt.chain.ChainException;
+import org.priwatt.chain.wallet.internal.DataCipher;
+import org.priwatt.chain.wallet.internal.WalletCodec;
+import org.priwatt.crypto.CryptoException;
+import org.priwatt.crypto.EncryptedKeyFile;
+import org.priwatt.crypto.NetworkParameters;
+import org.priwatt.crypto.ScryptParameters;
+import org.priwatt.crypto.SecretBytes;
+import org.priwatt.script.Script;
+
+/**
+ * Persists a wallet encrypted at rest (paper R11, attack A21) in one file, replaced atomically:
+ *
+ * <pre>
+ * offset  size  field
+ *      0     4  magic "PWWL"
+ *      4     1  version 0x01
+ *      5     2  length K of the key section (big-endian)
+ *      7     K  key section: an {@link EncryptedKeyFile} sealing, under the passphrase,
+ *               seed length (1), seed, data key (32), receive keys issued (4), change keys
+ *               issued (4)
+ *    7+K    12  data nonce
+ *   19+K     -  AES-256-GCM under the data key of the {@link WalletCodec} content
+ *               (transactions, watched scripts), tag last; bytes 0..19+K are associated data
+ * </pre>
+ *
+ * Wrong passphrases and altered files are both reported as {@link WalletError#CORRUPT_FILE}.
+ */
+public final class WalletFile {
+  /** Largest wallet file read, bytes. */
+  public static final int MAX_FILE_SIZE = 256 << 20;
+  private static final byte[] MAGIC = {'P', 'W', 'W', 'L'};
+  private static final int VERSION = 1;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private WalletFile() {}
+
+  /** What {@link #load} returns: the parts to build a {@link Wallet} from. */
+  public record Contents(KeyChain keys, TxStore store, ScriptWatchList watched) {}
+
+  /**
+   * Writes the wallet to {@code path}, replacing any previous file atomically.
+   *
+   * @param params scrypt cost of the passphrase (use {@link ScryptParameters#DEFAULT} outside
+   *     tests)
+   * @throws WalletException {@link WalletError#IO_FAILURE} if writing fails
+   */
+  public static void save(Path path, KeyChain keys, TxStore store, ScriptWatchList watched,
+      SecretBytes passphrase, ScryptParameters params) throws WalletException {
+    Objects.requireNonNull(path, "path");
+    byte[] dataKey = new byte[DataCipher.KEY_LENGTH];
+    RANDOM.nextBytes(dataKey);
+    byte[] keySecret = null;
+    try (SecretBytes seed = keys.seed()) {
+      byte[] s = seed.copyBytes();
+      keySecret = ByteBuffer.allocate(1 + s.length + dataKey.length + 8).put((byte) s.length)
+          .put(s).put(dataKey).putInt(keys.issued(KeyChain.Purpose.RECEIVE))
+          .putInt(keys.issued(KeyChain.Purpose.CHANGE)).array();
+      Arrays.fill(s, (byte) 0);
+      byte[] keySection;
+      try (SecretBytes secret = SecretBytes.copyOf(keySecret)) {
+        keySection = EncryptedKeyFile.seal(secret, passphrase, params, RANDOM);
+      }
+      byte[] nonce = new byte[DataCipher.NONCE_LENGTH];
+      RANDOM.nextBytes(nonce);
+      byte[] header = ByteBuffer.allocate(7 + keySection.length + nonce.length).put(MAGIC)
+          .put((byte) VERSION).putShort((short) keySection.length).put(keySection).put(nonce)
+          .array();
+      byte[] plain = WalletCodec.encode(store.all(), watched.redeemScripts());
+      byte[] body = DataCipher.encrypt(dataKey, nonce, header, plain);
+      writeAtomically(path, ByteBuffer.allocate(header.length + body.length).put(header)
+          .put(body).array());
+    } finally {
+      Arrays.fill(dataKey, (byte) 0);
+      if (keySecret != null) {
+        Arrays.fill(keySecret, (byte) 0);
+      }
+    }
+  }
+
+  /**
+   * Reads a wallet written by {@link #save}.
+   *
+   * @throws WalletException {@link WalletError#IO_FAILURE} if it cannot be read, {@link
+   *     WalletError#CORRUPT_FILE} if it is malformed, altered or the passphrase is wrong
+   */
+  public static Contents load(Path path, SecretBytes passphrase, NetworkParameters network)
+      throws WalletException {
+    byte[] file = read(path);
+    ByteBuffer in = ByteBuffer.wrap(file);
+    if (file.length < 7 || !Arrays.equals(Arrays.copyOf(file, 4), MAGIC)
+        || file[4] != VERSION) {
+      throw corrupt("not a version 1 wallet file", null);
+    }
+    in.position(5);
+    int keyLength = Short.toUnsignedInt(in.getShort());
+    int dataStart = 7 + keyLength + DataCipher.NONCE_LENGTH;
+    if (file.length < dataStart + DataCipher.TAG_LENGTH) {
+      throw corrupt("truncated", null);
+    }
+    byte[] keySecret = null;
+    byte[] plain = null;
+    try (SecretBytes secret = EncryptedKeyFile.open(Arrays.copyOfRange(file, 7, 7 + keyLength),
+        passphrase)) {
+      keySecret = secret.copyBytes();
+      ByteBuffer k = ByteBuffer.wrap(keySecret);
+      int seedLength = k.get() & 0xff;
+      if (keySecret.length != 1 + seedLength + DataCipher.KEY_LENGTH + 8) {
+        throw corrupt("key section has the wrong length", null);
+      }
+      byte[] seedBytes = new byte[seedLength];
+      k.get(seedBytes);
+      byte[] dataKey = new byte[DataCipher.KEY_LENGTH];
+      k.get(dataKey);
+      int receive = k.getInt();
+      int change = k.getInt();
+      plain = DataCipher.decrypt(dataKey, Arrays.copyOfRange(file, 7 + keyLength, dataStart),
+          Arrays.copyOf(file, dataStart), Arrays.copyOfRange(file, dataStart, file.length));
+      Arrays.fill(dataKey, (byte) 0);
+      if (plain == null) {
+        throw corrupt("data section does not authenticate", null);
+      }
+      KeyChain keys;
+      try (SecretBytes seed = SecretBytes.copyOf(seedBytes)) {
+        keys = KeyChain.restore(seed, network, receive, change);
+      } finally {
+        Arrays.fill(seedBytes, (byte) 0);
+      }
+      return contents(keys, WalletCodec.decode(plain));
+    } catch (CryptoException e) {
+      throw corrupt("key section: " + e.error(), e);
+    } catch (ChainException | IllegalArgumentException e) {
+      throw corrupt("data section is malformed", e);
+    } finally {
+      if (keySecret != null) {
+        Arrays.fill(keySecret, (byte) 0);
+      }
+    }
+  }
+
+  private static Contents contents(KeyChain keys, WalletCodec.Content c) {
+    TxStore store = TxStore.inMemory();
+    c.transactions().forEach(store::put);
+    ScriptWatchList watched = new ScriptWatchList();
+    for (Script s : c.watched()) {
+      watched.watch(s);
+    }
+    return new Contents(keys, store, watched);
+  }
+
+  private static WalletException corrupt(String message, Throwable cause) {
+    return new WalletException(WalletError.CORRUPT_FILE, message, cause);
+  }
+
+  private static byte[] read(Path path) throws WalletException {
+    try {
+      long size = Files.size(path);
+      if (size > MAX_FILE_SIZE) {
+        throw corrupt("file of " + size + " bytes is too large", null);
+      }
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new WalletException(WalletError.IO_FAILURE, "cannot read " + path, e);
+    }
+  }
+
+  private static void writeAtomically(Path path, byte[] data) throws WalletException {
+    Path dir = path.toAbsolutePath().getParent();
+    try {
+      Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+      try {
+        Files.write(tmp, data);
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new WalletException(WalletError.IO_FAILURE, "cannot write " + path, e);
+    }
+  }
+}

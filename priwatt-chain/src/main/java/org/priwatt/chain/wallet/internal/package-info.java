@@ -1,0 +1,2 @@
+/** Wallet implementation details: the encrypted data file format. Not API. */
+package org.priwatt.chain.wallet.internal;

@@ -1,0 +1,85 @@
+package org.priwatt.chain.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.priwatt.chain.ChainError;
+import org.priwatt.chain.ChainException;
+import org.priwatt.chain.TxOutput;
+import org.priwatt.chain.codec.ByteWriter;
+import org.priwatt.script.Script;
+
+/** Coin and BlockUndo codecs: random round trips, truncation, hostile counts. */
+class UndoCodecTest {
+  private static Coin randomCoin(Random rnd) {
+    byte[] script = new byte[rnd.nextInt(60)];
+    rnd.nextBytes(script);
+    return new Coin(TxOutput.ofRawValue(rnd.nextLong() & Long.MAX_VALUE, Script.of(script)),
+        rnd.nextInt(Integer.MAX_VALUE), rnd.nextBoolean());
+  }
+
+  private static BlockUndo randomUndo(Random rnd) {
+    List<List<Coin>> txs = new ArrayList<>();
+    int n = rnd.nextInt(5);
+    for (int i = 0; i < n; i++) {
+      List<Coin> coins = new ArrayList<>();
+      int k = 1 + rnd.nextInt(4);
+      for (int j = 0; j < k; j++) {
+        coins.add(randomCoin(rnd));
+      }
+      txs.add(coins);
+    }
+    return new BlockUndo(txs);
+  }
+
+  @Test
+  void randomRoundTrips() throws Exception {
+    Random rnd = new Random(42);
+    for (int i = 0; i < 2000; i++) {
+      Coin coin = randomCoin(rnd);
+      assertThat(Coin.CODEC.decodeFully(Coin.CODEC.encode(coin))).isEqualTo(coin);
+      BlockUndo undo = randomUndo(rnd);
+      assertThat(BlockUndo.CODEC.decodeFully(BlockUndo.CODEC.encode(undo))).isEqualTo(undo);
+    }
+  }
+
+  @Test
+  void everyTruncationIsATypedError() throws Exception {
+    Random rnd = new Random(43);
+    BlockUndo undo = randomUndo(rnd);
+    while (undo.spentCoins().isEmpty()) {
+      undo = randomUndo(rnd);
+    }
+    byte[] bytes = BlockUndo.CODEC.encode(undo);
+    for (int cut = 0; cut < bytes.length; cut++) {
+      byte[] part = Arrays.copyOf(bytes, cut);
+      assertThatThrownBy(() -> BlockUndo.CODEC.decodeFully(part))
+          .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.error())
+              .isIn(ChainError.TRUNCATED, ChainError.LENGTH_OUT_OF_RANGE));
+    }
+  }
+
+  @Test
+  void hostileCountsAreRejectedBeforeAllocation() {
+    byte[] bytes = new ByteWriter().writeCompactSize(1).writeCompactSize(0x01ffffffL)
+        .toByteArray();
+    assertThatThrownBy(() -> BlockUndo.CODEC.decodeFully(bytes))
+        .isInstanceOfSatisfying(ChainException.class,
+            e -> assertThat(e.error()).isEqualTo(ChainError.LENGTH_OUT_OF_RANGE));
+  }
+
+  @Test
+  void undoIsImmutable() {
+    List<Coin> coins = new ArrayList<>(List.of(randomCoin(new Random(1))));
+    BlockUndo undo = new BlockUndo(List.of(coins));
+    coins.clear();
+    assertThat(undo.spentCoins().get(0)).hasSize(1);
+    assertThatThrownBy(() -> undo.spentCoins().add(List.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+}

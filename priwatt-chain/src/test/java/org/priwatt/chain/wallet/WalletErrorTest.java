@@ -1,0 +1,19 @@
+package org.priwatt.chain.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every wallet error travels in its exception and names itself in the message. */
+class WalletErrorTest {
+  @ParameterizedTest
+  @EnumSource(WalletError.class)
+  void exceptionCarriesTheError(WalletError error) {
+    WalletException e = new WalletException(error, "context");
+    assertThat(e.error()).isEqualTo(error);
+    assertThat(e.getMessage()).isEqualTo(error + ": context");
+    Throwable cause = new IllegalStateException("x");
+    assertThat(new WalletException(error, "c", cause).getCause()).isSameAs(cause);
+  }
+}

@@ -200,7 +200,8 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
   }
 
   private void dispatch(ReceivedMessage m, TradeMessage t) throws RegistryException, MessageException, ChainException {
-    if (t.kind() == TradeMessage.Kind.DSO_REPLY && m.sender().address().equals(ctx.dso().address())) {
+    boolean toMe = m.recipient().equals(msg.address()) || shared != null && m.recipient().equals(shared.address());
+    if (t.kind() == TradeMessage.Kind.DSO_REPLY && m.sender().address().equals(ctx.dso().address()) && toMe) {
       onDsoReply(RegistryReply.decode(t.body()));
       return;
     }

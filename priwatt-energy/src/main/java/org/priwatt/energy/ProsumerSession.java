@@ -195,7 +195,11 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
   private void dispatch(ReceivedMessage m, TradeMessage t) throws RegistryException, MessageException, ChainException,
       CryptoException {
     boolean fromDso = m.sender().address().equals(ctx.dso().address());
-    if (t.kind() == TradeMessage.Kind.DSO_REPLY && fromDso) {
+    // Every session on the node hears every message the node opens: a DSO reply counts only if
+    // it was addressed to this session (or its shared trade address), or one session would take
+    // another's secrets.
+    boolean toMe = m.recipient().equals(msg.address()) || shared != null && m.recipient().equals(shared.address());
+    if (t.kind() == TradeMessage.Kind.DSO_REPLY && fromDso && toMe) {
       onDsoReply(RegistryReply.decode(t.body()));
     } else if (m.recipient().equals(msg.address())) {
       BytesIn in = new BytesIn(t.body());

@@ -59,7 +59,7 @@ final class Narrator implements MessageListener {
       }
       if (t.kind() == TradeMessage.Kind.DSO_REPLY) {
         RegistryReply r = RegistryReply.decode(t.body());
-        String verdict = r.error().map(e -> "refused " + e).orElse(r.transaction().length > 0 ? "signed settlement"
+        String verdict = r.error().map(e -> "refused " + e + " (" + r.detail() + ")").orElse(r.transaction().length > 0 ? "signed settlement"
             : r.secrets().isEmpty() ? (r.answer() ? "ok" : "no") : r.secrets().size() + " secret pair(s)");
         return "registry reply: " + verdict;
       }

@@ -30,7 +30,8 @@ class MainTest {
 
   @Test
   void demoRunsAndSucceeds() {
-    assertThat(run("demo")).isZero();
+    int code = run("demo");
+    assertThat(code).as(out()).isZero();
     assertThat(out()).contains("[9/9]").contains("checks passed");
     assertThat(run("demo", "--bogus")).isEqualTo(2);
   }

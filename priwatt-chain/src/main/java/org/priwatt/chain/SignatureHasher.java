@@ -106,7 +106,7 @@ public final class SignatureHasher {
     int nIn = anyoneCanPay ? 1 : tx.inputs().size();
     byte[] buf = new byte[preimageSize(inputIndex, code.length, nIn, single, none)];
     int p = copy(0, 4, buf, 0);
-    p = putCompactSize(buf, p, nIn);
+    p = CompactSize.write(buf, p, nIn);
     for (int k = 0; k < nIn; k++) {
       int i = anyoneCanPay ? inputIndex : k;
       p = copy(inputStart[i], OutPoint.SIZE, buf, p);
@@ -125,7 +125,7 @@ public final class SignatureHasher {
     if (none) {
       buf[p++] = 0;
     } else if (single) {
-      p = putCompactSize(buf, p, inputIndex + 1);
+      p = CompactSize.write(buf, p, inputIndex + 1);
       for (int j = 0; j < inputIndex; j++) {
         for (int b = 0; b < 8; b++) {
           buf[p++] = (byte) 0xff;
@@ -176,25 +176,12 @@ public final class SignatureHasher {
     Script body = scriptCode.withoutCodeSeparators();
     long prefix = scriptCode.length() - separators;
     byte[] out = new byte[CompactSize.encodedLength(prefix) + body.length()];
-    body.copyTo(out, putCompactSize(out, 0, prefix));
+    body.copyTo(out, CompactSize.write(out, 0, prefix));
     return out;
   }
 
   private int copy(int from, int length, byte[] dest, int at) {
     System.arraycopy(raw, from, dest, at, length);
     return at + length;
-  }
-
-  private static int putCompactSize(byte[] buf, int p, long n) {
-    int len = CompactSize.encodedLength(n);
-    if (len == 1) {
-      buf[p] = (byte) n;
-      return p + 1;
-    }
-    buf[p] = (byte) (len == 3 ? 0xfd : len == 5 ? 0xfe : 0xff);
-    for (int i = 1; i < len; i++) {
-      buf[p + i] = (byte) (n >>> (8 * (i - 1)));
-    }
-    return p + len;
   }
 }

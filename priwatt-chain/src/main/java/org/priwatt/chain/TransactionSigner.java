@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.priwatt.chain.internal.StandardScripts;
-import org.priwatt.chain.internal.StandardScripts.Multisig;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Hashes;
+import org.priwatt.script.MultisigScript;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptBuilder;
+import org.priwatt.script.ScriptChunk;
+import org.priwatt.script.ScriptTemplates;
 
 /**
  * Signs inputs spending P2PKH outputs and P2SH outputs locked by a bare m-of-n multisig redeem
@@ -53,7 +55,7 @@ public final class TransactionSigner {
       EcKey key, int hashType) throws ChainException {
     checkHashType(hashType);
     Objects.checkIndex(inputIndex, tx.inputs().size());
-    byte[] hash = StandardScripts.matchP2pkh(prevScriptPubKey).orElseThrow(
+    byte[] hash = ScriptTemplates.p2pkhHash(prevScriptPubKey).orElseThrow(
         () -> new ChainException(ChainError.UNSUPPORTED_SCRIPT, "not a P2PKH scriptPubKey"));
     byte[] pubKey = key.publicKey().encoded();
     if (!Arrays.equals(Hashes.hash160(pubKey), hash)) {
@@ -61,7 +63,7 @@ public final class TransactionSigner {
     }
     byte[] sig = sign(SignatureHasher.of(tx), inputIndex, prevScriptPubKey, key, hashType);
     Transaction signed = tx.toBuilder()
-        .setScriptSig(inputIndex, StandardScripts.pushAll(List.of(sig, pubKey))).build();
+        .setScriptSig(inputIndex, ScriptBuilder.create().data(sig).data(pubKey).build()).build();
     InputVerification.requireValid(signed, inputIndex, prevScriptPubKey);
     return signed;
   }
@@ -92,7 +94,7 @@ public final class TransactionSigner {
       EcKey key, int hashType) throws ChainException {
     checkHashType(hashType);
     Objects.checkIndex(inputIndex, tx.inputs().size());
-    Multisig ms = multisig(redeemScript);
+    MultisigScript ms = multisig(redeemScript);
     int keyIndex = ms.indexOf(key.publicKey().encoded());
     if (keyIndex < 0) {
       throw new ChainException(ChainError.KEY_NOT_IN_SCRIPT, "key is not in the redeem script");
@@ -100,19 +102,16 @@ public final class TransactionSigner {
     SignatureHasher hasher = SignatureHasher.of(tx);
     byte[][] byKey = existingSignatures(hasher, inputIndex, redeemScript, ms);
     byKey[keyIndex] = sign(hasher, inputIndex, redeemScript, key, hashType);
-    List<byte[]> items = new ArrayList<>();
-    items.add(new byte[0]); // CHECKMULTISIG pops one extra item (BIP 147: must be empty)
+    List<byte[]> sigs = new ArrayList<>();
     for (byte[] sig : byKey) {
-      if (sig != null && items.size() <= ms.required()) {
-        items.add(sig);
+      if (sig != null && sigs.size() < ms.required()) {
+        sigs.add(sig);
       }
     }
-    items.add(redeemScript.program());
-    Transaction signed = tx.toBuilder()
-        .setScriptSig(inputIndex, StandardScripts.pushAll(items)).build();
-    if (items.size() - 2 >= ms.required()) {
-      InputVerification.requireValid(
-          signed, inputIndex, StandardScripts.p2sh(Hashes.hash160(redeemScript.program())));
+    Transaction signed = tx.toBuilder().setScriptSig(inputIndex,
+        ScriptTemplates.p2shMultisigScriptSig(sigs, redeemScript)).build();
+    if (sigs.size() >= ms.required()) {
+      InputVerification.requireValid(signed, inputIndex, ScriptTemplates.p2shOf(redeemScript));
     }
     return signed;
   }
@@ -126,7 +125,7 @@ public final class TransactionSigner {
   public static int multisigSignatureCount(Transaction tx, int inputIndex, Script redeemScript)
       throws ChainException {
     Objects.checkIndex(inputIndex, tx.inputs().size());
-    Multisig ms = multisig(redeemScript);
+    MultisigScript ms = multisig(redeemScript);
     int n = 0;
     for (byte[] sig : existingSignatures(SignatureHasher.of(tx), inputIndex, redeemScript, ms)) {
       n += sig == null ? 0 : 1;
@@ -145,20 +144,20 @@ public final class TransactionSigner {
         .required();
   }
 
-  private static Multisig multisig(Script redeemScript) throws ChainException {
-    return StandardScripts.matchMultisig(redeemScript).orElseThrow(() -> new ChainException(
+  private static MultisigScript multisig(Script redeemScript) throws ChainException {
+    return ScriptTemplates.parseMultisig(redeemScript).orElseThrow(() -> new ChainException(
         ChainError.UNSUPPORTED_SCRIPT, "redeem script is not bare multisig"));
   }
 
   /** The verified signatures in the scriptSig, indexed by the key each verifies for. */
   private static byte[][] existingSignatures(SignatureHasher hasher, int inputIndex,
-      Script redeemScript, Multisig ms) throws ChainException {
-    byte[][] byKey = new byte[ms.keys().size()][];
+      Script redeemScript, MultisigScript ms) throws ChainException {
+    byte[][] byKey = new byte[ms.keyCount()][];
     Script scriptSig = hasher.transaction().input(inputIndex).scriptSig();
     if (scriptSig.length() == 0) {
       return byKey;
     }
-    Optional<List<byte[]>> parsed = StandardScripts.pushes(scriptSig);
+    Optional<List<byte[]>> parsed = pushedData(scriptSig);
     if (parsed.isEmpty() || parsed.get().size() < 2
         || parsed.get().get(0).length != 0
         || !Arrays.equals(parsed.get().get(parsed.get().size() - 1), redeemScript.program())) {
@@ -185,6 +184,18 @@ public final class TransactionSigner {
       byKey[match] = sig;
     }
     return byKey;
+  }
+
+  /** The data of each push in {@code s}, or empty if it holds any other opcode. */
+  private static Optional<List<byte[]>> pushedData(Script s) {
+    List<byte[]> out = new ArrayList<>();
+    for (ScriptChunk chunk : s.chunks()) {
+      if (!chunk.isPushData()) {
+        return Optional.empty();
+      }
+      out.add(chunk.data());
+    }
+    return Optional.of(out);
   }
 
   private static byte[] sign(SignatureHasher hasher, int inputIndex, Script scriptCode,

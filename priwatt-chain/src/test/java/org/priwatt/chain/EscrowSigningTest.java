@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.priwatt.chain.internal.StandardScripts;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcKey;
-import org.priwatt.crypto.Hashes;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptTemplates;
 
 /**
  * PriWatt's 2-of-3 escrow (DSO, Bob, Alice) spent through P2SH: every pair of signers works,
@@ -25,9 +24,9 @@ class EscrowSigningTest {
   static final EcKey BOB = key(2);
   static final EcKey ALICE = key(3);
   static final EcKey MALLORY = key(4);
-  static final Script REDEEM = StandardScripts.multisig(2, List.of(
+  static final Script REDEEM = ScriptTemplates.multisig(2, List.of(
       DSO.publicKey().encoded(), BOB.publicKey().encoded(), ALICE.publicKey().encoded()));
-  static final Script ESCROW = StandardScripts.p2sh(Hashes.hash160(REDEEM.program()));
+  static final Script ESCROW = ScriptTemplates.p2shOf(REDEEM);
 
   static EcKey key(int seed) {
     byte[] priv = new byte[32];
@@ -49,7 +48,7 @@ class EscrowSigningTest {
     TransactionBuilder b = Transaction.builder().addInput(OutPoint.of(FUNDING.txId(), 0));
     long share = 99_000 / payees.length;
     for (EcKey p : payees) {
-      b.addOutput(Amount.ofSat(share), StandardScripts.p2pkh(p.publicKey().hash160()));
+      b.addOutput(Amount.ofSat(share), ScriptTemplates.p2pkh(p.publicKey().hash160()));
     }
     return b.build();
   }
@@ -109,16 +108,15 @@ class EscrowSigningTest {
   /** Builds OP_0 sigs... redeem by hand, bypassing the signer's checks. */
   static Transaction withSignatures(Transaction tx, Script redeem, EcKey... signers) {
     SignatureHasher hasher = SignatureHasher.of(tx);
-    List<byte[]> items = new ArrayList<>();
-    items.add(new byte[0]);
+    List<byte[]> sigs = new ArrayList<>();
     for (EcKey k : signers) {
       byte[] der = k.sign(hasher.legacyHash(0, redeem, 1)).encodeDer();
       byte[] sig = java.util.Arrays.copyOf(der, der.length + 1);
       sig[der.length] = 1;
-      items.add(sig);
+      sigs.add(sig);
     }
-    items.add(redeem.program());
-    return tx.toBuilder().setScriptSig(0, StandardScripts.pushAll(items)).build();
+    return tx.toBuilder()
+        .setScriptSig(0, ScriptTemplates.p2shMultisigScriptSig(sigs, redeem)).build();
   }
 
   @Test
@@ -130,7 +128,7 @@ class EscrowSigningTest {
     assertThat(verifies(withSignatures(tx, REDEEM, DSO, MALLORY), ESCROW))
         .as("foreign signature").isFalse();
     assertThat(verifies(withSignatures(tx, REDEEM, BOB), ESCROW)).as("one signature").isFalse();
-    Script otherRedeem = StandardScripts.multisig(2, List.of(
+    Script otherRedeem = ScriptTemplates.multisig(2, List.of(
         DSO.publicKey().encoded(), BOB.publicKey().encoded(), MALLORY.publicKey().encoded()));
     assertThat(verifies(withSignatures(tx, otherRedeem, DSO, BOB), ESCROW))
         .as("redeem script not matching the P2SH hash").isFalse();
@@ -158,11 +156,11 @@ class EscrowSigningTest {
 
   @Test
   void p2pkhSpendVerifies() throws ChainException {
-    Script p2pkh = StandardScripts.p2pkh(ALICE.publicKey().hash160());
+    Script p2pkh = ScriptTemplates.p2pkh(ALICE.publicKey().hash160());
     Transaction tx = spend(BOB);
     Transaction signed = TransactionSigner.signP2pkh(tx, 0, p2pkh, ALICE);
     assertThat(verifies(signed, p2pkh)).isTrue();
-    assertThat(verifies(signed, StandardScripts.p2pkh(BOB.publicKey().hash160()))).isFalse();
+    assertThat(verifies(signed, ScriptTemplates.p2pkh(BOB.publicKey().hash160()))).isFalse();
     assertThatThrownBy(() -> TransactionSigner.signP2pkh(tx, 0, p2pkh, BOB))
         .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(ChainError.KEY_NOT_IN_SCRIPT));

@@ -174,7 +174,8 @@ public final class EcPublicKey {
    */
   public EcPublicKey multiply(byte[] scalar) throws CryptoException {
     check32(scalar, "scalar");
-    byte[] r = Backends.active().publicKeyMultiply(uncompressed, scalar);
+    CurveBackend backend = Backends.active();
+    byte[] r = backend.publicKeyMultiply(prepared(backend), scalar);
     if (r == null) {
       throw new CryptoException(CryptoError.INVALID_TWEAK, "scalar is zero or not below n");
     }

@@ -51,7 +51,7 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
    */
   public static ExtendedKey parse(String text, NetworkParameters network) throws CryptoException {
     Objects.requireNonNull(network, "network");
-    return parse(text, network, false);
+    return parseFor(text, network);
   }
 
   /**
@@ -61,10 +61,11 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
    *     known network always {@link CryptoError#UNKNOWN_VERSION}
    */
   public static ExtendedKey parseAny(String text) throws CryptoException {
-    return parse(text, null, true);
+    return parseFor(text, null);
   }
 
-  private static ExtendedKey parse(String text, NetworkParameters expected, boolean any)
+  /** Parses for {@code expected}, or for any known network if it is null. */
+  private static ExtendedKey parseFor(String text, NetworkParameters expected)
       throws CryptoException {
     Objects.requireNonNull(text, "text");
     byte[] data = Base58Check.decode(text);
@@ -74,7 +75,9 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
       }
       ByteBuffer in = ByteBuffer.wrap(data);
       int version = in.getInt();
-      NetworkParameters network = resolveNetwork(version, expected, any);
+      NetworkParameters network = NetworkParameters.resolve(expected,
+          n -> version == n.bip32PrivateVersion() || version == n.bip32PublicVersion(),
+          "extended key version 0x" + Integer.toHexString(version), "extended key");
       int depth = in.get() & 0xff;
       int parentFingerprint = in.getInt();
       int childNumber = in.getInt();
@@ -97,26 +100,6 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
     } finally {
       Arrays.fill(data, (byte) 0);
     }
-  }
-
-  private static NetworkParameters resolveNetwork(
-      int version, NetworkParameters expected, boolean any) throws CryptoException {
-    if (!any
-        && (version == expected.bip32PrivateVersion() || version == expected.bip32PublicVersion())) {
-      return expected;
-    }
-    NetworkParameters known = NetworkParameters.byBip32Version(version).orElse(null);
-    if (known == null) {
-      throw new CryptoException(
-          CryptoError.UNKNOWN_VERSION,
-          "no known network uses extended key version 0x" + Integer.toHexString(version));
-    }
-    if (!any) {
-      throw new CryptoException(
-          CryptoError.WRONG_NETWORK,
-          "extended key is for " + known.id() + ", expected " + expected.id());
-    }
-    return known;
   }
 
   static CryptoException invalid(String message) {
@@ -237,6 +220,58 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
       throw new CryptoException(CryptoError.INVALID_DERIVATION_PATH, "depth 255 reached");
     }
     return depth + 1;
+  }
+
+  /**
+   * Builds the child from BIP 32's IL (the tweak) and IR (the child chain code): the private
+   * child adds IL to the private key, the public child adds IL*G to the public key.
+   */
+  @FunctionalInterface
+  interface ChildFactory<T extends ExtendedKey> {
+    /**
+     * Returns the child at {@code index}.
+     *
+     * @throws CryptoException {@link CryptoError#INVALID_TWEAK} if IL is not below n or the child
+     *     key is zero / the point at infinity (BIP 32: that index is invalid)
+     */
+    T child(byte[] il, byte[] childChainCode, int childDepth, int fingerprint, int index)
+        throws CryptoException;
+  }
+
+  /**
+   * BIP 32's CKDpriv / CKDpub: I = HMAC-SHA512(chain code, ser(key) || ser32(i)) where ser(key)
+   * is {@code 0x00 || k} for a hardened index and the compressed public key otherwise; IL
+   * tweaks the key and IR is the child chain code. Invalid children skip to the next index as
+   * in {@link #deriveChild(int)}.
+   */
+  final <T extends ExtendedKey> T deriveChild(int index, ChildFactory<T> factory)
+      throws CryptoException {
+    int childDepth = childDepth();
+    int fingerprint = fingerprint();
+    return firstValidChild(index, i -> attemptChild(i, childDepth, fingerprint, factory));
+  }
+
+  private <T extends ExtendedKey> T attemptChild(int index, int childDepth, int fingerprint,
+      ChildFactory<T> factory) {
+    byte[] serKey = DerivationPath.isHardened(index)
+        ? keyData()
+        : publicKey().compressedEncoding();
+    byte[] data = withIndex(serKey, index);
+    Arrays.fill(serKey, (byte) 0);
+    byte[] i = Hashes.hmacSha512(chainCode, data);
+    byte[] il = Arrays.copyOf(i, 32);
+    try {
+      return factory.child(il, Arrays.copyOfRange(i, 32, 64), childDepth, fingerprint, index);
+    } catch (CryptoException e) {
+      if (e.error() != CryptoError.INVALID_TWEAK) {
+        throw new IllegalStateException("unexpected tweak failure", e);
+      }
+      return null; // IL >= n, zero key or point at infinity: BIP 32 moves on to the next index
+    } finally {
+      Arrays.fill(data, (byte) 0);
+      Arrays.fill(i, (byte) 0);
+      Arrays.fill(il, (byte) 0);
+    }
   }
 
   /** Consecutive invalid children after which derivation gives up (see firstValidChild). */

@@ -81,40 +81,13 @@ public final class ExtendedPrivateKey extends ExtendedKey implements Destroyable
   /** {@inheritDoc} Hardened indexes hash the private key, normal ones the public key. */
   @Override
   public ExtendedPrivateKey deriveChild(int index) throws CryptoException {
-    int childDepth = childDepth();
-    int fingerprint = fingerprint();
-    return firstValidChild(index, i -> attempt(i, childDepth, fingerprint));
+    return deriveChild(index, (il, chainCode, childDepth, fingerprint, i) ->
+        new ExtendedPrivateKey(network(), childDepth, fingerprint, i, chainCode, key.tweakAdd(il)));
   }
 
   @Override
   public ExtendedPrivateKey derive(DerivationPath path) throws CryptoException {
     return (ExtendedPrivateKey) super.derive(path);
-  }
-
-  private ExtendedPrivateKey attempt(int index, int childDepth, int fingerprint)
-      throws CryptoException {
-    byte[] data = DerivationPath.isHardened(index)
-        ? withIndex(keyData(), index)
-        : withIndex(key.publicKey().compressedEncoding(), index);
-    byte[] i = Hashes.hmacSha512(chainCodeUnsafe(), data);
-    byte[] il = Arrays.copyOf(i, 32);
-    try {
-      EcKey child;
-      try {
-        child = key.tweakAdd(il);
-      } catch (CryptoException e) {
-        if (e.error() != CryptoError.INVALID_TWEAK) {
-          throw new IllegalStateException("unexpected tweak failure", e);
-        }
-        return null; // IL >= n or zero child key: BIP 32 moves on to the next index
-      }
-      return new ExtendedPrivateKey(
-          network(), childDepth, fingerprint, index, Arrays.copyOfRange(i, 32, 64), child);
-    } finally {
-      Arrays.fill(data, (byte) 0);
-      Arrays.fill(i, (byte) 0);
-      Arrays.fill(il, (byte) 0);
-    }
   }
 
   /** The public half: same chain code, depth, fingerprints and child number. */

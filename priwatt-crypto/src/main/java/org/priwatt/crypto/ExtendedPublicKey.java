@@ -32,35 +32,14 @@ public final class ExtendedPublicKey extends ExtendedKey {
           CryptoError.HARDENED_FROM_PUBLIC,
           "hardened index " + (index & ~DerivationPath.HARDENED_BIT) + "' needs the private key");
     }
-    int childDepth = childDepth();
-    int fingerprint = fingerprint();
-    return firstValidChild(index, i -> attempt(i, childDepth, fingerprint));
+    return deriveChild(index, (il, chainCode, childDepth, fingerprint, i) ->
+        new ExtendedPublicKey(network(), childDepth, fingerprint, i, chainCode,
+            publicKey.tweakAdd(il)));
   }
 
   @Override
   public ExtendedPublicKey derive(DerivationPath path) throws CryptoException {
     return (ExtendedPublicKey) super.derive(path);
-  }
-
-  private ExtendedPublicKey attempt(int index, int childDepth, int fingerprint) {
-    byte[] i = Hashes.hmacSha512(chainCodeUnsafe(), withIndex(keyData(), index));
-    byte[] il = Arrays.copyOf(i, 32);
-    try {
-      EcPublicKey child;
-      try {
-        child = publicKey.tweakAdd(il);
-      } catch (CryptoException e) {
-        if (e.error() != CryptoError.INVALID_TWEAK) {
-          throw new IllegalStateException("unexpected tweak failure", e);
-        }
-        return null; // IL >= n or point at infinity: BIP 32 moves on to the next index
-      }
-      return new ExtendedPublicKey(
-          network(), childDepth, fingerprint, index, Arrays.copyOfRange(i, 32, 64), child);
-    } finally {
-      Arrays.fill(i, (byte) 0);
-      Arrays.fill(il, (byte) 0);
-    }
   }
 
   @Override

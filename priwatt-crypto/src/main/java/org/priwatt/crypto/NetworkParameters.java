@@ -3,6 +3,7 @@ package org.priwatt.crypto;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -147,6 +148,31 @@ public final class NetworkParameters {
     return ALL.stream()
         .filter(n -> n.bip32PrivateVersion == version || n.bip32PublicVersion == version)
         .findFirst();
+  }
+
+  /**
+   * The network of a decoded WIF key or extended key: {@code expected} if it {@code uses} the
+   * decoded version, or, when {@code expected} is null, the first preset that does.
+   *
+   * @param version the decoded version for messages, e.g. {@code "WIF prefix 128"}
+   * @param kind what was decoded, for messages, e.g. {@code "WIF key"}
+   * @throws CryptoException {@link CryptoError#UNKNOWN_VERSION} if no preset uses the version,
+   *     {@link CryptoError#WRONG_NETWORK} if another preset than {@code expected} does
+   */
+  static NetworkParameters resolve(NetworkParameters expected, Predicate<NetworkParameters> uses,
+      String version, String kind) throws CryptoException {
+    if (expected != null && uses.test(expected)) {
+      return expected;
+    }
+    Optional<NetworkParameters> known = ALL.stream().filter(uses).findFirst();
+    if (known.isEmpty()) {
+      throw new CryptoException(CryptoError.UNKNOWN_VERSION, "no known network uses " + version);
+    }
+    if (expected != null) {
+      throw new CryptoException(CryptoError.WRONG_NETWORK,
+          kind + " is for " + known.get().id() + ", expected " + expected.id());
+    }
+    return known.get();
   }
 
   private static Optional<NetworkParameters> find(ToIntFunction<NetworkParameters> field, int v) {

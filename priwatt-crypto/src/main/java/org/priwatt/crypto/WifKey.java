@@ -75,7 +75,7 @@ public final class WifKey implements Destroyable {
    */
   public static WifKey decode(String text, NetworkParameters network) throws CryptoException {
     Objects.requireNonNull(network, "network");
-    return decode(text, network, false);
+    return decodeFor(text, network);
   }
 
   /**
@@ -86,10 +86,11 @@ public final class WifKey implements Destroyable {
    *     always {@link CryptoError#UNKNOWN_VERSION}
    */
   public static WifKey decodeAny(String text) throws CryptoException {
-    return decode(text, null, true);
+    return decodeFor(text, null);
   }
 
-  private static WifKey decode(String text, NetworkParameters expected, boolean any)
+  /** Decodes for {@code expected}, or for any known network if it is null. */
+  private static WifKey decodeFor(String text, NetworkParameters expected)
       throws CryptoException {
     Objects.requireNonNull(text, "text");
     byte[] payload = Base58Check.decode(text);
@@ -99,7 +100,9 @@ public final class WifKey implements Destroyable {
         throw new CryptoException(
             CryptoError.BAD_LENGTH, "WIF payload is " + payload.length + " bytes, expected 33 or 34");
       }
-      NetworkParameters network = resolveNetwork(payload[0] & 0xff, expected, any);
+      int prefix = payload[0] & 0xff;
+      NetworkParameters network = NetworkParameters.resolve(expected,
+          n -> prefix == n.wifPrefix(), "WIF prefix " + prefix, "WIF key");
       boolean compressed = payload.length == 2 + PRIVATE_KEY_LENGTH;
       if (compressed && payload[payload.length - 1] != COMPRESSED_FLAG) {
         throw new CryptoException(
@@ -113,24 +116,6 @@ public final class WifKey implements Destroyable {
         Arrays.fill(privateKey, (byte) 0);
       }
     }
-  }
-
-  private static NetworkParameters resolveNetwork(
-      int prefix, NetworkParameters expected, boolean any) throws CryptoException {
-    if (!any && prefix == expected.wifPrefix()) {
-      return expected;
-    }
-    NetworkParameters known = NetworkParameters.byWifPrefix(prefix).orElse(null);
-    if (known == null) {
-      throw new CryptoException(
-          CryptoError.UNKNOWN_VERSION, "no known network uses WIF prefix " + prefix);
-    }
-    if (!any) {
-      throw new CryptoException(
-          CryptoError.WRONG_NETWORK,
-          "WIF key is for " + known.id() + ", expected " + expected.id());
-    }
-    return known;
   }
 
   private static void checkRange(byte[] privateKey) throws CryptoException {

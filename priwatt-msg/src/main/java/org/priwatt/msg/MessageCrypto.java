@@ -40,13 +40,11 @@ public final class MessageCrypto {
   public static MessageObject buildMsg(Identity from, PublicIdentity to, MessageContent content, byte[] ackPacket, long expiresTime) {
     Objects.requireNonNull(ackPacket, "ackPacket");
     long stream = to.address().stream();
-    byte[] header = MessageObject.unsolved(expiresTime, ObjectType.MSG.code(), 1, stream, new byte[0]).headerWithoutNonce();
     ByteWriter w = new ByteWriter(512);
     senderBlock(from).write(w);
     w.bytes(to.address().ripe()).varInt(content.encoding()).varBytes(content.encode()).varBytes(ackPacket);
-    byte[] signed = w.toByteArray();
-    byte[] sig = Signatures.sign(from.signingKey(), concat(header, signed));
-    byte[] plaintext = w.varBytes(sig).toByteArray();
+    byte[] header = header(expiresTime, ObjectType.MSG, 1, stream);
+    byte[] plaintext = signedPlaintext(from, header, new byte[0], w);
     return MessageObject.unsolved(expiresTime, ObjectType.MSG.code(), 1, stream, Ecies.encrypt(to.encryptionKey(), plaintext));
   }
 
@@ -84,8 +82,7 @@ public final class MessageCrypto {
       throw new MessageException(MessageError.WRONG_RECIPIENT, "ripe mismatch");
     }
     PublicIdentity sender = sender(sb);
-    byte[] signed = concat(object.headerWithoutNonce(), Arrays.copyOf(plain, signedEnd));
-    if (!Signatures.verify(sender.signingKey(), signed, sig)) {
+    if (!verifySigned(sender, object, new byte[0], plain, signedEnd, sig)) {
       throw new MessageException(MessageError.BAD_SIGNATURE, "msg signature");
     }
     return new ReceivedMessage(sender, me.address(), MessageContent.decode(encoding, message), ack, object.inventoryHash());
@@ -99,22 +96,10 @@ public final class MessageCrypto {
    * knows the sender's address (a subscriber) can read it and nobody else can.
    */
   public static MessageObject buildBroadcast(Identity from, MessageContent content, long expiresTime) {
-    BitmessageAddress addr = from.address();
-    byte[] tag = addr.tag();
-    byte[] header = MessageObject.unsolved(expiresTime, ObjectType.BROADCAST.code(), 5, addr.stream(), new byte[0]).headerWithoutNonce();
     ByteWriter w = new ByteWriter(512);
     senderBlock(from).write(w);
     w.varInt(content.encoding()).varBytes(content.encode());
-    byte[] signed = w.toByteArray();
-    byte[] sig = Signatures.sign(from.signingKey(), concat(header, tag, signed));
-    byte[] plaintext = w.varBytes(sig).toByteArray();
-    EcKey addressKey = addressKey(addr);
-    try {
-      byte[] payload = concat(tag, Ecies.encrypt(addressKey.publicKey(), plaintext));
-      return MessageObject.unsolved(expiresTime, ObjectType.BROADCAST.code(), 5, addr.stream(), payload);
-    } finally {
-      addressKey.destroy();
-    }
+    return buildTagged(from, ObjectType.BROADCAST, 5, w, expiresTime);
   }
 
   /** Returns the tag of a v5 broadcast or v4 getpubkey/pubkey object, or empty for other objects. */
@@ -131,13 +116,8 @@ public final class MessageCrypto {
    * and verify, and the embedded keys must hash to {@code subscribed}. Otherwise empty.
    */
   public static Optional<ReceivedBroadcast> openBroadcast(MessageObject object, BitmessageAddress subscribed) {
-    Optional<byte[]> plain = openTagged(object, ObjectType.BROADCAST, 5, subscribed);
-    if (plain.isEmpty()) {
-      return Optional.empty();
-    }
-    byte[] tag = subscribed.tag();
-    try {
-      ByteReader r = new ByteReader(plain.get());
+    return openTagged(object, ObjectType.BROADCAST, 5, subscribed, plain -> {
+      ByteReader r = new ByteReader(plain);
       SenderBlock sb = SenderBlock.read(r);
       long encoding = r.varInt(Long.MAX_VALUE, "encoding");
       byte[] message = r.varBytes(MAX_FIELD, "message");
@@ -145,26 +125,27 @@ public final class MessageCrypto {
       byte[] sig = r.varBytes(Signatures.MAX_LENGTH, "signature");
       r.expectEnd("broadcast plaintext");
       PublicIdentity sender = sender(sb);
-      if (!sender.address().equals(subscribed)) {
-        return Optional.empty();
-      }
-      byte[] signed = concat(object.headerWithoutNonce(), tag, Arrays.copyOf(plain.get(), signedEnd));
-      if (!Signatures.verify(sender.signingKey(), signed, sig)) {
+      if (!sender.address().equals(subscribed)
+          || !verifySigned(sender, object, subscribed.tag(), plain, signedEnd, sig)) {
         return Optional.empty();
       }
       return Optional.of(new ReceivedBroadcast(sender, MessageContent.decode(encoding, message), object.inventoryHash()));
-    } catch (MessageException e) {
-      return Optional.empty();
-    }
+    });
+  }
+
+  /** Parses the decrypted plaintext of a tagged object; a parse failure means "not for us". */
+  @FunctionalInterface
+  private interface TaggedParser<T> {
+    Optional<T> parse(byte[] plain) throws MessageException;
   }
 
   /**
-   * The shared first half of opening a tagged object (v5 broadcast, v4 pubkey): type and version
-   * match, the leading 32-byte tag is {@code address}'s, and the rest decrypts under the key
-   * derived from the address. Empty otherwise; never throws.
+   * Opening a tagged object (v5 broadcast, v4 pubkey): type and version match, the leading
+   * 32-byte tag is {@code address}'s, the rest decrypts under the key derived from the address,
+   * and {@code parser} accepts the plaintext. Empty otherwise; never throws.
    */
-  private static Optional<byte[]> openTagged(MessageObject object, ObjectType type, int version,
-      BitmessageAddress address) {
+  private static <T> Optional<T> openTagged(MessageObject object, ObjectType type, int version,
+      BitmessageAddress address, TaggedParser<T> parser) {
     if (object.objectType() != type || object.version() != version) {
       return Optional.empty();
     }
@@ -173,10 +154,19 @@ public final class MessageCrypto {
       return Optional.empty();
     }
     EcKey key = addressKey(address);
+    Optional<byte[]> plain;
     try {
-      return Ecies.decrypt(key, Arrays.copyOfRange(p, 32, p.length));
+      plain = Ecies.decrypt(key, Arrays.copyOfRange(p, 32, p.length));
     } finally {
       key.destroy();
+    }
+    if (plain.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return parser.parse(plain.get());
+    } catch (MessageException e) {
+      return Optional.empty();
     }
   }
 
@@ -193,32 +183,16 @@ public final class MessageCrypto {
    * read the keys.
    */
   public static MessageObject buildPubkey(Identity me, long expiresTime) {
-    BitmessageAddress addr = me.address();
-    byte[] tag = addr.tag();
-    byte[] header = MessageObject.unsolved(expiresTime, ObjectType.PUBKEY.code(), 4, addr.stream(), new byte[0]).headerWithoutNonce();
     SenderBlock sb = senderBlock(me);
     ByteWriter w = new ByteWriter(256).u32(sb.behaviour() & 0xffffffffL).bytes(sb.signKey64()).bytes(sb.encKey64())
         .varInt(sb.trialsPerByte()).varInt(sb.extraBytes());
-    byte[] signed = w.toByteArray();
-    byte[] sig = Signatures.sign(me.signingKey(), concat(header, tag, signed));
-    byte[] plaintext = w.varBytes(sig).toByteArray();
-    EcKey key = addressKey(addr);
-    try {
-      return MessageObject.unsolved(expiresTime, ObjectType.PUBKEY.code(), 4, addr.stream(), concat(tag, Ecies.encrypt(key.publicKey(), plaintext)));
-    } finally {
-      key.destroy();
-    }
+    return buildTagged(me, ObjectType.PUBKEY, 4, w, expiresTime);
   }
 
   /** Opens a v4 pubkey object of {@code wanted}; empty unless tag, decryption, keys and signature all check out. */
   public static Optional<PublicIdentity> openPubkey(MessageObject object, BitmessageAddress wanted) {
-    Optional<byte[]> plain = openTagged(object, ObjectType.PUBKEY, 4, wanted);
-    if (plain.isEmpty()) {
-      return Optional.empty();
-    }
-    byte[] tag = wanted.tag();
-    try {
-      ByteReader r = new ByteReader(plain.get());
+    return openTagged(object, ObjectType.PUBKEY, 4, wanted, plain -> {
+      ByteReader r = new ByteReader(plain);
       int behaviour = (int) r.u32("behaviour");
       byte[] sign = r.bytes(64, "signing key");
       byte[] enc = r.bytes(64, "encryption key");
@@ -228,17 +202,60 @@ public final class MessageCrypto {
       byte[] sig = r.varBytes(Signatures.MAX_LENGTH, "signature");
       r.expectEnd("pubkey plaintext");
       PublicIdentity id = PublicIdentity.fromRawKeys(4, wanted.stream(), sign, enc, powOf(trials, extra), behaviour);
-      byte[] signed = concat(object.headerWithoutNonce(), tag, Arrays.copyOf(plain.get(), signedEnd));
-      if (!id.address().equals(wanted) || !Signatures.verify(id.signingKey(), signed, sig)) {
+      if (!id.address().equals(wanted)
+          || !verifySigned(id, object, wanted.tag(), plain, signedEnd, sig)) {
         return Optional.empty();
       }
       return Optional.of(id);
-    } catch (MessageException e) {
-      return Optional.empty();
-    }
+    });
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The header (expiresTime to stream) an object's signature covers. */
+  private static byte[] header(long expiresTime, ObjectType type, int version, long stream) {
+    return MessageObject.unsolved(expiresTime, type.code(), version, stream, new byte[0])
+        .headerWithoutNonce();
+  }
+
+  /**
+   * Appends to {@code body} the signer's signature over {@code header ‖ tag ‖ body} and returns
+   * the whole plaintext ({@code tag} is empty for msg objects).
+   */
+  private static byte[] signedPlaintext(Identity signer, byte[] header, byte[] tag,
+      ByteWriter body) {
+    byte[] sig = Signatures.sign(signer.signingKey(), concat(header, tag, body.toByteArray()));
+    return body.varBytes(sig).toByteArray();
+  }
+
+  /**
+   * Whether {@code sig} is the signer's over the object's header, {@code tag} and the first
+   * {@code signedEnd} bytes of {@code plain}.
+   */
+  private static boolean verifySigned(PublicIdentity signer, MessageObject object, byte[] tag,
+      byte[] plain, int signedEnd, byte[] sig) {
+    byte[] signed = concat(object.headerWithoutNonce(), tag, Arrays.copyOf(plain, signedEnd));
+    return Signatures.verify(signer.signingKey(), signed, sig);
+  }
+
+  /**
+   * An unsolved tagged object of {@code from} (v5 broadcast, v4 pubkey): {@code tag ‖
+   * ECIES(body ‖ signature)} encrypted to the key derived from the address.
+   */
+  private static MessageObject buildTagged(Identity from, ObjectType type, int version,
+      ByteWriter body, long expiresTime) {
+    BitmessageAddress addr = from.address();
+    byte[] tag = addr.tag();
+    byte[] header = header(expiresTime, type, version, addr.stream());
+    byte[] plaintext = signedPlaintext(from, header, tag, body);
+    EcKey key = addressKey(addr);
+    try {
+      return MessageObject.unsolved(expiresTime, type.code(), version, addr.stream(),
+          concat(tag, Ecies.encrypt(key.publicKey(), plaintext)));
+    } finally {
+      key.destroy();
+    }
+  }
 
   private static SenderBlock senderBlock(Identity id) {
     PublicIdentity p = id.publicIdentity();

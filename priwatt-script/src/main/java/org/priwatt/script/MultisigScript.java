@@ -43,6 +43,17 @@ public final class MultisigScript {
     return keys.get(index).clone();
   }
 
+  /** The position of {@code key} in the script (0-based), or -1 if it is not one of the keys. */
+  public int indexOf(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    for (int i = 0; i < keys.size(); i++) {
+      if (Arrays.equals(keys.get(i), key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Returns copies of the keys in script order. */
   public List<byte[]> keys() {
     List<byte[]> out = new ArrayList<>(keys.size());

@@ -57,12 +57,16 @@ public final class ScriptTemplates {
     return ScriptBuilder.create().data(checkPubKey(pubKey)).op(Opcode.OP_CHECKSIG).build();
   }
 
-  /** True for a push of a 33- or 65-byte SEC key followed by OP_CHECKSIG. */
+  /**
+   * True for a direct push of a 33- or 65-byte key followed by OP_CHECKSIG, the key's prefix
+   * agreeing with its size as Core's Solver requires ({@code CPubKey::ValidSize}, which admits the
+   * hybrid prefixes 06/07).
+   */
   public static boolean isP2pk(Script s) {
     byte[] p = s.bytes();
     int n = p.length - 2;
     return (n == 33 || n == 65) && (p[0] & 0xff) == n && (p[p.length - 1] & 0xff) == 0xac
-        && SignatureEncoding.isCompressedOrUncompressedPubKey(Arrays.copyOfRange(p, 1, 1 + n));
+        && hasValidKeySize(p, 1, n);
   }
 
   // ---- P2SH -------------------------------------------------------------------------------
@@ -132,7 +136,8 @@ public final class ScriptTemplates {
     List<byte[]> keys = new ArrayList<>();
     int count = -1;
     while (tok.next()) {
-      if (tok.opcode() <= ScriptTokenizer.OP_PUSHDATA4 && hasKeySize(p, tok)) {
+      if (tok.opcode() <= ScriptTokenizer.OP_PUSHDATA4
+          && hasValidKeySize(p, tok.dataOffset(), tok.dataLength())) {
         keys.add(tok.data());
         continue;
       }
@@ -159,13 +164,15 @@ public final class ScriptTemplates {
     return -1;
   }
 
-  /** Core's CPubKey::ValidSize: 33 bytes for prefix 02/03, 65 for 04/06/07. */
-  private static boolean hasKeySize(byte[] p, ScriptTokenizer tok) {
-    int len = tok.dataLength();
+  /**
+   * Core's CPubKey::ValidSize for the {@code len} bytes at {@code offset}: 33 bytes for prefix
+   * 02/03, 65 for 04/06/07.
+   */
+  private static boolean hasValidKeySize(byte[] p, int offset, int len) {
     if (len == 0) {
       return false;
     }
-    int prefix = p[tok.dataOffset()] & 0xff;
+    int prefix = p[offset] & 0xff;
     if (prefix == 2 || prefix == 3) {
       return len == 33;
     }

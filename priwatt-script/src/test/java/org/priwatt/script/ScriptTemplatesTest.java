@@ -48,6 +48,12 @@ class ScriptTemplatesTest {
   void p2pkAndOpReturn() {
     Script p2pk = ScriptTemplates.p2pk(pub(BOB));
     assertThat(ScriptTemplates.classify(p2pk)).isEqualTo(ScriptType.P2PK);
+    // Core's Solver checks only that the prefix fits the size, so a hybrid key (06/07) counts.
+    byte[] hybrid = ALICE.publicKey().uncompressedEncoding();
+    hybrid[0] = (byte) (6 + (hybrid[64] & 1));
+    Script hybridP2pk = ScriptBuilder.create().data(hybrid).op(Opcode.OP_CHECKSIG).build();
+    assertThat(ScriptTemplates.isP2pk(hybridP2pk)).isTrue();
+    assertThat(ScriptTemplates.isP2pk(Script.fromHex("21" + "05".repeat(33) + "ac"))).isFalse();
     Script data = ScriptTemplates.opReturn("PriWatt".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     assertThat(ScriptTemplates.isOpReturn(data)).isTrue();
     assertThat(ScriptTemplates.classify(data)).isEqualTo(ScriptType.NULL_DATA);
@@ -68,6 +74,8 @@ class ScriptTemplatesTest {
     assertThat(parsed.required()).isEqualTo(2);
     assertThat(parsed.keyCount()).isEqualTo(3);
     assertThat(parsed.key(0)).isEqualTo(pub(DSO));
+    assertThat(parsed.indexOf(pub(ALICE))).isEqualTo(2);
+    assertThat(parsed.indexOf(pub(ToySignatures.key(9)))).isEqualTo(-1);
     assertThat(parsed).isEqualTo(ScriptTemplates.parseMultisig(ms).orElseThrow());
     assertThat(ScriptTemplates.classify(ms)).isEqualTo(ScriptType.MULTISIG);
     // 17..20 keys use a number push for n.

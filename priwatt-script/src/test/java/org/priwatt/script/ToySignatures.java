@@ -1,6 +1,7 @@
 package org.priwatt.script;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.EcPublicKey;
@@ -43,14 +44,23 @@ final class ToySignatures implements SignatureChecker {
 
   @Override
   public boolean checkEcdsaSignature(byte[] signature, byte[] publicKey, Script scriptCode) {
+    return verifyLax(signature, publicKey, hashType -> message(scriptCode, hashType));
+  }
+
+  /**
+   * The legacy-consensus check both test checkers make: the last byte of {@code signature} is
+   * the hash type (unsigned, as in Core's vectors), the rest lax DER, the key parsed laxly, and
+   * {@code sighash} gives the hash signed for a hash type. False for anything that does not parse.
+   */
+  static boolean verifyLax(byte[] signature, byte[] publicKey, IntFunction<byte[]> sighash) {
     if (signature.length == 0) {
       return false;
     }
     try {
       EcdsaSignature sig = EcdsaSignature.decodeDerLax(
           Arrays.copyOf(signature, signature.length - 1));
-      return EcPublicKey.parseLax(publicKey).verify(
-          message(scriptCode, signature[signature.length - 1] & 0xff), sig);
+      EcPublicKey key = EcPublicKey.parseLax(publicKey);
+      return key.verify(sighash.apply(signature[signature.length - 1] & 0xff), sig);
     } catch (CryptoException e) {
       return false;
     }

@@ -1,10 +1,6 @@
 package org.priwatt.script;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
-import org.priwatt.crypto.CryptoException;
-import org.priwatt.crypto.EcPublicKey;
-import org.priwatt.crypto.EcdsaSignature;
 import org.priwatt.crypto.Hashes;
 
 /**
@@ -68,18 +64,8 @@ final class VectorTransactionChecker implements SignatureChecker {
 
   @Override
   public boolean checkEcdsaSignature(byte[] signature, byte[] publicKey, Script scriptCode) {
-    if (signature.length == 0) {
-      return false;
-    }
-    try {
-      EcdsaSignature sig = EcdsaSignature.decodeDerLax(
-          Arrays.copyOf(signature, signature.length - 1));
-      EcPublicKey key = EcPublicKey.parseLax(publicKey);
-      int hashType = signature[signature.length - 1] & 0xff; // unsigned, as Core's vector
-      return key.verify(signatureHash(scriptCode, hashType), sig);
-    } catch (CryptoException e) {
-      return false;
-    }
+    return ToySignatures.verifyLax(signature, publicKey,
+        hashType -> signatureHash(scriptCode, hashType));
   }
 
   @Override

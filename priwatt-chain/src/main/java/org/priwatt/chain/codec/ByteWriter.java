@@ -91,19 +91,9 @@ public final class ByteWriter {
 
   /** Writes {@code value} (unsigned) as a minimal CompactSize. */
   public ByteWriter writeCompactSize(long value) {
-    switch (CompactSize.encodedLength(value)) {
-      case 1:
-        return writeUint8((int) value);
-      case 3:
-        writeUint8(0xfd);
-        return writeUint16Le((int) value);
-      case 5:
-        writeUint8(0xfe);
-        return writeUint32Le(value);
-      default:
-        writeUint8(0xff);
-        return writeInt64Le(value);
-    }
+    ensure(CompactSize.encodedLength(value));
+    size = CompactSize.write(buf, size, value);
+    return this;
   }
 
   /** Writes a CompactSize length followed by {@code bytes}. */

@@ -1,5 +1,7 @@
 package org.priwatt.chain.codec;
 
+import java.util.Objects;
+
 /**
  * Bitcoin's CompactSize unsigned integer (a.k.a. var_int in the protocol docs): one byte below
  * 0xfd, otherwise a marker byte (0xfd, 0xfe, 0xff) followed by 2, 4 or 8 little-endian bytes.
@@ -26,5 +28,27 @@ public final class CompactSize {
       return 5;
     }
     return 9;
+  }
+
+  /**
+   * Writes the minimal CompactSize encoding of {@code value} (unsigned) into {@code buf} at
+   * {@code offset}, without allocating.
+   *
+   * @return the offset just past the encoding
+   * @throws IndexOutOfBoundsException if {@code buf} has no room for {@link #encodedLength}
+   *     bytes at {@code offset}
+   */
+  public static int write(byte[] buf, int offset, long value) {
+    int len = encodedLength(value);
+    Objects.checkFromIndexSize(offset, len, buf.length);
+    if (len == 1) {
+      buf[offset] = (byte) value;
+      return offset + 1;
+    }
+    buf[offset] = (byte) (len == 3 ? 0xfd : len == 5 ? 0xfe : 0xff);
+    for (int i = 1; i < len; i++) {
+      buf[offset + i] = (byte) (value >>> (8 * (i - 1)));
+    }
+    return offset + len;
   }
 }

@@ -15,6 +15,7 @@ import org.priwatt.chain.TransactionSignatureChecker;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.TxRejectReason;
+import org.priwatt.chain.block.BlockValidator;
 import org.priwatt.chain.state.Coin;
 import org.priwatt.script.ScriptError;
 import org.priwatt.script.ScriptInterpreter;
@@ -90,7 +91,7 @@ final class AcceptChecks {
         return r;
       }
     }
-    if (!Timelocks.isFinal(tx, nextHeight, tip.medianTimePast())) {
+    if (!NextBlockLocks.isFinal(tx, tip)) {
       return reject(MempoolRejectReason.NON_FINAL, "lockTime " + tx.lockTime() + " at height "
           + nextHeight + ", median time " + tip.medianTimePast());
     }
@@ -115,7 +116,8 @@ final class AcceptChecks {
       }
       coins.add(coin.get());
     }
-    if (policy.enforceSequenceLocks() && !sequenceLocksSatisfied()) {
+    if (policy.enforceSequenceLocks()
+        && !NextBlockLocks.sequenceLocksSatisfied(tx, coins, tip)) {
       return reject(MempoolRejectReason.NON_BIP68_FINAL, "");
     }
     long valueIn = 0;
@@ -144,7 +146,7 @@ final class AcceptChecks {
         return r;
       }
     }
-    sigOps = StandardPolicy.legacySigOps(tx) + StandardPolicy.p2shSigOps(tx, coins);
+    sigOps = BlockValidator.legacySigOps(tx) + StandardPolicy.p2shSigOps(tx, coins);
     if (sigOps > policy.maxTxSigOps()) {
       return reject(MempoolRejectReason.TOO_MANY_SIGOPS, sigOps + " sigops");
     }
@@ -159,16 +161,6 @@ final class AcceptChecks {
       }
     }
     return reject(MempoolRejectReason.MISSING_OR_SPENT_INPUTS, missing.toString());
-  }
-
-  private boolean sequenceLocksSatisfied() {
-    List<Integer> heights = new ArrayList<>(coins.size());
-    for (Coin c : coins) {
-      heights.add(c.height() == Coin.MEMPOOL_HEIGHT ? nextHeight : c.height());
-    }
-    int tipHeight = tip.height();
-    return Timelocks.sequenceLocksSatisfied(tx, heights, nextHeight,
-        h -> h == tipHeight ? tip.medianTimePast() : tip.medianTimePast(h));
   }
 
   private Optional<AcceptResult> feeChecks(FeeRate rollingMinFee) {

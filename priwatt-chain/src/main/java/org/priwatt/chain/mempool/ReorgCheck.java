@@ -18,19 +18,17 @@ final class ReorgCheck {
   static boolean stillValid(Transaction tx, PoolGraph graph, ChainTip tip,
       boolean sequenceLocks) {
     int next = tip.height() + 1;
-    if (!Timelocks.isFinal(tx, next, tip.medianTimePast())) {
+    if (!NextBlockLocks.isFinal(tx, tip)) {
       return false;
     }
-    List<Integer> heights = new ArrayList<>(tx.inputs().size());
+    List<Coin> spent = new ArrayList<>(tx.inputs().size());
     for (TxInput in : tx.inputs()) {
       Optional<Coin> coin = graph.poolCoin(in.outPoint()).or(() -> tip.coins().coin(in.outPoint()));
       if (coin.isEmpty() || coin.get().isImmatureAt(next, tip.coinbaseMaturity())) {
         return false;
       }
-      heights.add(coin.get().height() == Coin.MEMPOOL_HEIGHT ? next : coin.get().height());
+      spent.add(coin.get());
     }
-    int tipHeight = tip.height();
-    return !sequenceLocks || Timelocks.sequenceLocksSatisfied(tx, heights, next,
-        h -> h == tipHeight ? tip.medianTimePast() : tip.medianTimePast(h));
+    return !sequenceLocks || NextBlockLocks.sequenceLocksSatisfied(tx, spent, tip);
   }
 }

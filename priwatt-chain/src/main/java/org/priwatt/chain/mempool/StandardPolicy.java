@@ -8,6 +8,8 @@ import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.state.Coin;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptTemplates;
+import org.priwatt.script.ScriptType;
 
 /**
  * Bitcoin Core's standardness rules ({@code policy.cpp}): what a node relays and mines beyond
@@ -54,7 +56,7 @@ public final class StandardPolicy {
       if (r.isPresent()) {
         return r;
       }
-      dataOutputs += ScriptType.classify(out.scriptPubKey()) == ScriptType.NULL_DATA ? 1 : 0;
+      dataOutputs += ScriptTemplates.classify(out.scriptPubKey()) == ScriptType.NULL_DATA ? 1 : 0;
     }
     if (dataOutputs > 1) {
       return reject(tx, MempoolRejectReason.MULTI_OP_RETURN, dataOutputs + " outputs");
@@ -68,7 +70,7 @@ public final class StandardPolicy {
   private static Optional<AcceptResult> checkOutput(Transaction tx, TxOutput out,
       MempoolPolicy policy) {
     Script spk = out.scriptPubKey();
-    ScriptType type = ScriptType.classify(spk);
+    ScriptType type = ScriptTemplates.classify(spk);
     if (type == ScriptType.NONSTANDARD) {
       return reject(tx, MempoolRejectReason.SCRIPTPUBKEY, "non-standard script");
     }
@@ -76,7 +78,7 @@ public final class StandardPolicy {
       return reject(tx, MempoolRejectReason.SCRIPTPUBKEY, "OP_RETURN of " + spk.length());
     }
     if (type == ScriptType.MULTISIG) {
-      int n = ScriptType.multisigShape(spk)[1];
+      int n = ScriptTemplates.parseMultisig(spk).orElseThrow().keyCount();
       if (n > policy.maxBareMultisigKeys()) {
         return reject(tx, MempoolRejectReason.SCRIPTPUBKEY, "bare multisig with " + n + " keys");
       }
@@ -107,12 +109,12 @@ public final class StandardPolicy {
     }
     for (int i = 0; i < spent.size(); i++) {
       Script prev = spent.get(i).output().scriptPubKey();
-      ScriptType type = ScriptType.classify(prev);
+      ScriptType type = ScriptTemplates.classify(prev);
       if (type == ScriptType.NONSTANDARD) {
         return reject(tx, MempoolRejectReason.NONSTANDARD_INPUTS, "input " + i + " spends "
             + "a non-standard script");
       }
-      if (type == ScriptType.SCRIPTHASH) {
+      if (type == ScriptType.P2SH) {
         Script scriptSig = tx.input(i).scriptSig();
         if (scriptSig.length() == 0 || !scriptSig.isPushOnly()) {
           return reject(tx, MempoolRejectReason.NONSTANDARD_INPUTS, "input " + i
@@ -148,21 +150,6 @@ public final class StandardPolicy {
   public static boolean isUnspendable(Script scriptPubKey) {
     return (scriptPubKey.length() > 0 && scriptPubKey.byteAt(0) == 0x6a)
         || scriptPubKey.length() > MAX_SCRIPT_SIZE;
-  }
-
-  /**
-   * Legacy signature operations of {@code tx} counted as Core's {@code GetLegacySigOpCount}
-   * (inaccurate multisig counting in every scriptSig and scriptPubKey).
-   */
-  public static int legacySigOps(Transaction tx) {
-    int n = 0;
-    for (TxInput in : tx.inputs()) {
-      n += in.scriptSig().getSigOpCount(false);
-    }
-    for (TxOutput out : tx.outputs()) {
-      n += out.scriptPubKey().getSigOpCount(false);
-    }
-    return n;
   }
 
   /** Core's {@code GetP2SHSigOpCount}: accurate sigops of each P2SH input's redeem script. */

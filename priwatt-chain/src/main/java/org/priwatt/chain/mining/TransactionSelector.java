@@ -11,7 +11,7 @@ import java.util.Set;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.mempool.MempoolEntry;
-import org.priwatt.chain.mempool.Timelocks;
+import org.priwatt.chain.state.LockTimes;
 
 /**
  * Chooses pooled transactions for a block by ancestor-package fee rate, as Bitcoin Core's {@code
@@ -90,7 +90,7 @@ public final class TransactionSelector {
       int pkgSigOps = best.stream().mapToInt(MempoolEntry::sigOps).sum();
       boolean fits = bytes + bestSize <= limits.maxBytes()
           && sigOps + pkgSigOps <= limits.maxSigOps()
-          && best.stream().allMatch(p -> Timelocks.isFinal(p.transaction(), limits.height(),
+          && best.stream().allMatch(p -> LockTimes.isFinal(p.transaction(), limits.height(),
               limits.lockTimeCutoff()));
       if (!fits) {
         failed.add(best.get(best.size() - 1).txId());

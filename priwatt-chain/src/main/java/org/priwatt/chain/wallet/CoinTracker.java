@@ -11,7 +11,7 @@ import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
-import org.priwatt.chain.internal.StandardScripts;
+import org.priwatt.script.ScriptTemplates;
 
 /**
  * Derives the wallet's unspent outputs and balance from its {@link TxStore}: an output is the
@@ -73,7 +73,7 @@ public final class CoinTracker {
         if (spent.contains(op) || !isOurs(o)) {
           continue;
         }
-        KeyChain.KeyRef ref = StandardScripts.matchP2pkh(o.scriptPubKey())
+        KeyChain.KeyRef ref = ScriptTemplates.p2pkhHash(o.scriptPubKey())
             .flatMap(keys::find).orElse(null);
         out.add(new Utxo(op, o, w.height(), tx.isCoinbase(), ref));
       }

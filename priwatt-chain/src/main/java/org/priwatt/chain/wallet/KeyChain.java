@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.priwatt.chain.internal.StandardScripts;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.DerivationPath;
@@ -14,6 +13,7 @@ import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.NetworkParameters;
 import org.priwatt.crypto.SecretBytes;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptTemplates;
 
 /**
  * The wallet's keys, derived from one BIP 32 seed in the default wallet layout: account {@code
@@ -131,7 +131,7 @@ public final class KeyChain {
 
   /** Whether {@code scriptPubKey} is P2PKH to one of this chain's keys. */
   public boolean isMine(Script scriptPubKey) {
-    return StandardScripts.matchP2pkh(scriptPubKey).flatMap(this::find).isPresent();
+    return ScriptTemplates.p2pkhHash(scriptPubKey).flatMap(this::find).isPresent();
   }
 
   /**

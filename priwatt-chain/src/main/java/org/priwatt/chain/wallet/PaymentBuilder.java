@@ -10,13 +10,13 @@ import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionBuilder;
 import org.priwatt.chain.TransactionSigner;
 import org.priwatt.chain.TxOutput;
-import org.priwatt.chain.internal.StandardScripts;
 import org.priwatt.chain.mempool.FeeRate;
 import org.priwatt.chain.mempool.StandardPolicy;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Hashes;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptTemplates;
 
 /**
  * Builds and signs payments: selects coins with the {@link CoinSelector}, adds change to a fresh
@@ -68,7 +68,7 @@ public final class PaymentBuilder {
       paid += p.value();
       outputBytes += p.serializedSize();
     }
-    TxOutput changeTemplate = TxOutput.of(Amount.ZERO, StandardScripts.p2pkh(new byte[20]));
+    TxOutput changeTemplate = TxOutput.of(Amount.ZERO, ScriptTemplates.p2pkh(new byte[20]));
     long changeOutputFee = feeRate.feeFor(changeTemplate.serializedSize());
     long costOfChange = changeOutputFee + feeRate.feeFor(CoinSelector.P2PKH_INPUT_SIZE);
     long target = paid + feeRate.feeFor(FIXED_SIZE + outputBytes);
@@ -130,7 +130,7 @@ public final class PaymentBuilder {
    */
   public Transaction signMultisig(Transaction tx, int inputIndex, Script redeemScript)
       throws WalletException {
-    var ms = StandardScripts.matchMultisig(redeemScript).orElseThrow(
+    var ms = ScriptTemplates.parseMultisig(redeemScript).orElseThrow(
         () -> new WalletException(WalletError.SIGNING_FAILED, "not a multisig redeem script"));
     for (byte[] pub : ms.keys()) {
       Optional<EcKey> key = keys.keyForPublicKey(pub);
@@ -150,8 +150,8 @@ public final class PaymentBuilder {
   /** The scriptPubKey paying {@code address}. */
   public static Script scriptFor(Address address) {
     return address.kind() == Address.Kind.P2PKH
-        ? StandardScripts.p2pkh(address.hash160())
-        : StandardScripts.p2sh(address.hash160());
+        ? ScriptTemplates.p2pkh(address.hash160())
+        : ScriptTemplates.p2sh(address.hash160());
   }
 
   /** The P2SH address of {@code redeemScript} on the key chain's network. */

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.priwatt.chain.internal.StandardScripts;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.Hashes;
 import org.priwatt.crypto.Hex;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptTemplates;
 
 /**
  * Redeem scripts whose P2SH outputs the wallet watches: PriWatt's 2-of-3 escrows between buyer,
@@ -33,12 +33,12 @@ public final class ScriptWatchList {
     }
     byte[] hash = Hashes.hash160(redeemScript.program());
     byScriptHash.put(Hex.encode(hash), redeemScript);
-    return StandardScripts.p2sh(hash);
+    return ScriptTemplates.p2sh(hash);
   }
 
   /** The redeem script behind {@code scriptPubKey} if it is a watched P2SH script. */
   public synchronized Optional<Script> redeemScriptFor(Script scriptPubKey) {
-    return StandardScripts.matchP2sh(scriptPubKey)
+    return ScriptTemplates.p2shHash(scriptPubKey)
         .map(h -> byScriptHash.get(Hex.encode(h)));
   }
 

@@ -13,7 +13,6 @@ import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.block.Block;
-import org.priwatt.chain.internal.StandardScripts;
 import org.priwatt.chain.mempool.AcceptResult;
 import org.priwatt.chain.mempool.ChainTip;
 import org.priwatt.chain.mempool.FeeRate;
@@ -23,6 +22,7 @@ import org.priwatt.chain.mempool.MempoolListener;
 import org.priwatt.chain.state.ChainListener;
 import org.priwatt.crypto.Address;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptTemplates;
 
 /**
  * The wallet facade: joins the {@link KeyChain}, {@link TxStore}, {@link ScriptWatchList},
@@ -260,7 +260,7 @@ public final class Wallet implements MempoolListener, ChainListener {
   /** Keys in the lookahead that receive funds count as issued from now on. */
   private void markKeysUsed(Transaction tx) {
     for (TxOutput out : tx.outputs()) {
-      StandardScripts.matchP2pkh(out.scriptPubKey()).flatMap(keys::find)
+      ScriptTemplates.p2pkhHash(out.scriptPubKey()).flatMap(keys::find)
           .ifPresent(keys::markUsed);
     }
   }

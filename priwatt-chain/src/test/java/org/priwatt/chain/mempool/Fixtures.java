@@ -3,19 +3,27 @@ package org.priwatt.chain.mempool;
 import java.util.List;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionBuilder;
 import org.priwatt.chain.TransactionSigner;
 import org.priwatt.chain.TxOutput;
+import org.priwatt.chain.block.Block;
+import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.mining.Coinbase;
+import org.priwatt.chain.state.ChainState;
+import org.priwatt.chain.store.MemoryChainStore;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcKey;
-import org.priwatt.crypto.Hashes;
+import org.priwatt.crypto.Sha256Hash;
 import org.priwatt.script.Script;
-import org.priwatt.script.ScriptBuilder;
-import org.priwatt.script.Opcode;
+import org.priwatt.script.ScriptTemplates;
 
-/** Keys, scripts and signed spends shared by the mempool and mining tests. */
+/**
+ * Keys, scripts, signed spends, in-memory chains and solved blocks shared by the mempool, mining
+ * and wallet tests.
+ */
 public final class Fixtures {
   public static final EcKey ALICE = key(1);
   public static final EcKey BOB = key(2);
@@ -35,9 +43,7 @@ public final class Fixtures {
   }
 
   public static Script p2pkh(EcKey key) {
-    return ScriptBuilder.create().op(Opcode.OP_DUP).op(Opcode.OP_HASH160)
-        .data(Hashes.hash160(key.publicKey().encoded())).op(Opcode.OP_EQUALVERIFY)
-        .op(Opcode.OP_CHECKSIG).build();
+    return ScriptTemplates.p2pkh(key.publicKey().hash160());
   }
 
   /**
@@ -65,5 +71,33 @@ public final class Fixtures {
       throw new AssertionError(e);
     }
     return tx;
+  }
+
+  /** A fresh chain state on {@code params} in a memory store; a failure fails the test. */
+  public static ChainState openChain(ChainParameters params) {
+    try {
+      return ChainState.open(params, MemoryChainStore.create());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A coinbase-only block at {@code height} on {@code parent} paying the subsidy to {@code
+   * payTo}, solved by trying nonces (REGTEST difficulty: about two tries).
+   */
+  public static Block solveOn(Block parent, int height, ChainParameters params, int extraNonce,
+      Script payTo) {
+    Transaction cb = Coinbase.create(height, extraNonce, params.subsidyAt(height), payTo,
+        new byte[0]);
+    BlockHeader template = BlockHeader.of(4, parent.hash(), Sha256Hash.ZERO,
+        parent.header().time() + 1, parent.header().bits(), 0);
+    Block block = Block.assemble(template, List.of(cb));
+    for (int nonce = 0; ; nonce++) {
+      BlockHeader h = block.header().withNonce(nonce);
+      if (h.meetsOwnTarget()) {
+        return block.withHeader(h);
+      }
+    }
   }
 }

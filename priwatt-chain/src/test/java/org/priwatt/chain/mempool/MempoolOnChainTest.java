@@ -13,13 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.block.Block;
-import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.mining.Coinbase;
 import org.priwatt.chain.mining.Miner;
 import org.priwatt.chain.state.BlockAcceptance;
 import org.priwatt.chain.state.ChainState;
-import org.priwatt.chain.store.MemoryChainStore;
-import org.priwatt.crypto.Sha256Hash;
 
 /**
  * The pool on a real {@link ChainState}, which reports a reorganisation after completing it,
@@ -30,17 +26,9 @@ class MempoolOnChainTest {
   static final ChainParameters PARAMS = ChainParameters.REGTEST.toBuilder()
       .coinbaseMaturity(1).build();
 
-  final ChainState chain = open();
+  final ChainState chain = Fixtures.openChain(PARAMS);
   final Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);
   final List<String> removed = new ArrayList<>();
-
-  static ChainState open() {
-    try {
-      return ChainState.open(PARAMS, MemoryChainStore.create());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @AfterEach
   void close() {
@@ -85,18 +73,8 @@ class MempoolOnChainTest {
     }
   }
 
-  /** A coinbase-only block on {@code parent} (REGTEST: about two nonces per block). */
+  /** A coinbase-only block on {@code parent} paying Bob. */
   static Block solve(Block parent, int height) {
-    Transaction cb = Coinbase.create(height, 7, PARAMS.subsidyAt(height), p2pkh(BOB),
-        new byte[0]);
-    BlockHeader template = BlockHeader.of(4, parent.hash(), Sha256Hash.ZERO,
-        parent.header().time() + 1, parent.header().bits(), 0);
-    Block block = Block.assemble(template, List.of(cb));
-    for (int nonce = 0; ; nonce++) {
-      BlockHeader h = block.header().withNonce(nonce);
-      if (h.meetsOwnTarget()) {
-        return block.withHeader(h);
-      }
-    }
+    return Fixtures.solveOn(parent, height, PARAMS, 7, p2pkh(BOB));
   }
 }

@@ -25,6 +25,8 @@ import org.priwatt.chain.TxOutput;
 import org.priwatt.script.Opcode;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptBuilder;
+import org.priwatt.script.ScriptTemplates;
+import org.priwatt.script.ScriptType;
 
 /** Standardness, script flags, sequence locks, eviction and the reason strings. */
 class MempoolPolicyTest {
@@ -209,15 +211,15 @@ class MempoolPolicyTest {
   @EnumSource(ScriptType.class)
   void everyScriptTypeIsRecognised(ScriptType type) {
     Script sample = switch (type) {
-      case PUBKEY -> ScriptBuilder.create().data(ALICE.publicKey().encoded())
+      case P2PK -> ScriptBuilder.create().data(ALICE.publicKey().encoded())
           .op(Opcode.OP_CHECKSIG).build();
-      case PUBKEYHASH -> p2pkh(ALICE);
-      case SCRIPTHASH -> Script.fromHex("a914" + "00".repeat(20) + "87");
+      case P2PKH -> p2pkh(ALICE);
+      case P2SH -> Script.fromHex("a914" + "00".repeat(20) + "87");
       case MULTISIG -> bareMultisig(2, 3);
       case NULL_DATA -> opReturn(20);
       case NONSTANDARD -> Script.of(new byte[] {0x51, 0x51});
     };
-    assertThat(ScriptType.classify(sample)).isEqualTo(type);
+    assertThat(ScriptTemplates.classify(sample)).isEqualTo(type);
   }
 
   @Test

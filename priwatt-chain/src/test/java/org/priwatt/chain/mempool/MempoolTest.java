@@ -156,12 +156,17 @@ class MempoolTest {
     assertThat(reason(greedy)).isEqualTo(MempoolRejectReason.IN_BELOW_OUT);
   }
 
-  @Test
-  void prematureCoinbaseSpendIsRejectedUntilMature() {
-    Transaction coinbase = Transaction.builder()
+  /** A coinbase paying Alice 50,000 sat, to be connected by the fake chain. */
+  static Transaction coinbaseToAlice() {
+    return Transaction.builder()
         .addInput(org.priwatt.chain.TxInput.of(OutPoint.NULL,
             org.priwatt.script.Script.of(new byte[] {1, 2}), 0xffffffffL))
         .addOutput(Amount.ofSat(50_000), p2pkh(ALICE)).build();
+  }
+
+  @Test
+  void prematureCoinbaseSpendIsRejectedUntilMature() {
+    Transaction coinbase = coinbaseToAlice();
     chain.connect(List.of(coinbase));
     Transaction tx = spend(coinbase, 0, ALICE, p2pkh(BOB), 49_000);
     assertThat(reason(pool.accept(tx))).isEqualTo(MempoolRejectReason.PREMATURE_COINBASE_SPEND);
@@ -216,10 +221,7 @@ class MempoolTest {
 
   @Test
   void reorgDropsSpendsOfADisconnectedCoinbase() {
-    Transaction coinbase = Transaction.builder()
-        .addInput(org.priwatt.chain.TxInput.of(OutPoint.NULL,
-            org.priwatt.script.Script.of(new byte[] {1, 2}), 0xffffffffL))
-        .addOutput(Amount.ofSat(50_000), p2pkh(ALICE)).build();
+    Transaction coinbase = coinbaseToAlice();
     chain.connect(List.of(coinbase));
     for (int i = 0; i < 4; i++) {
       chain.fund(p2pkh(CAROL), 1_000);

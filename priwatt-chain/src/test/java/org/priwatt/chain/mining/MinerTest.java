@@ -14,10 +14,10 @@ import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.mempool.ChainStateBridge;
+import org.priwatt.chain.mempool.Fixtures;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolPolicy;
 import org.priwatt.chain.state.ChainState;
-import org.priwatt.chain.store.MemoryChainStore;
 import org.priwatt.script.ScriptBuilder;
 
 /** Mining on REGTEST: blocks pass full validation and carry the pool's transactions in order. */
@@ -25,18 +25,10 @@ class MinerTest {
   static final ChainParameters PARAMS = ChainParameters.REGTEST.toBuilder()
       .coinbaseMaturity(2).build();
 
-  final ChainState chain = open();
+  final ChainState chain = Fixtures.openChain(PARAMS);
   final Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);
   final Miner miner = Miner.create(chain, pool, p2pkh(ALICE), 2,
       () -> System.currentTimeMillis() / 1000);
-
-  static ChainState open() {
-    try {
-      return ChainState.open(PARAMS, MemoryChainStore.create());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   @AfterEach
   void close() {

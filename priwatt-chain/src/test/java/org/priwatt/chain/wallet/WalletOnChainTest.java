@@ -10,15 +10,13 @@ import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.block.Block;
-import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.mempool.ChainStateBridge;
+import org.priwatt.chain.mempool.Fixtures;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolPolicy;
-import org.priwatt.chain.mining.Coinbase;
 import org.priwatt.chain.mining.Miner;
 import org.priwatt.chain.state.BlockAcceptance;
 import org.priwatt.chain.state.ChainState;
-import org.priwatt.chain.store.MemoryChainStore;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.NetworkParameters;
 import org.priwatt.crypto.SecretBytes;
@@ -33,19 +31,11 @@ class WalletOnChainTest {
       .coinbaseMaturity(2).build();
   static final NetworkParameters NET = PARAMS.network();
 
-  final ChainState chain = open();
+  final ChainState chain = Fixtures.openChain(PARAMS);
   final Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);
   final Wallet alice = wallet(7);
   final Wallet bob = wallet(8);
   final List<String> bobEvents = new ArrayList<>();
-
-  static ChainState open() {
-    try {
-      return ChainState.open(PARAMS, MemoryChainStore.create());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
 
   Wallet wallet(int n) {
     byte[] seed = new byte[32];
@@ -125,19 +115,9 @@ class WalletOnChainTest {
     }
   }
 
-  /** A coinbase-only block on {@code parent}, solved by trying nonces (REGTEST: ~2 tries). */
+  /** A coinbase-only block on {@code parent} paying a key nobody holds. */
   static Block solve(Block parent, int height) {
-    Transaction cb = Coinbase.create(height, 99, PARAMS.subsidyAt(height),
-        PaymentBuilder.scriptFor(Address.p2pkhFromHash(new byte[20], NET)), new byte[0]);
-    BlockHeader template = BlockHeader.of(4, parent.hash(),
-        org.priwatt.crypto.Sha256Hash.ZERO, parent.header().time() + 1,
-        parent.header().bits(), 0);
-    Block block = Block.assemble(template, List.of(cb));
-    for (int nonce = 0; ; nonce++) {
-      BlockHeader h = block.header().withNonce(nonce);
-      if (h.meetsOwnTarget()) {
-        return block.withHeader(h);
-      }
-    }
+    return Fixtures.solveOn(parent, height, PARAMS, 99,
+        PaymentBuilder.scriptFor(Address.p2pkhFromHash(new byte[20], NET)));
   }
 }

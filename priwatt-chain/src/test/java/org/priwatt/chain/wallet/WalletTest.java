@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
-import org.priwatt.chain.internal.StandardScripts;
 import org.priwatt.chain.mempool.FakeChain;
 import org.priwatt.chain.mempool.FeeRate;
 import org.priwatt.chain.mempool.Mempool;
@@ -22,6 +21,7 @@ import org.priwatt.crypto.NetworkParameters;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
 import org.priwatt.script.Script;
+import org.priwatt.script.ScriptTemplates;
 
 /** Two wallets over an in-memory chain and a real mempool: pay, confirm, reorg, escrow, save. */
 class WalletTest {
@@ -156,7 +156,7 @@ class WalletTest {
     byte[] dso = org.priwatt.chain.mempool.Fixtures.CAROL.publicKey().encoded();
     byte[] aliceKey = keyOf(alice);
     byte[] bobKey = keyOf(bob);
-    Script redeem = StandardScripts.multisig(2, List.of(dso, bobKey, aliceKey));
+    Script redeem = ScriptTemplates.multisig(2, List.of(dso, bobKey, aliceKey));
     Address escrow = alice.watchEscrow(redeem);
     bob.watchEscrow(redeem);
     fund(alice, 100_000);
@@ -191,7 +191,7 @@ class WalletTest {
       throws Exception {
     fund(alice, 40_000);
     alice.send(bob.freshReceiveAddress(), Amount.ofSat(10_000));
-    Script redeem = StandardScripts.multisig(1, List.of(keyOf(alice)));
+    Script redeem = ScriptTemplates.multisig(1, List.of(keyOf(alice)));
     alice.watchEscrow(redeem);
     Path file = dir.resolve("alice.wallet");
     SecretBytes pass = SecretBytes.fromPassphrase("correct horse".toCharArray());
@@ -233,7 +233,7 @@ class WalletTest {
   /** Alice's coin spent to Carol, signed directly with the key chain's key. */
   static Transaction conflictingSpend(Wallet w, Transaction funding) throws Exception {
     Script spk = funding.output(0).scriptPubKey();
-    var key = w.keys().key(w.keys().find(StandardScripts.matchP2pkh(spk).orElseThrow())
+    var key = w.keys().key(w.keys().find(ScriptTemplates.p2pkhHash(spk).orElseThrow())
         .orElseThrow());
     Transaction tx = Transaction.builder().addInput(OutPoint.of(funding.txId(), 0))
         .addOutput(Amount.ofSat(45_000),

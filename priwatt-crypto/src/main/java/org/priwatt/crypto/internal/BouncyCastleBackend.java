@@ -119,12 +119,12 @@ public final class BouncyCastleBackend implements CurveBackend {
   }
 
   @Override
-  public byte[] publicKeyMultiply(byte[] uncompressed, byte[] scalar) {
+  public byte[] publicKeyMultiply(Object prepared, byte[] scalar) {
     BigInteger k = new BigInteger(1, scalar);
     if (k.signum() == 0 || k.compareTo(N) >= 0) {
       return null;
     }
-    ECPoint q = CURVE.decodePoint(uncompressed).multiply(k).normalize();
+    ECPoint q = ((ECPublicKeyParameters) prepared).getQ().multiply(k).normalize();
     return q.isInfinity() ? null : q.getEncoded(false);
   }
 

@@ -43,8 +43,11 @@ public interface CurveBackend {
   /** Returns P + tweak·G uncompressed, or null if tweak ≥ n or the result is infinity. */
   byte[] publicKeyTweakAdd(byte[] uncompressed, byte[] tweak);
 
-  /** Returns scalar·P uncompressed, or null if the scalar is zero or ≥ n. */
-  byte[] publicKeyMultiply(byte[] uncompressed, byte[] scalar);
+  /**
+   * Returns scalar·P uncompressed, or null if the scalar is zero or ≥ n; {@code prepared} comes
+   * from {@link #preparePublicKey}, so a key multiplied repeatedly is decoded once.
+   */
+  byte[] publicKeyMultiply(Object prepared, byte[] scalar);
 
   /**
    * Returns the 32-byte X coordinate of priv·P for an <em>untrusted</em> 65-byte uncompressed

@@ -94,9 +94,9 @@ public final class NativeBackend implements CurveBackend {
   }
 
   @Override
-  public byte[] publicKeyMultiply(byte[] uncompressed, byte[] scalar) {
+  public byte[] publicKeyMultiply(Object prepared, byte[] scalar) {
     try {
-      return lib.pubKeyTweakMul(uncompressed, scalar);
+      return lib.pubKeyTweakMul((byte[]) prepared, scalar);
     } catch (RuntimeException e) {
       return null;
     }

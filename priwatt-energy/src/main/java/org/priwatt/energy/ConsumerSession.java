@@ -27,10 +27,16 @@ import org.slf4j.LoggerFactory;
  * payment commitment, presents bλ to the DSO (CHANGESECRETOWNER) and receives aλ, az, then
  * releases the escrow to the seller with her signature. If bλ does not arrive within the timeout
  * after confirmation she raises a dispute and completes the DSO's settlement. Driven by messages
- * and {@link #tick()}. Thread-safe (one monitor).
+ * and {@link #tick()}.
+ *
+ * <p>Crash recovery as in {@link ProsumerSession}: a snapshot is saved to the {@link
+ * SessionStore} after every transition and before acting on it (so the funding transaction is
+ * durable before it is broadcast, and never paid twice); {@link #resume} rebuilds the session,
+ * repeats the last actions and reads what arrived while it was down. Thread-safe (one monitor).
  */
-public final class ConsumerSession implements MessageListener {
+public final class ConsumerSession implements MessageListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerSession.class);
+  private static final int MAX_FAILURE = 512;
 
   /** Explicit states of the buyer. */
   public enum State {
@@ -58,6 +64,7 @@ public final class ConsumerSession implements MessageListener {
   private final Identity msg;
   private final EcKey txKey;
   private final Offer offer;
+  private final SessionInbox inbox;
   private State state = State.NEW;
   private Identity shared;
   private Script redeem;
@@ -67,14 +74,76 @@ public final class ConsumerSession implements MessageListener {
   private IssuedSecrets owned;
   private String failure = "";
 
-  /** A session buying {@code offer} with messaging identity {@code msg} and escrow key {@code txKey}. */
+  private ConsumerSession(TradeContext ctx, Identity msg, EcKey txKey, Offer offer, SessionStore store) {
+    this.ctx = Objects.requireNonNull(ctx, "ctx");
+    this.msg = Objects.requireNonNull(msg, "msg");
+    this.txKey = Objects.requireNonNull(txKey, "txKey");
+    this.offer = Objects.requireNonNull(offer, "offer");
+    this.inbox = new SessionInbox(ctx, Objects.requireNonNull(store, "store"), this, this::dispatch);
+  }
+
+  /**
+   * A session buying {@code offer} with messaging identity {@code msg} and escrow key {@code
+   * txKey} that keeps its snapshots on the heap only (no crash recovery).
+   */
   public ConsumerSession(TradeContext ctx, Identity msg, EcKey txKey, Offer offer) {
-    this.ctx = Objects.requireNonNull(ctx);
-    this.msg = Objects.requireNonNull(msg);
-    this.txKey = Objects.requireNonNull(txKey);
-    this.offer = Objects.requireNonNull(offer);
-    ctx.node().addIdentity(msg);
-    ctx.node().addListener(this);
+    this(ctx, msg, txKey, offer, SessionStore.inMemory());
+    inbox.attach(msg);
+  }
+
+  /**
+   * A new session that saves its state to {@code store} after every transition, starting with
+   * {@link State#NEW}.
+   *
+   * @throws RegistryException if the initial snapshot cannot be saved
+   */
+  public static ConsumerSession open(TradeContext ctx, Identity msg, EcKey txKey, Offer offer, SessionStore store)
+      throws RegistryException {
+    ConsumerSession s = new ConsumerSession(ctx, msg, txKey, offer, store);
+    synchronized (s) {
+      try {
+        s.commit(List.of());
+      } catch (MessageException e) {
+        throw new IllegalStateException("an empty commit sends nothing", e);
+      }
+    }
+    s.inbox.attach(msg);
+    return s;
+  }
+
+  /**
+   * Rebuilds a session from the snapshot in {@code store}, rejoins the node, performs the last
+   * transition's actions again and handles the messages that arrived while it was down.
+   *
+   * @throws RegistryException if there is no snapshot or it cannot be read or decoded
+   * @throws MessageException if repeating an action fails
+   */
+  public static ConsumerSession resume(TradeContext ctx, SessionStore store) throws RegistryException, MessageException {
+    byte[] snapshot = store.load()
+        .orElseThrow(() -> new RegistryException(RegistryError.SNAPSHOT_UNREADABLE, "no buyer snapshot saved"));
+    try {
+      BytesIn in = SessionCodec.open(snapshot, SessionCodec.BUYER);
+      Identity msg = SessionCodec.readIdentity(in);
+      EcKey key = SessionCodec.readKey(in);
+      Offer offer = Offer.decode(in.var(BytesIn.MAX_FIELD));
+      ConsumerSession s = new ConsumerSession(ctx, msg, key, offer, store);
+      synchronized (s) {
+        s.readState(in);
+        // Derived only now: the search for the shared address is slow, so a damaged snapshot
+        // fails before it.
+        s.shared = s.state == State.NEW ? null : s.sharedIdentity();
+        s.inbox.resumed(snapshot);
+        s.inbox.attach(msg);
+        if (s.shared != null) {
+          ctx.node().addIdentity(s.shared);
+        }
+        s.perform(s.inbox.outbox());
+        s.inbox.replay(() -> s.shared == null ? List.of(s.msg) : List.of(s.msg, s.shared));
+      }
+      return s;
+    } finally {
+      Arrays.fill(snapshot, (byte) 0);
+    }
   }
 
   /** The current state. */
@@ -92,41 +161,47 @@ public final class ConsumerSession implements MessageListener {
     return Optional.ofNullable(owned);
   }
 
+  /** The funding transaction's id, once paid. */
+  public synchronized Optional<TxId> funding() {
+    return Optional.ofNullable(funding);
+  }
+
+  /** The offer this session buys. */
+  public Offer offer() {
+    return offer;
+  }
+
   /**
    * Sends BUY to the seller and joins the shared trade address.
    *
    * @throws MessageException if the message cannot be sent
+   * @throws RegistryException if the snapshot cannot be saved (nothing is sent)
    * @throws IllegalStateException unless {@link State#NEW}
    */
-  public synchronized void start() throws MessageException {
+  public synchronized void start() throws MessageException, RegistryException {
     if (state != State.NEW) {
       throw new IllegalStateException("already started");
     }
-    shared = SharedIdentity.derive(msg, offer.seller()).withPow(msg.publicIdentity().pow());
+    shared = sharedIdentity();
     ctx.node().addIdentity(shared);
     byte[] body = new BytesOut().raw(offer.entry().toBytes()).raw(txKey.publicKey().compressedEncoding())
         .i64(offer.totalPrice().sat()).toByteArray();
-    ctx.node().sendMessage(msg, offer.seller(), new TradeMessage(TradeMessage.Kind.BUY, body).toContent(), TradeContext.MESSAGE_TTL);
     state = State.REQUESTED;
+    commit(List.of(SessionAction.toPeer(TradeMessage.Kind.BUY, body)));
+  }
+
+  private Identity sharedIdentity() {
+    return SharedIdentity.derive(msg, offer.seller()).withPow(msg.publicIdentity().pow());
   }
 
   @Override
   public void onMessage(ReceivedMessage m) {
-    Optional<TradeMessage> t = TradeMessage.fromContent(m.content());
-    if (t.isEmpty()) {
-      return;
-    }
-    try {
-      synchronized (this) {
-        dispatch(m, t.get());
-      }
-    } catch (RegistryException | MessageException | ChainException | RuntimeException e) {
-      LOG.debug("buyer ignored {}: {}", t.get(), e.toString());
-    }
+    inbox.deliver(m);
   }
 
   private void dispatch(ReceivedMessage m, TradeMessage t) throws RegistryException, MessageException, ChainException {
-    if (t.kind() == TradeMessage.Kind.DSO_REPLY && m.sender().address().equals(ctx.dso().address())) {
+    boolean toMe = m.recipient().equals(msg.address()) || shared != null && m.recipient().equals(shared.address());
+    if (t.kind() == TradeMessage.Kind.DSO_REPLY && m.sender().address().equals(ctx.dso().address()) && toMe) {
       onDsoReply(RegistryReply.decode(t.body()));
       return;
     }
@@ -150,11 +225,11 @@ public final class ConsumerSession implements MessageListener {
       RegistryRequest r = RegistryRequest.transfer(lambda, txKey, msg.address(), ctx.now(), ctx.random());
       pending = r.id();
       state = State.CLAIMING;
-      sendDso(msg, r);
+      commit(List.of(SessionAction.toDso(false, r)));
     }
   }
 
-  private void onEscrow(Script script) throws MessageException {
+  private void onEscrow(Script script) throws MessageException, RegistryException {
     Optional<EscrowScripts.EscrowKeys> keys = EscrowScripts.parse(script);
     if (keys.isEmpty() || !keys.get().dso().equals(ctx.dsoKey().withCompression(true))
         || !keys.get().buyer().equals(txKey.publicKey().withCompression(true)) || !offer.isSellerKey(keys.get().seller())) {
@@ -165,17 +240,19 @@ public final class ConsumerSession implements MessageListener {
     RegistryRequest r = RegistryRequest.testify(offer.entry(), keys.get().seller(), offer.energy(), script, ctx.now(), ctx.random());
     pending = r.id();
     state = State.VALIDATING;
-    sendDso(msg, r);
+    commit(List.of(SessionAction.toDso(false, r)));
   }
 
-  private void onDsoReply(RegistryReply r) throws ChainException, MessageException {
+  private void onDsoReply(RegistryReply r) throws ChainException, MessageException, RegistryException {
     if (r.transaction().length > 0 && (state == State.DISPUTING || state == State.PAID)) {
       Transaction signed = EscrowTransactions.sign(Transaction.parse(r.transaction()), redeem, txKey);
-      ctx.ledger().broadcast(signed);
       state = State.SETTLED;
+      commit(List.of(SessionAction.broadcast(signed.serialize())));
       return;
     }
-    if (pending == null || !r.request().equals(pending)) {
+    if (pending == null || !r.request().equals(pending)
+        || r.error().filter(e -> e == RegistryError.REPLAYED).isPresent()) {
+      // Not ours, or a request repeated after a resume: the original's reply is the one that counts.
       return;
     }
     pending = null;
@@ -187,24 +264,21 @@ public final class ConsumerSession implements MessageListener {
       pay();
     } else if (state == State.CLAIMING) {
       if (!r.isOk() || r.secrets().size() != 1) {
-        lastRefusalToPaid(r);
+        // The transfer was refused (e.g. the payment lacked confirmations): keep waiting as PAID.
+        LOG.debug("transfer refused: {}", r);
+        state = State.PAID;
+        commit(List.of());
         return;
       }
       owned = r.secrets().get(0);
-      release();
       state = State.OWNER;
+      commit(List.of(release()));
     } else if (state == State.DISPUTING && !r.isOk()) {
       fail("dispute refused: " + r.error().orElseThrow());
     }
   }
 
-  private void lastRefusalToPaid(RegistryReply r) {
-    // The transfer was refused (e.g. the payment lacked confirmations): keep waiting as PAID.
-    LOG.debug("transfer refused: {}", r);
-    state = State.PAID;
-  }
-
-  private void pay() throws ChainException, MessageException {
+  private void pay() throws ChainException, MessageException, RegistryException {
     List<Payment> coins = ctx.ledger().unspent(EscrowScripts.p2pkh(txKey.publicKey()), 1);
     Transaction tx;
     try {
@@ -213,23 +287,20 @@ public final class ConsumerSession implements MessageListener {
       fail("not enough coins");
       return;
     }
-    Optional<LedgerRejection> rej = ctx.ledger().broadcast(tx);
-    if (rej.isPresent()) {
-      fail("payment rejected: " + rej.get());
-      return;
-    }
     funding = tx.txId();
     deadline = Long.MAX_VALUE;
-    ctx.node().sendMessage(msg, offer.seller(), new TradeMessage(TradeMessage.Kind.PAID,
-        new BytesOut().raw(offer.entry().toBytes()).raw(funding.toBytes()).toByteArray()).toContent(), TradeContext.MESSAGE_TTL);
     state = State.PAID;
+    // Saved before the broadcast: a resumed buyer re-broadcasts this very transaction instead of
+    // building a second payment from coins the first one already spends.
+    commit(List.of(SessionAction.broadcast(tx.serialize()), SessionAction.toPeer(TradeMessage.Kind.PAID,
+        new BytesOut().raw(offer.entry().toBytes()).raw(funding.toBytes()).toByteArray())));
   }
 
-  private void release() throws ChainException, MessageException {
+  private SessionAction release() throws ChainException {
     Transaction settlement = EscrowTransactions.settlement(OutPoint.of(funding, 0), offer.totalPrice(), redeem, 0, ctx.fee());
     Transaction half = EscrowTransactions.sign(settlement, redeem, txKey);
-    ctx.node().sendMessage(msg, offer.seller(), new TradeMessage(TradeMessage.Kind.RELEASE,
-        new BytesOut().raw(offer.entry().toBytes()).var(half.serialize()).toByteArray()).toContent(), TradeContext.MESSAGE_TTL);
+    return SessionAction.toPeer(TradeMessage.Kind.RELEASE,
+        new BytesOut().raw(offer.entry().toBytes()).var(half.serialize()).toByteArray());
   }
 
   /**
@@ -237,13 +308,15 @@ public final class ConsumerSession implements MessageListener {
    * raises a dispute.
    *
    * @throws MessageException if the dispute cannot be sent
+   * @throws RegistryException if the snapshot cannot be saved (nothing is sent)
    */
-  public synchronized void tick() throws MessageException {
+  public synchronized void tick() throws MessageException, RegistryException {
     if (state != State.PAID || pending != null) {
       return;
     }
     if (deadline == Long.MAX_VALUE && ctx.ledger().confirmations(funding) >= ctx.confirmations()) {
       deadline = ctx.now() + ctx.timeoutSeconds();
+      commit(List.of());
     } else if (ctx.now() > deadline) {
       dispute("no ownership secret within " + ctx.timeoutSeconds() + " s of the confirmed payment " + funding);
     }
@@ -253,26 +326,120 @@ public final class ConsumerSession implements MessageListener {
    * Sends evidence and the redeem script to the DSO from the shared address (Algorithm 1 line 34).
    *
    * @throws MessageException if the request cannot be sent
+   * @throws RegistryException if the snapshot cannot be saved (nothing is sent)
    * @throws IllegalStateException if nothing was paid yet
    */
-  public synchronized void dispute(String evidence) throws MessageException {
+  public synchronized void dispute(String evidence) throws MessageException, RegistryException {
     if (funding == null) {
       throw new IllegalStateException("nothing to dispute before paying");
     }
     RegistryRequest r = RegistryRequest.dispute(txKey, offer.entry(), redeem, evidence, ctx.now(), ctx.random());
     pending = r.id();
     state = State.DISPUTING;
-    sendDso(shared, r);
+    commit(List.of(SessionAction.toDso(true, r)));
   }
 
-  private void sendDso(Identity from, RegistryRequest r) throws MessageException {
-    ctx.node().sendMessage(from, ctx.dso(), new TradeMessage(TradeMessage.Kind.DSO_REQUEST, r.encode()).toContent(),
-        TradeContext.MESSAGE_TTL);
-  }
-
-  private void fail(String why) {
-    failure = why;
+  private void fail(String why) throws RegistryException, MessageException {
+    failure = why.length() > MAX_FAILURE ? why.substring(0, MAX_FAILURE) : why;
     state = State.FAILED;
+    commit(List.of());
+  }
+
+  /** Saves the state with {@code actions}, then performs them; a failed save rolls back. */
+  private void commit(List<SessionAction> actions) throws RegistryException, MessageException {
+    byte[] snapshot = encode(actions);
+    try {
+      inbox.save(snapshot, actions);
+    } catch (RegistryException e) {
+      if (inbox.hasSaved()) {
+        rollback();
+      }
+      throw e;
+    } finally {
+      Arrays.fill(snapshot, (byte) 0);
+    }
+    perform(actions);
+  }
+
+  private void rollback() throws RegistryException {
+    byte[] last = inbox.lastSaved();
+    try {
+      BytesIn in = SessionCodec.open(last, SessionCodec.BUYER);
+      SessionCodec.readIdentity(in);
+      SessionCodec.readKey(in);
+      in.var(BytesIn.MAX_FIELD);
+      readState(in);
+      if (state == State.NEW) {
+        shared = null;
+      } else if (shared == null) {
+        shared = sharedIdentity();
+      }
+    } finally {
+      Arrays.fill(last, (byte) 0);
+    }
+  }
+
+  private void perform(List<SessionAction> actions) throws MessageException, RegistryException {
+    for (SessionAction a : actions) {
+      switch (a.kind()) {
+        case TO_PEER -> inbox.send(msg, offer.seller(), a.toMessage());
+        case TO_DSO -> inbox.send(msg, ctx.dso(), a.toMessage());
+        case TO_DSO_SHARED -> inbox.send(shared, ctx.dso(), a.toMessage());
+        case BROADCAST_TX -> {
+          Optional<LedgerRejection> rej = inbox.broadcast(a.data());
+          if (rej.isPresent() && rej.get() != LedgerRejection.DUPLICATE && state == State.PAID) {
+            fail("payment rejected: " + rej.get());
+            return;
+          }
+        }
+        default -> throw new IllegalStateException("a buyer does not " + a.kind());
+      }
+    }
+  }
+
+  private byte[] encode(List<SessionAction> actions) {
+    BytesOut out = SessionCodec.header(SessionCodec.BUYER);
+    SessionCodec.writeIdentity(out, msg);
+    SessionCodec.writeKey(out, txKey);
+    out.var(offer.encode()).u8(state.ordinal());
+    SessionCodec.writeOptional(out, redeem == null ? null : redeem.program());
+    SessionCodec.writeOptional(out, pending == null ? null : pending.toBytes());
+    SessionCodec.writeOptional(out, funding == null ? null : funding.toBytes());
+    out.i64(deadline).bool(owned != null);
+    if (owned != null) {
+      SessionCodec.writeSecrets(out, owned);
+    }
+    out.text(failure);
+    return inbox.finish(out, actions);
+  }
+
+  private void readState(BytesIn in) throws RegistryException {
+    int s = in.u8();
+    if (s >= State.values().length) {
+      throw new RegistryException(RegistryError.MALFORMED, "buyer state " + s);
+    }
+    state = State.values()[s];
+    redeem = SessionCodec.readOptional(in, EscrowScripts.REDEEM_SCRIPT_LENGTH).map(Script::of).orElse(null);
+    pending = SessionCodec.readOptional(in, RequestId.LENGTH).map(RequestId::fromBytes).orElse(null);
+    funding = SessionCodec.readOptional(in, 32).map(TxId::fromBytes).orElse(null);
+    deadline = in.i64();
+    owned = in.bool() ? SessionCodec.readSecrets(in) : null;
+    failure = in.text(MAX_FAILURE * 4);
+    inbox.readTail(in);
+    boolean needsEscrow = state.compareTo(State.VALIDATING) >= 0 && state != State.FAILED;
+    boolean needsFunding = state.compareTo(State.PAID) >= 0 && state != State.FAILED;
+    if (needsEscrow && redeem == null || needsFunding && funding == null || state == State.OWNER && owned == null) {
+      throw new RegistryException(RegistryError.MALFORMED, "buyer snapshot lacks the fields of state " + state);
+    }
+  }
+
+  /**
+   * Detaches the session from its node (listener and identities), as if its process stopped;
+   * the snapshot stays in the store for {@link #resume}.
+   */
+  @Override
+  public synchronized void close() {
+    inbox.detach(msg, shared);
   }
 
   @Override

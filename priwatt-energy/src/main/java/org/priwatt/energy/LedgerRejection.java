@@ -16,5 +16,10 @@ public enum LedgerRejection {
   /** An input's scripts do not verify (bad or missing signature, wrong redeem script). */
   SCRIPT_FAILED,
   /** The outputs are worth more than the inputs. */
-  INSUFFICIENT_INPUT
+  INSUFFICIENT_INPUT,
+  /**
+   * The ledger's relay policy refused an otherwise valid transaction: fee below the relay
+   * minimum, dust or non-standard output, non-final, immature coinbase spend, pool limits.
+   */
+  POLICY
 }

@@ -3,7 +3,8 @@ package org.priwatt.energy;
 /**
  * Every way the DSO registry, its request protocol or its write-ahead log can refuse something.
  * Carried by {@link RegistryException} and by the status of {@link RegistryReply}; one constant
- * per failure, grouped as decoding, authentication, ordering, entry state, payment and storage.
+ * per failure, grouped as decoding, authentication, ordering, entry state, payment and storage (the registry's log and
+ * the trade sessions' snapshots).
  * The numeric {@link #code()} travels in replies and must never be reused for another meaning.
  */
 public enum RegistryError {
@@ -14,6 +15,8 @@ public enum RegistryError {
   MALFORMED(2),
   /** A request or event kind this version does not know. */
   UNKNOWN_KIND(3),
+  /** A stored format (e.g. a session snapshot) carries a magic or version this code does not know. */
+  UNSUPPORTED_VERSION(4),
 
   // ---------------------------------------------------------------- authentication
   /** The HMAC proving knowledge of the entry's secret does not verify (forged or wrong secret). */
@@ -61,7 +64,12 @@ public enum RegistryError {
   /** The write-ahead log could not be written or read; the change was not applied. */
   STORAGE(50),
   /** The write-ahead log holds a record that decodes but cannot be applied (not a torn tail). */
-  CORRUPT_LOG(51);
+  CORRUPT_LOG(51),
+  /**
+   * A sealed session snapshot cannot be opened: wrong key, altered or truncated file (sealing
+   * cannot tell these apart), or it is larger than a snapshot may be.
+   */
+  SNAPSHOT_UNREADABLE(52);
 
   private final int code;
 

@@ -163,6 +163,11 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
     listeners.add(Objects.requireNonNull(listener));
   }
 
+  /** Unregisters a listener (a no-op if it was not registered); it gets no further callbacks once this returns, except one already running. */
+  public void removeListener(MessageListener listener) {
+    listeners.remove(listener);
+  }
+
   // ------------------------------------------------------------------ sending
 
   /**

@@ -15,7 +15,7 @@ public final class Main {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   Main() {
-    for (Command c : List.of(new InfoCommand(), new KeysCommand(), new AddressCommand())) {
+    for (Command c : List.of(new DemoCommand(), new InfoCommand(), new KeysCommand(), new AddressCommand())) {
       commands.put(c.name(), c);
     }
   }

@@ -29,6 +29,20 @@ class MainTest {
   }
 
   @Test
+  void demoRunsAndSucceeds() {
+    int code = run("demo");
+    assertThat(code).as(out()).isZero();
+    assertThat(out()).contains("[9/9]").contains("checks passed");
+    assertThat(run("demo", "--bogus")).isEqualTo(2);
+  }
+
+  @Test
+  void helpListsTheDemoFirst() {
+    assertThat(run("help")).isZero();
+    assertThat(out().lines().skip(2).findFirst().orElseThrow()).contains("demo");
+  }
+
+  @Test
   void newKeyRoundTripsThroughInspect() {
     assertThat(run("keys", "new", "--network", "bitcoin-mainnet")).isZero();
     String wif = out().lines().filter(l -> l.startsWith("private WIF:")).findFirst().orElseThrow()

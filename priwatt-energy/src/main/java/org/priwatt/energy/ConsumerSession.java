@@ -13,7 +13,6 @@ import org.priwatt.energy.internal.BytesIn;
 import org.priwatt.energy.internal.BytesOut;
 import org.priwatt.msg.Identity;
 import org.priwatt.msg.MessageException;
-import org.priwatt.msg.MessageListener;
 import org.priwatt.msg.ReceivedMessage;
 import org.priwatt.msg.SharedIdentity;
 import org.priwatt.script.Script;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * durable before it is broadcast, and never paid twice); {@link #resume} rebuilds the session,
  * repeats the last actions and reads what arrived while it was down. Thread-safe (one monitor).
  */
-public final class ConsumerSession implements MessageListener, AutoCloseable {
+public final class ConsumerSession extends TradeSession {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerSession.class);
   private static final int MAX_FAILURE = 512;
 
@@ -60,13 +59,8 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
     FAILED
   }
 
-  private final TradeContext ctx;
-  private final Identity msg;
-  private final EcKey txKey;
   private final Offer offer;
-  private final SessionInbox inbox;
   private State state = State.NEW;
-  private Identity shared;
   private Script redeem;
   private RequestId pending;
   private TxId funding;
@@ -75,11 +69,8 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
   private String failure = "";
 
   private ConsumerSession(TradeContext ctx, Identity msg, EcKey txKey, Offer offer, SessionStore store) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
-    this.msg = Objects.requireNonNull(msg, "msg");
-    this.txKey = Objects.requireNonNull(txKey, "txKey");
+    super(ctx, msg, txKey, store);
     this.offer = Objects.requireNonNull(offer, "offer");
-    this.inbox = new SessionInbox(ctx, Objects.requireNonNull(store, "store"), this, this::dispatch);
   }
 
   /**
@@ -100,14 +91,7 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
   public static ConsumerSession open(TradeContext ctx, Identity msg, EcKey txKey, Offer offer, SessionStore store)
       throws RegistryException {
     ConsumerSession s = new ConsumerSession(ctx, msg, txKey, offer, store);
-    synchronized (s) {
-      try {
-        s.commit(List.of());
-      } catch (MessageException e) {
-        throw new IllegalStateException("an empty commit sends nothing", e);
-      }
-    }
-    s.inbox.attach(msg);
+    s.saveInitialAndAttach();
     return s;
   }
 
@@ -132,13 +116,7 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
         // Derived only now: the search for the shared address is slow, so a damaged snapshot
         // fails before it.
         s.shared = s.state == State.NEW ? null : s.sharedIdentity();
-        s.inbox.resumed(snapshot);
-        s.inbox.attach(msg);
-        if (s.shared != null) {
-          ctx.node().addIdentity(s.shared);
-        }
-        s.perform(s.inbox.outbox());
-        s.inbox.replay(() -> s.shared == null ? List.of(s.msg) : List.of(s.msg, s.shared));
+        s.rejoin(snapshot);
       }
       return s;
     } finally {
@@ -195,13 +173,8 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
   }
 
   @Override
-  public void onMessage(ReceivedMessage m) {
-    inbox.deliver(m);
-  }
-
-  private void dispatch(ReceivedMessage m, TradeMessage t) throws RegistryException, MessageException, ChainException {
-    boolean toMe = m.recipient().equals(msg.address()) || shared != null && m.recipient().equals(shared.address());
-    if (t.kind() == TradeMessage.Kind.DSO_REPLY && m.sender().address().equals(ctx.dso().address()) && toMe) {
+  void dispatch(ReceivedMessage m, TradeMessage t) throws RegistryException, MessageException, ChainException {
+    if (isDsoReplyToMe(m, t)) {
       onDsoReply(RegistryReply.decode(t.body()));
       return;
     }
@@ -345,23 +318,8 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
     commit(List.of());
   }
 
-  /** Saves the state with {@code actions}, then performs them; a failed save rolls back. */
-  private void commit(List<SessionAction> actions) throws RegistryException, MessageException {
-    byte[] snapshot = encode(actions);
-    try {
-      inbox.save(snapshot, actions);
-    } catch (RegistryException e) {
-      if (inbox.hasSaved()) {
-        rollback();
-      }
-      throw e;
-    } finally {
-      Arrays.fill(snapshot, (byte) 0);
-    }
-    perform(actions);
-  }
-
-  private void rollback() throws RegistryException {
+  @Override
+  void rollback() throws RegistryException {
     byte[] last = inbox.lastSaved();
     try {
       BytesIn in = SessionCodec.open(last, SessionCodec.BUYER);
@@ -379,7 +337,8 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
     }
   }
 
-  private void perform(List<SessionAction> actions) throws MessageException, RegistryException {
+  @Override
+  void perform(List<SessionAction> actions) throws MessageException, RegistryException {
     for (SessionAction a : actions) {
       switch (a.kind()) {
         case TO_PEER -> inbox.send(msg, offer.seller(), a.toMessage());
@@ -397,7 +356,8 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
     }
   }
 
-  private byte[] encode(List<SessionAction> actions) {
+  @Override
+  byte[] encode(List<SessionAction> actions) {
     BytesOut out = SessionCodec.header(SessionCodec.BUYER);
     SessionCodec.writeIdentity(out, msg);
     SessionCodec.writeKey(out, txKey);
@@ -431,15 +391,6 @@ public final class ConsumerSession implements MessageListener, AutoCloseable {
     if (needsEscrow && redeem == null || needsFunding && funding == null || state == State.OWNER && owned == null) {
       throw new RegistryException(RegistryError.MALFORMED, "buyer snapshot lacks the fields of state " + state);
     }
-  }
-
-  /**
-   * Detaches the session from its node (listener and identities), as if its process stopped;
-   * the snapshot stays in the store for {@link #resume}.
-   */
-  @Override
-  public synchronized void close() {
-    inbox.detach(msg, shared);
   }
 
   @Override

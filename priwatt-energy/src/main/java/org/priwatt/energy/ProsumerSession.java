@@ -14,7 +14,6 @@ import org.priwatt.energy.internal.BytesIn;
 import org.priwatt.energy.internal.BytesOut;
 import org.priwatt.msg.Identity;
 import org.priwatt.msg.MessageException;
-import org.priwatt.msg.MessageListener;
 import org.priwatt.msg.PublicIdentity;
 import org.priwatt.msg.ReceivedMessage;
 import org.priwatt.msg.SharedIdentity;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * and reads the messages its node received while it was down. Deadlines are absolute, so
  * timeouts still fire after a resume. Thread-safe (one monitor).
  */
-public final class ProsumerSession implements MessageListener, AutoCloseable {
+public final class ProsumerSession extends TradeSession {
   private static final Logger LOG = LoggerFactory.getLogger(ProsumerSession.class);
   private static final int MAX_OFFER_TTL = 28 * 24 * 3600;
 
@@ -57,17 +56,12 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
     SETTLED
   }
 
-  private final TradeContext ctx;
-  private final Identity msg;
-  private final EcKey txKey;
-  private final SessionInbox inbox;
   private State state = State.AWAITING_SECRETS;
   private IssuedSecrets secrets;
   private long sequence;
   private Offer offer;
   private Identity board;
   private PublicIdentity buyer;
-  private Identity shared;
   private Script redeem;
   private Amount price;
   private RequestId pending;
@@ -75,10 +69,7 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
   private Optional<RegistryError> lastRefusal = Optional.empty();
 
   private ProsumerSession(TradeContext ctx, Identity msg, EcKey txKey, SessionStore store) {
-    this.ctx = Objects.requireNonNull(ctx, "ctx");
-    this.msg = Objects.requireNonNull(msg, "msg");
-    this.txKey = Objects.requireNonNull(txKey, "txKey");
-    this.inbox = new SessionInbox(ctx, Objects.requireNonNull(store, "store"), this, this::dispatch);
+    super(ctx, msg, txKey, store);
   }
 
   /**
@@ -99,14 +90,7 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
   public static ProsumerSession open(TradeContext ctx, Identity msg, EcKey txKey, SessionStore store)
       throws RegistryException {
     ProsumerSession s = new ProsumerSession(ctx, msg, txKey, store);
-    synchronized (s) {
-      try {
-        s.commit(List.of());
-      } catch (MessageException e) {
-        throw new IllegalStateException("an empty commit sends nothing", e);
-      }
-    }
-    s.inbox.attach(msg);
+    s.saveInitialAndAttach();
     return s;
   }
 
@@ -129,13 +113,7 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
         // Derived only now: the search for the shared address is slow, so a damaged snapshot
         // fails before it.
         s.shared = s.buyer == null ? null : s.sharedWith(s.buyer);
-        s.inbox.resumed(snapshot);
-        s.inbox.attach(s.msg);
-        if (s.shared != null) {
-          ctx.node().addIdentity(s.shared);
-        }
-        s.perform(s.inbox.outbox());
-        s.inbox.replay(s::identities);
+        s.rejoin(snapshot);
       }
       return s;
     } finally {
@@ -183,23 +161,9 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
   }
 
   @Override
-  public void onMessage(ReceivedMessage m) {
-    inbox.deliver(m);
-  }
-
-  private List<Identity> identities() {
-    return shared == null ? List.of(msg) : List.of(msg, shared);
-  }
-
-  /** Handles one trade message; called by the inbox under this session's monitor. */
-  private void dispatch(ReceivedMessage m, TradeMessage t) throws RegistryException, MessageException, ChainException,
+  void dispatch(ReceivedMessage m, TradeMessage t) throws RegistryException, MessageException, ChainException,
       CryptoException {
-    boolean fromDso = m.sender().address().equals(ctx.dso().address());
-    // Every session on the node hears every message the node opens: a DSO reply counts only if
-    // it was addressed to this session (or its shared trade address), or one session would take
-    // another's secrets.
-    boolean toMe = m.recipient().equals(msg.address()) || shared != null && m.recipient().equals(shared.address());
-    if (t.kind() == TradeMessage.Kind.DSO_REPLY && fromDso && toMe) {
+    if (isDsoReplyToMe(m, t)) {
       onDsoReply(RegistryReply.decode(t.body()));
     } else if (m.recipient().equals(msg.address())) {
       BytesIn in = new BytesIn(t.body());
@@ -332,26 +296,8 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
     }
   }
 
-  /**
-   * Saves the current state with {@code actions}, then performs them. If saving fails the
-   * session returns to its last saved state and nothing is performed.
-   */
-  private void commit(List<SessionAction> actions) throws RegistryException, MessageException {
-    byte[] snapshot = encode(actions);
-    try {
-      inbox.save(snapshot, actions);
-    } catch (RegistryException e) {
-      if (inbox.hasSaved()) {
-        rollback();
-      }
-      throw e;
-    } finally {
-      Arrays.fill(snapshot, (byte) 0);
-    }
-    perform(actions);
-  }
-
-  private void rollback() throws RegistryException {
+  @Override
+  void rollback() throws RegistryException {
     byte[] last = inbox.lastSaved();
     try {
       BytesIn in = SessionCodec.open(last, SessionCodec.SELLER);
@@ -369,7 +315,8 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
     }
   }
 
-  private void perform(List<SessionAction> actions) throws MessageException {
+  @Override
+  void perform(List<SessionAction> actions) throws MessageException {
     for (SessionAction a : actions) {
       switch (a.kind()) {
         case TO_PEER -> inbox.send(msg, buyer, a.toMessage());
@@ -387,7 +334,8 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
     }
   }
 
-  private byte[] encode(List<SessionAction> actions) {
+  @Override
+  byte[] encode(List<SessionAction> actions) {
     BytesOut out = SessionCodec.header(SessionCodec.SELLER);
     SessionCodec.writeIdentity(out, msg);
     SessionCodec.writeKey(out, txKey);
@@ -438,15 +386,6 @@ public final class ProsumerSession implements MessageListener, AutoCloseable {
         || state.compareTo(State.LOCKING) >= 0 && (buyer == null || redeem == null || price == null)) {
       throw new RegistryException(RegistryError.MALFORMED, "seller snapshot lacks the fields of state " + state);
     }
-  }
-
-  /**
-   * Detaches the session from its node (listener and identities), as if its process stopped;
-   * the snapshot stays in the store for {@link #resume}.
-   */
-  @Override
-  public synchronized void close() {
-    inbox.detach(msg, shared);
   }
 
   @Override

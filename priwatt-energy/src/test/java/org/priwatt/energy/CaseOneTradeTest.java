@@ -2,182 +2,15 @@ package org.priwatt.energy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.priwatt.chain.Amount;
-import org.priwatt.chain.Transaction;
 import org.priwatt.crypto.EcKey;
-import org.priwatt.crypto.Hex;
 import org.priwatt.msg.Identity;
-import org.priwatt.msg.InventoryHash;
-import org.priwatt.msg.MessageListener;
-import org.priwatt.msg.MessageNetwork;
-import org.priwatt.msg.MessageNode;
-import org.priwatt.msg.ObjectRules;
-import org.priwatt.msg.PowParameters;
-import org.priwatt.msg.ReceivedBroadcast;
-import org.priwatt.msg.ReceivedMessage;
 
 /**
- * Case 1 end to end over the in-process messaging network (Bob - Eve - Alice, DSO behind Eve) and
- * the in-memory ledger with real script validation. Low proof of work for speed.
+ * The Case 1 acceptance scenario ({@link CaseOneScenario}) on the in-memory ledger with real
+ * script validation, plus a regression for several sessions sharing one node.
  */
-class CaseOneTradeTest {
-  static final PowParameters EASY = new PowParameters(1, 0);
-  static final SecureRandom RANDOM = new SecureRandom();
-  static final Amount FEE = Amount.ofSat(1_000);
-
-  @TempDir Path dir;
-  final MessageNetwork net = new MessageNetwork();
-  final AtomicLong offset = new AtomicLong();
-  final InMemoryPaymentLedger ledger = new InMemoryPaymentLedger();
-  final EcKey dsoKey = EcKey.generate();
-  final Identity board = AuctionBoard.boardIdentity(AuctionBoard.DEFAULT_BOARD);
-  MessageNode dsoNode, bobNode, eveNode, aliceNode;
-  DsoRegistry registry;
-  DsoService dso;
-  final List<ReceivedMessage> eveMessages = new CopyOnWriteArrayList<>();
-  final List<ReceivedBroadcast> eveBroadcasts = new CopyOnWriteArrayList<>();
-  int buyerShare = 5_000;
-
-  long now() {
-    return System.currentTimeMillis() / 1000 + offset.get();
-  }
-
-  MessageNode node(String name) {
-    return net.add(MessageNode.builder(name).rules(ObjectRules.withMinimum(EASY)).powThreads(1).build());
-  }
-
-  static Identity identity() {
-    return Identity.newIdentity().withPow(EASY);
-  }
-
-  TradeContext ctx(MessageNode node) {
-    return new TradeContext(node, ledger, dso.publicIdentity(), dsoKey.publicKey(), 1, FEE, 60, this::now, RANDOM);
-  }
-
-  @BeforeEach
-  void setUp() throws Exception {
-    dsoNode = node("dso");
-    bobNode = node("bob");
-    eveNode = node("eve");
-    aliceNode = node("alice");
-    net.connect(bobNode, eveNode);
-    net.connect(eveNode, aliceNode);
-    net.connect(dsoNode, eveNode);
-    registry = DsoRegistry.builder().log(dir.resolve("dso.wal")).dsoKey(dsoKey.publicKey()).ledger(ledger).clock(this::now).open();
-    dso = new DsoService(dsoNode, identity(), dsoKey, registry, (entry, requester, evidence) -> buyerShare, FEE);
-    eveNode.addIdentity(identity());
-    AuctionBoard.attach(eveNode, board, ledger, this::now);
-    eveNode.addListener(new MessageListener() {
-      @Override
-      public void onMessage(ReceivedMessage m) {
-        eveMessages.add(m);
-      }
-
-      @Override
-      public void onBroadcast(ReceivedBroadcast b) {
-        eveBroadcasts.add(b);
-      }
-    });
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    dso.close();
-    net.close();
-    registry.close();
-  }
-
-  static void await(String what, BooleanSupplier done, Runnable step) throws InterruptedException {
-    long end = System.nanoTime() + 30_000_000_000L;
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      step.run();
-      Thread.sleep(20);
-    }
-  }
-
-  /** Bob's energy injected, secrets received, offer posted and seen on Alice's board. */
-  record Setup(ProsumerSession bob, EcKey bobTx, IssuedSecrets issued, Offer offer, AuctionBoard aliceBoard) {}
-
-  Setup injectAndOffer() throws Exception {
-    EcKey bobTx = EcKey.generate();
-    Identity bobMsg = identity();
-    ProsumerSession bob = new ProsumerSession(ctx(bobNode), bobMsg, bobTx);
-    IssuedSecrets issued = dso.recordInjection(
-        new EnergyInjection(bobTx.publicKey(), bobMsg.address(), EnergyAmount.ofWattHours(5_000), now()), bobMsg.publicIdentity());
-    await("secrets", () -> bob.state() == ProsumerSession.State.READY, () -> {});
-    AuctionBoard aliceBoard = AuctionBoard.attach(aliceNode, board, ledger, this::now);
-    bob.offer(board, 10_000, 3600);
-    await("offer on the board", () -> !aliceBoard.match(EnergyAmount.ofWattHours(1_000), 20_000).isEmpty(), () -> {});
-    Offer offer = aliceBoard.match(EnergyAmount.ofWattHours(1_000), 20_000).get(0);
-    return new Setup(bob, bobTx, issued, offer, aliceBoard);
-  }
-
-  @Test
-  void bobSellsGeneratedEnergyToAlice() throws Exception {
-    Setup s = injectAndOffer();
-    assertThat(s.aliceBoard().match(EnergyAmount.ofWattHours(1_000), 5_000)).as("price filter").isEmpty();
-    assertThat(s.offer().totalPrice()).isEqualTo(Amount.ofSat(50_000));
-    EcKey aliceTx = EcKey.generate();
-    Payment coin = ledger.fund(EscrowScripts.p2pkh(aliceTx.publicKey()), Amount.ofSat(200_000));
-    ConsumerSession alice = new ConsumerSession(ctx(aliceNode), identity(), aliceTx, s.offer());
-    alice.start();
-    await("payment", () -> alice.state() == ConsumerSession.State.PAID, () -> {});
-
-    // Bob cannot sell the same energy twice: the lock refuses a second escrow.
-    EcKey carol = EcKey.generate();
-    RegistryReply second = registry.handle(RegistryRequest.lock(s.issued().lock(), s.issued().entryId(), 1, now(),
-        new EscrowLock(EscrowScripts.redeemScript(dsoKey.publicKey(), s.bobTx().publicKey(), carol.publicKey()), Amount.ofSat(50_000)), RANDOM));
-    assertThat(second.error()).contains(RegistryError.LOCKED);
-    // Alice cannot double-spend the coin she paid with.
-    Transaction again = EscrowTransactions.funding(List.of(coin), aliceTx, EscrowScripts.redeemScript(dsoKey.publicKey(),
-        s.bobTx().publicKey(), carol.publicKey()), s.issued().entryId(), Amount.ofSat(50_000), FEE);
-    assertThat(ledger.broadcast(again)).contains(LedgerRejection.DOUBLE_SPEND);
-
-    ledger.mineBlock();
-    await("ownership and release", () -> alice.state() == ConsumerSession.State.OWNER
-        && s.bob().state() == ProsumerSession.State.SETTLED, () -> {
-          try {
-            s.bob().tick();
-            alice.tick();
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
-    ledger.mineBlock();
-
-    IssuedSecrets owned = alice.owned().orElseThrow();
-    EnergyEntry aliceEntry = registry.entry(owned.entryId()).orElseThrow();
-    assertThat(aliceEntry.owner()).isEqualTo(aliceTx.publicKey());
-    assertThat(aliceEntry.energy()).isEqualTo(EnergyAmount.ofWattHours(5_000));
-    assertThat(registry.entry(s.issued().entryId()).orElseThrow().status()).isEqualTo(EntryStatus.TRANSFERRED);
-    assertThat(ledger.unspent(EscrowScripts.p2pkh(s.bobTx().publicKey()), 1))
-        .extracting(p -> p.output().value()).containsExactly(50_000L - FEE.sat());
-    // MATCH now drops the paid offer.
-    assertThat(s.aliceBoard().match(EnergyAmount.ofWattHours(1_000), 20_000)).isEmpty();
-
-    // Eve relayed everything but decrypted only the public offer broadcast.
-    assertThat(eveMessages).isEmpty();
-    assertThat(eveBroadcasts).extracting(b -> b.content().subject()).containsOnly(AuctionBoard.SUBJECT);
-    String bLambda = Hex.encode(s.issued().ownership().copyBytes());
-    String aLambda = Hex.encode(owned.ownership().copyBytes());
-    for (InventoryHash h : eveNode.store().inventory(1, System.currentTimeMillis() / 1000)) {
-      String raw = Hex.encode(eveNode.store().get(h).orElseThrow().encoded());
-      assertThat(raw).doesNotContain(bLambda).doesNotContain(aLambda);
-    }
-  }
+class CaseOneTradeTest extends CaseOneScenario {
 
   /** Regression: every session on a node hears the DSO's notices; each must keep only its own. */
   @Test
@@ -195,29 +28,5 @@ class CaseOneTradeTest {
     await("both notices", () -> s1.state() == ProsumerSession.State.READY && s2.state() == ProsumerSession.State.READY, () -> {});
     assertThat(s1.entry()).contains(i1.entryId());
     assertThat(s2.entry()).contains(i2.entryId());
-  }
-
-  @Test
-  void disputeSplitsTheEscrowWhenTheSecretNeverArrives() throws Exception {
-    Setup s = injectAndOffer();
-    EcKey aliceTx = EcKey.generate();
-    ledger.fund(EscrowScripts.p2pkh(aliceTx.publicKey()), Amount.ofSat(200_000));
-    ConsumerSession alice = new ConsumerSession(ctx(aliceNode), identity(), aliceTx, s.offer());
-    alice.start();
-    await("payment", () -> alice.state() == ConsumerSession.State.PAID, () -> {});
-    ledger.mineBlock();
-    alice.tick(); // starts the timeout; Bob never ticks, so bλ never comes
-    offset.addAndGet(61);
-    alice.tick();
-    assertThat(alice.state()).isIn(ConsumerSession.State.DISPUTING, ConsumerSession.State.SETTLED);
-    await("settlement", () -> alice.state() == ConsumerSession.State.SETTLED, () -> {});
-    ledger.mineBlock();
-    long net = 50_000 - FEE.sat();
-    assertThat(ledger.unspent(EscrowScripts.p2pkh(aliceTx.publicKey()), 1))
-        .extracting(p -> p.output().value()).contains(net / 2);
-    assertThat(ledger.unspent(EscrowScripts.p2pkh(s.bobTx().publicKey()), 1))
-        .extracting(p -> p.output().value()).containsExactly(net - net / 2);
-    assertThat(registry.entry(s.issued().entryId()).orElseThrow().status()).isEqualTo(EntryStatus.FROZEN);
-    assertThat(registry.events()).last().isInstanceOf(RegistryEvent.DisputeResolved.class);
   }
 }

@@ -20,7 +20,7 @@ import org.priwatt.script.Script;
  * key, and a {@link ChainPaymentLedger} over both. {@link #start()} mines 101 blocks so the
  * first coinbase is mature; {@link #fund} pays from the faucet and confirms the payment.
  */
-final class RegtestChain implements AutoCloseable {
+final class RegtestChain implements TestLedger {
   static final Amount FAUCET_FEE = Amount.ofSat(10_000);
 
   final EcKey faucet = EcKey.generate();
@@ -43,13 +43,20 @@ final class RegtestChain implements AutoCloseable {
     return c;
   }
 
+  @Override
+  public ChainPaymentLedger ledger() {
+    return ledger;
+  }
+
   /** Mines one block; returns how many transactions besides the coinbase it confirmed. */
-  int mineBlock() throws Exception {
+  @Override
+  public int mineBlock() throws Exception {
     return miner.mineBlock().orElseThrow().transactions().size() - 1;
   }
 
   /** Pays {@code amount} to {@code to} from a mature faucet coin, confirms it, returns the output. */
-  Payment fund(Script to, Amount amount) throws Exception {
+  @Override
+  public Payment fund(Script to, Amount amount) throws Exception {
     int tip = ledger.height();
     Payment coin = ledger.unspent(faucetScript, ChainParameters.REGTEST.coinbaseMaturity()).stream()
         .filter(p -> p.confirmations() <= tip).findFirst().orElseThrow();

@@ -2,20 +2,14 @@ package org.priwatt.energy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,10 +18,7 @@ import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
 import org.priwatt.msg.Identity;
-import org.priwatt.msg.MessageNetwork;
 import org.priwatt.msg.MessageNode;
-import org.priwatt.msg.ObjectRules;
-import org.priwatt.msg.PowParameters;
 
 /**
  * Crash and resume of both trade sessions at every state: a session is killed (its process
@@ -36,10 +27,7 @@ import org.priwatt.msg.PowParameters;
  * session is then built from the sealed snapshot file and the trade must still finish: Alice owns
  * the energy, Bob is paid, and nothing was paid twice.
  */
-class SessionResumeTest {
-  static final PowParameters EASY = new PowParameters(1, 0);
-  static final SecureRandom RANDOM = new SecureRandom();
-  static final Amount FEE = Amount.ofSat(1_000);
+class SessionResumeTest extends TradeWorld {
   static final ScryptParameters FAST = ScryptParameters.of(4, 8, 1);
 
   /** Where the crash happens relative to the save of the named state. */
@@ -57,55 +45,10 @@ class SessionResumeTest {
     }
   }
 
-  @TempDir Path dir;
-  final MessageNetwork net = new MessageNetwork();
-  final AtomicLong offset = new AtomicLong();
-  final InMemoryPaymentLedger ledger = new InMemoryPaymentLedger();
-  final EcKey dsoKey = EcKey.generate();
-  final Identity board = AuctionBoard.boardIdentity(AuctionBoard.DEFAULT_BOARD);
   final SecretBytes storeKey = SecretBytes.random(32, RANDOM);
-  MessageNode dsoNode, bobNode, hubNode, aliceNode;
-  DsoRegistry registry;
-  DsoService dso;
-
-  long now() {
-    return System.currentTimeMillis() / 1000 + offset.get();
-  }
-
-  MessageNode node(String name) {
-    return net.add(MessageNode.builder(name).rules(ObjectRules.withMinimum(EASY)).powThreads(1).build());
-  }
-
-  static Identity identity() {
-    return Identity.newIdentity().withPow(EASY);
-  }
-
-  TradeContext ctx(MessageNode node) {
-    return new TradeContext(node, ledger, dso.publicIdentity(), dsoKey.publicKey(), 1, FEE, 60, this::now, RANDOM);
-  }
 
   SealedFileSessionStore store(String name) {
     return SealedFileSessionStore.of(dir.resolve(name + ".session"), storeKey, FAST);
-  }
-
-  @BeforeEach
-  void setUp() throws Exception {
-    dsoNode = node("dso");
-    bobNode = node("bob");
-    hubNode = node("hub");
-    aliceNode = node("alice");
-    net.connect(bobNode, hubNode);
-    net.connect(hubNode, aliceNode);
-    net.connect(dsoNode, hubNode);
-    registry = DsoRegistry.builder().log(dir.resolve("dso.wal")).dsoKey(dsoKey.publicKey()).ledger(ledger).clock(this::now).open();
-    dso = new DsoService(dsoNode, identity(), dsoKey, registry, (entry, requester, evidence) -> 5_000, FEE);
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    dso.close();
-    net.close();
-    registry.close();
   }
 
   /**
@@ -195,7 +138,7 @@ class SessionResumeTest {
 
     void runUntil(String what, BooleanSupplier goal) throws Exception {
       if (fundAlice) {
-        ledger.fund(EscrowScripts.p2pkh(aliceTx.publicKey()), Amount.ofSat(200_000));
+        fund(EscrowScripts.p2pkh(aliceTx.publicKey()), Amount.ofSat(200_000));
       }
       bob = ProsumerSession.open(ctx(bobNode), bobMsg, bobTx, bobStore);
       bobStore.session.set(bob);
@@ -220,7 +163,7 @@ class SessionResumeTest {
           alice.start();
         }
         if (bobTicks) {
-          ledger.mineBlock();
+          mineBlock();
           bob.tick();
         }
         if (alice != null) {
@@ -276,7 +219,7 @@ class SessionResumeTest {
     IssuedSecrets owned = t.alice.owned().orElseThrow();
     assertThat(registry.entry(owned.entryId()).orElseThrow().owner()).isEqualTo(t.aliceTx.publicKey());
     assertThat(registry.entry(t.issued.entryId()).orElseThrow().status()).isEqualTo(EntryStatus.TRANSFERRED);
-    ledger.mineBlock();
+    mineBlock();
     // Bob was paid once; Alice paid once (her change is 200000 - 50000 - fee).
     assertThat(ledger.unspent(EscrowScripts.p2pkh(t.bobTx.publicKey()), 1))
         .extracting(p -> p.output().value()).containsExactly(50_000L - FEE.sat());
@@ -291,7 +234,7 @@ class SessionResumeTest {
     t.runUntil("payment", () -> t.alice != null && t.alice.state() == ConsumerSession.State.PAID);
     // Bob is gone for good (his process never comes back), so bλ never arrives.
     t.bob.close();
-    ledger.mineBlock();
+    mineBlock();
     t.alice.tick(); // starts the timeout
     t.alice.close();
     ConsumerSession alice = ConsumerSession.resume(ctx(aliceNode), t.aliceFile);
@@ -301,7 +244,7 @@ class SessionResumeTest {
     offset.addAndGet(61);
     alice.tick();
     await("settlement", () -> alice.state() == ConsumerSession.State.SETTLED, () -> {});
-    ledger.mineBlock();
+    mineBlock();
     long net = 50_000 - FEE.sat();
     assertThat(ledger.unspent(EscrowScripts.p2pkh(t.aliceTx.publicKey()), 1))
         .extracting(p -> p.output().value()).contains(net / 2);
@@ -388,16 +331,5 @@ class SessionResumeTest {
       throw new AssertionError("untyped failure", e);
     }
     throw new AssertionError("damaged snapshot resumed");
-  }
-
-  static void await(String what, BooleanSupplier done, Runnable step) throws InterruptedException {
-    long end = System.nanoTime() + 30_000_000_000L;
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      step.run();
-      Thread.sleep(10);
-    }
   }
 }

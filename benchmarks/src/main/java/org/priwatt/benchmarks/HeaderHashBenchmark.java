@@ -35,7 +35,7 @@ import org.priwatt.crypto.Sha256Hash;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens", "java.base/sun.security.provider=ALL-UNNAMED"})
 @State(Scope.Thread)
 public class HeaderHashBenchmark {
   static final int SCAN = 4096;

@@ -10,6 +10,19 @@ import org.priwatt.crypto.Sha256Hash;
 
 class HeaderHasherTest {
 
+  /**
+   * The build runs this class twice: with the JDK's compression opened (surefire's argLine) and
+   * with {@code -Dpriwatt.sha256.intrinsic=false}, so both hashing paths meet the same checks.
+   */
+  @Test
+  void usesTheDirectCompressionExactlyWhenGranted() {
+    boolean disabled = "false".equals(System.getProperty("priwatt.sha256.intrinsic"));
+    boolean opened = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+        .stream().anyMatch(a -> a.contains("java.base/sun.security.provider"));
+    HeaderHasher hasher = HeaderHasher.forTemplate(MainnetHeaders.header(MainnetHeaders.FIRST_BLOCKS.get(0)));
+    assertThat(hasher.usesDirectCompression()).isEqualTo(opened && !disabled);
+  }
+
   @Test
   void midstateHashEqualsTheHeaderHashForRandomTemplatesAndNonces() {
     Random rnd = new Random(11);

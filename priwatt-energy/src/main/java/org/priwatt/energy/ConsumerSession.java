@@ -103,8 +103,7 @@ public final class ConsumerSession extends TradeSession {
    * @throws MessageException if repeating an action fails
    */
   public static ConsumerSession resume(TradeContext ctx, SessionStore store) throws RegistryException, MessageException {
-    byte[] snapshot = store.load()
-        .orElseThrow(() -> new RegistryException(RegistryError.SNAPSHOT_UNREADABLE, "no buyer snapshot saved"));
+    byte[] snapshot = SessionCodec.load(store, "buyer");
     try {
       BytesIn in = SessionCodec.open(snapshot, SessionCodec.BUYER);
       Identity msg = SessionCodec.readIdentity(in);

@@ -103,8 +103,7 @@ public final class ProsumerSession extends TradeSession {
    * @throws MessageException if repeating an action fails
    */
   public static ProsumerSession resume(TradeContext ctx, SessionStore store) throws RegistryException, MessageException {
-    byte[] snapshot = store.load()
-        .orElseThrow(() -> new RegistryException(RegistryError.SNAPSHOT_UNREADABLE, "no seller snapshot saved"));
+    byte[] snapshot = SessionCodec.load(store, "seller");
     try {
       BytesIn in = SessionCodec.open(snapshot, SessionCodec.SELLER);
       ProsumerSession s = new ProsumerSession(ctx, SessionCodec.readIdentity(in), SessionCodec.readKey(in), store);

@@ -52,6 +52,16 @@ final class SessionCodec {
   }
 
   /** Checks magic, version and role; returns a reader positioned after them. */
+  /**
+   * Loads the saved snapshot of a session ({@code who} names it in the error).
+   *
+   * @throws RegistryException SNAPSHOT_UNREADABLE if none is saved
+   */
+  static byte[] load(SessionStore store, String who) throws RegistryException {
+    return store.load().orElseThrow(
+        () -> new RegistryException(RegistryError.SNAPSHOT_UNREADABLE, "no " + who + " snapshot saved"));
+  }
+
   static BytesIn open(byte[] snapshot, int role) throws RegistryException {
     BytesIn in = new BytesIn(snapshot);
     if (!Arrays.equals(in.raw(MAGIC.length), MAGIC)) {

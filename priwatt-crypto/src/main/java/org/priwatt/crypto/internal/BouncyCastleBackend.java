@@ -6,7 +6,6 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
@@ -15,11 +14,16 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
 import org.bouncycastle.util.BigIntegers;
+import org.priwatt.crypto.internal.ec.EcdsaVerifier;
+import org.priwatt.crypto.internal.ec.PublicPoint;
 
 /**
- * Pure-Java secp256k1 on Bouncy Castle's custom curve (GLV endomorphism, fixed-point comb for
- * G). Used where the native library cannot load, or when selected explicitly. Signatures are
- * RFC 6979 deterministic and normalised to low S, byte-identical to libsecp256k1's.
+ * Pure-Java secp256k1: Bouncy Castle's custom curve (GLV endomorphism, fixed-point comb for G)
+ * for signing, key derivation, tweaks, ECDH and recovery, and PriWatt's own field arithmetic
+ * ({@link PublicPoint}, {@link EcdsaVerifier}) for parsing public keys and verifying signatures,
+ * the operations a validating node repeats per input on public data. Used where the native
+ * library cannot load, or when selected explicitly. Signatures are RFC 6979 deterministic and
+ * normalised to low S, byte-identical to libsecp256k1's.
  */
 public final class BouncyCastleBackend implements CurveBackend {
   /** The curve parameters shared with the rest of the module. */
@@ -35,7 +39,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public String name() {
-    return "pure Java (Bouncy Castle custom secp256k1)";
+    return "pure Java (PriWatt verifier, Bouncy Castle custom secp256k1)";
   }
 
   @Override
@@ -51,20 +55,13 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public byte[] parsePublicKey(byte[] encoded) {
-    try {
-      ECPoint p = CURVE.decodePoint(encoded);
-      if (p.isInfinity() || !p.isValid()) {
-        return null;
-      }
-      return p.getEncoded(false);
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      return null;
-    }
+    PublicPoint p = PublicPoint.parse(encoded);
+    return p == null ? null : p.uncompressed();
   }
 
   @Override
   public Object preparePublicKey(byte[] uncompressed) {
-    return new ECPublicKeyParameters(CURVE.decodePoint(uncompressed), DOMAIN);
+    return new Prepared(PublicPoint.ofValidatedUncompressed(uncompressed), uncompressed);
   }
 
   @Override
@@ -81,20 +78,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public boolean verify(byte[] hash, byte[] compactLowS, Object prepared) {
-    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(compactLowS, 0, 32));
-    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(compactLowS, 32, 64));
-    return verify(hash, r, s, (ECPublicKeyParameters) prepared);
-  }
-
-  /** Verifies with already-decoded R and S, the form {@code EcdsaSignature} caches. */
-  public boolean verify(byte[] hash, BigInteger r, BigInteger s, ECPublicKeyParameters key) {
-    ECDSASigner signer = new ECDSASigner();
-    signer.init(false, key);
-    try {
-      return signer.verifySignature(hash, r, s);
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return EcdsaVerifier.verify(hash, compactLowS, ((Prepared) prepared).point);
   }
 
   @Override
@@ -124,7 +108,7 @@ public final class BouncyCastleBackend implements CurveBackend {
     if (k.signum() == 0 || k.compareTo(N) >= 0) {
       return null;
     }
-    ECPoint q = ((ECPublicKeyParameters) prepared).getQ().multiply(k).normalize();
+    ECPoint q = ((Prepared) prepared).bouncyCastlePoint().multiply(k).normalize();
     return q.isInfinity() ? null : q.getEncoded(false);
   }
 
@@ -173,5 +157,26 @@ public final class BouncyCastleBackend implements CurveBackend {
     BigInteger u2 = s.multiply(rInv).mod(N);
     ECPoint q = ECAlgorithms.sumOfTwoMultiplies(PARAMS.getG(), u1, bigR, u2).normalize();
     return q.isInfinity() ? null : q.getEncoded(false);
+  }
+
+  /** A parsed key for verification, and Bouncy Castle's form of it made on first multiply. */
+  private static final class Prepared {
+    final PublicPoint point;
+    private final byte[] uncompressed;
+    private volatile ECPoint bouncyCastle;
+
+    Prepared(PublicPoint point, byte[] uncompressed) {
+      this.point = point;
+      this.uncompressed = uncompressed.clone();
+    }
+
+    ECPoint bouncyCastlePoint() {
+      ECPoint p = bouncyCastle;
+      if (p == null) {
+        p = CURVE.decodePoint(uncompressed);
+        bouncyCastle = p;
+      }
+      return p;
+    }
   }
 }

@@ -1,0 +1,148 @@
+package org.priwatt.crypto.internal.ec;
+
+import java.math.BigInteger;
+import org.bouncycastle.math.ec.endo.GLVEndomorphism;
+import org.bouncycastle.util.BigIntegers;
+import org.priwatt.crypto.internal.BouncyCastleBackend;
+
+/**
+ * ECDSA verification on secp256k1 in pure Java, for the pure-Java backend.
+ *
+ * <p>Why it exists: Bouncy Castle's verifier rebuilds its GLV tables for every new public key
+ * and allocates per field operation. This one computes u1 G + u2 Q in one chain of about 128
+ * doublings: u2 is split with the curve's endomorphism (u2 = a + b lambda, so u2 Q = a Q +
+ * b phi(Q) with phi(x, y) = (beta x, y) and a, b of about 128 bits) and u1 into its 128-bit halves
+ * over G and 2^128 G. The Q terms use width-5 wNAF over 8-point tables built per call, the G
+ * terms width-12 wNAF over static tables. The sum stays in Jacobian coordinates and its x is
+ * compared with r without a field inversion, as libsecp256k1 does: x(R) = X/Z^2 equals r or
+ * r + n (mod p) exactly when X = r Z^2 or X = (r + n) Z^2, and r + n is only possible when
+ * r < p - n.
+ *
+ * <p>Variable time by design: every input of a verification is public.
+ */
+public final class EcdsaVerifier {
+  private static final BigInteger N = BouncyCastleBackend.PARAMS.getN();
+  private static final BigInteger P_MINUS_N =
+      new BigInteger("14551231950b75fc4402da1722fc9baee", 16);
+  /** The cube root of unity mod p that goes with {@link #LAMBDA}: lambda (x, y) = (beta x, y). */
+  static final BigInteger BETA =
+      new BigInteger("7ae96a2b657c07106e64479eac3434e99cf0497512f58995c1396c28719501ee", 16);
+  /** The cube root of unity mod n by which phi multiplies. */
+  static final BigInteger LAMBDA =
+      new BigInteger("5363ad4cc05c30e0a5261c028812645a122e22ea20816678df02967c1b23bd72", 16);
+  private static final long[] BETA_LIMBS = limbs(BETA);
+  private static final GLVEndomorphism SPLIT =
+      (GLVEndomorphism) BouncyCastleBackend.PARAMS.getCurve().getEndomorphism();
+  private static final BigInteger LOW_128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+  private static final int WINDOW_Q = 5;
+  private static final int TABLE_Q = 1 << (WINDOW_Q - 2);
+
+  private EcdsaVerifier() {}
+
+  /**
+   * Verifies the 64-byte compact signature r‖s over the 32-byte {@code hash} for {@code key}.
+   * Any r or s outside [1, n-1] is rejected; s is taken as given (high or low).
+   */
+  public static boolean verify(byte[] hash, byte[] compact, PublicPoint key) {
+    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 0, 32));
+    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 32, 64));
+    if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
+      return false;
+    }
+    BigInteger w = BigIntegers.modOddInverseVar(N, s);
+    BigInteger u1 = new BigInteger(1, hash).multiply(w).mod(N);
+    BigInteger u2 = r.multiply(w).mod(N);
+    JacobianPoint sum = linearCombination(u1, u2, key);
+    if (sum.infinity) {
+      return false;
+    }
+    long[] zz = Field.create();
+    Field.sqr(zz, sum.z);
+    if (xMatches(r, zz, sum.x)) {
+      return true;
+    }
+    return r.compareTo(P_MINUS_N) < 0 && xMatches(r.add(N), zz, sum.x);
+  }
+
+  /** True if candidate * zz = x (mod p): the affine x of (x, ., z) equals the candidate. */
+  private static boolean xMatches(BigInteger candidate, long[] zz, long[] x) {
+    long[] c = limbs(candidate);
+    Field.mul(c, c, zz);
+    return Field.equal(c, x);
+  }
+
+  private static long[] limbs(BigInteger v) {
+    long[] r = Field.create();
+    Field.setBytes(r, BigIntegers.asUnsignedByteArray(32, v), 0);
+    return r;
+  }
+
+  /** u1 G + u2 Q for u1, u2 in [0, n), by interleaved wNAF (Shamir's trick) over four terms. */
+  static JacobianPoint linearCombination(BigInteger u1, BigInteger u2, PublicPoint q) {
+    BigInteger[] ab = SPLIT.decomposeScalar(u2);
+    Digits a = new Digits(ab[0], WINDOW_Q);
+    Digits b = new Digits(ab[1], WINDOW_Q);
+    Digits lo = new Digits(u1.and(LOW_128), GeneratorTable.WINDOW);
+    Digits hi = new Digits(u1.shiftRight(128), GeneratorTable.WINDOW);
+    JacobianPoint[] tableQ = oddMultiples(q);
+    JacobianPoint[] tablePhiQ = new JacobianPoint[TABLE_Q];
+    for (int i = 0; i < TABLE_Q; i++) {
+      tablePhiQ[i] = new JacobianPoint();
+      tablePhiQ[i].set(tableQ[i]);
+      Field.mul(tablePhiQ[i].x, tablePhiQ[i].x, BETA_LIMBS);
+    }
+    JacobianPoint acc = new JacobianPoint();
+    int length = Math.max(Math.max(a.length, b.length), Math.max(lo.length, hi.length));
+    for (int i = length - 1; i >= 0; i--) {
+      acc.twice();
+      a.addTo(acc, i, tableQ);
+      b.addTo(acc, i, tablePhiQ);
+      lo.addTo(acc, i, GeneratorTable.G);
+      hi.addTo(acc, i, GeneratorTable.G_128);
+    }
+    return acc;
+  }
+
+  /** Q, 3Q, 5Q, ..., (2^(WINDOW_Q - 1) - 1)Q in Jacobian coordinates. */
+  private static JacobianPoint[] oddMultiples(PublicPoint q) {
+    JacobianPoint[] table = new JacobianPoint[TABLE_Q];
+    table[0] = new JacobianPoint();
+    table[0].setAffine(q.x, q.y);
+    JacobianPoint twoQ = new JacobianPoint();
+    twoQ.set(table[0]);
+    twoQ.twice();
+    for (int i = 1; i < TABLE_Q; i++) {
+      table[i] = new JacobianPoint();
+      table[i].set(table[i - 1]);
+      table[i].add(twoQ, false);
+    }
+    return table;
+  }
+
+  /** The wNAF digits of one signed term k of the sum, applied to its table of odd multiples. */
+  private static final class Digits {
+    final int[] digits = new int[Wnaf.MAX_LENGTH];
+    final int length;
+    final boolean negative;
+
+    Digits(BigInteger k, int window) {
+      negative = k.signum() < 0;
+      length = Wnaf.encode(digits, BigIntegers.asUnsignedByteArray(32, k.abs()), window);
+    }
+
+    void addTo(JacobianPoint acc, int i, JacobianPoint[] table) {
+      int d = digits[i];
+      if (d != 0) {
+        acc.add(table[(Math.abs(d) - 1) >>> 1], (d < 0) != negative);
+      }
+    }
+
+    void addTo(JacobianPoint acc, int i, GeneratorTable table) {
+      int d = digits[i];
+      if (d != 0) {
+        int k = (Math.abs(d) - 1) >>> 1;
+        acc.addAffine(table.x(k), table.y(k), (d < 0) != negative);
+      }
+    }
+  }
+}

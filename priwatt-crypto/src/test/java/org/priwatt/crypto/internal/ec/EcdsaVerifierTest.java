@@ -1,0 +1,122 @@
+package org.priwatt.crypto.internal.ec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECPoint;
+import org.junit.jupiter.api.Test;
+import org.priwatt.crypto.internal.BouncyCastleBackend;
+
+/**
+ * {@link EcdsaVerifier} and {@link JacobianPoint} against Bouncy Castle: linear combinations on
+ * random and degenerate inputs (sums that double, cancel or start at infinity), signatures whose
+ * R has x above the group order (the r + n branch), and out-of-range r and s.
+ */
+class EcdsaVerifierTest {
+  private static final BigInteger N = BouncyCastleBackend.PARAMS.getN();
+  private static final ECPoint G = BouncyCastleBackend.PARAMS.getG();
+
+  private static PublicPoint point(ECPoint p) {
+    return PublicPoint.ofValidatedUncompressed(p.normalize().getEncoded(false));
+  }
+
+  private static byte[] affine(JacobianPoint j) {
+    if (j.infinity) {
+      return new byte[] {0};
+    }
+    BigInteger z = FieldTest.value(j.z).mod(FieldTest.P);
+    BigInteger zi = z.modInverse(FieldTest.P);
+    BigInteger x = FieldTest.value(j.x).multiply(zi.pow(2)).mod(FieldTest.P);
+    BigInteger y = FieldTest.value(j.y).multiply(zi.pow(3)).mod(FieldTest.P);
+    return BouncyCastleBackend.PARAMS.getCurve().createPoint(x, y).getEncoded(false);
+  }
+
+  private static byte[] expected(BigInteger u1, BigInteger u2, ECPoint q) {
+    ECPoint p = ECAlgorithms.sumOfTwoMultiplies(G, u1, q, u2).normalize();
+    return p.isInfinity() ? new byte[] {0} : p.getEncoded(false);
+  }
+
+  @Test
+  void linearCombinationMatchesBouncyCastle() {
+    Random r = new Random(11);
+    for (int i = 0; i < 3_000; i++) {
+      BigInteger u1 = new BigInteger(256, r).mod(N);
+      BigInteger u2 = i % 10 == 0 ? BigInteger.valueOf(r.nextInt(40)) : new BigInteger(256, r).mod(N);
+      ECPoint q = G.multiply(new BigInteger(256, r).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE));
+      assertThat(affine(EcdsaVerifier.linearCombination(u1, u2, point(q))))
+          .as("case %d", i).isEqualTo(expected(u1, u2, q));
+    }
+  }
+
+  @Test
+  void degenerateSumsDoubleCancelAndVanish() {
+    Random r = new Random(12);
+    for (int i = 0; i < 200; i++) {
+      BigInteger k = BigInteger.valueOf(1 + r.nextInt(1_000));
+      BigInteger big = new BigInteger(256, r).mod(N);
+      ECPoint[] keys = {G, G.negate(), G.multiply(k), G.multiply(k).negate()};
+      BigInteger[][] scalars = {
+        {BigInteger.ONE, BigInteger.ONE}, {k, BigInteger.ONE}, {big, BigInteger.ONE},
+        {BigInteger.ZERO, big}, {big, BigInteger.ZERO}, {BigInteger.ZERO, BigInteger.ZERO},
+        {N.subtract(big), big}, {big, N.subtract(BigInteger.ONE)}
+      };
+      for (ECPoint q : keys) {
+        for (BigInteger[] s : scalars) {
+          assertThat(affine(EcdsaVerifier.linearCombination(s[0], s[1], point(q))))
+              .as("u1=%s u2=%s", s[0], s[1]).isEqualTo(expected(s[0], s[1], q));
+        }
+      }
+    }
+  }
+
+  @Test
+  void signaturesWhoseNonceXExceedsTheOrderVerify() {
+    // Pick R with x >= n, then Q so that u1 G + u2 Q = R for r = x(R) - n: the verifier must
+    // take the r + n branch (libsecp256k1 tests the same corner).
+    Random rnd = new Random(13);
+    BigInteger p = FieldTest.P;
+    int found = 0;
+    for (BigInteger x = N.add(BigInteger.ONE); found < 20 && x.compareTo(p) < 0; x = x.add(BigInteger.ONE)) {
+      BigInteger rhs = x.pow(3).add(BigInteger.valueOf(7)).mod(p);
+      BigInteger y = rhs.modPow(p.add(BigInteger.ONE).shiftRight(2), p);
+      if (!y.pow(2).mod(p).equals(rhs)) {
+        continue;
+      }
+      found++;
+      ECPoint bigR = BouncyCastleBackend.PARAMS.getCurve().createPoint(x, y);
+      BigInteger r = x.subtract(N);
+      BigInteger s = new BigInteger(255, rnd).add(BigInteger.ONE);
+      BigInteger e = new BigInteger(256, rnd);
+      BigInteger w = s.modInverse(N);
+      BigInteger u1 = e.multiply(w).mod(N);
+      BigInteger u2 = r.multiply(w).mod(N);
+      ECPoint q = bigR.subtract(G.multiply(u1)).multiply(u2.modInverse(N)).normalize();
+      byte[] sig = new byte[64];
+      System.arraycopy(FieldTest.toBytes(r), 0, sig, 0, 32);
+      System.arraycopy(FieldTest.toBytes(s), 0, sig, 32, 32);
+      assertThat(EcdsaVerifier.verify(FieldTest.toBytes(e), sig, point(q))).isTrue();
+      sig[5] ^= 1;
+      assertThat(EcdsaVerifier.verify(FieldTest.toBytes(e), sig, point(q))).isFalse();
+    }
+    assertThat(found).isEqualTo(20);
+  }
+
+  @Test
+  void rejectsScalarsOutsideTheGroupOrder() {
+    byte[] hash = new byte[32];
+    PublicPoint q = point(G);
+    BigInteger[] bad = {BigInteger.ZERO, N, N.add(BigInteger.ONE), BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)};
+    for (BigInteger b : bad) {
+      byte[] sig = new byte[64];
+      System.arraycopy(FieldTest.toBytes(b), 0, sig, 0, 32);
+      sig[63] = 1;
+      assertThat(EcdsaVerifier.verify(hash, sig, q)).isFalse();
+      sig = new byte[64];
+      sig[31] = 1;
+      System.arraycopy(FieldTest.toBytes(b), 0, sig, 32, 32);
+      assertThat(EcdsaVerifier.verify(hash, sig, q)).isFalse();
+    }
+  }
+}

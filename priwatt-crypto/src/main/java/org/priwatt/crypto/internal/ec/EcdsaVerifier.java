@@ -12,8 +12,9 @@ import org.priwatt.crypto.internal.BouncyCastleBackend;
  * and allocates per field operation. This one computes u1 G + u2 Q in one chain of about 128
  * doublings: u2 is split with the curve's endomorphism (u2 = a + b lambda, so u2 Q = a Q +
  * b phi(Q) with phi(x, y) = (beta x, y) and a, b of about 128 bits) and u1 into its 128-bit halves
- * over G and 2^128 G. The Q terms use width-5 wNAF over 8-point tables built per call, the G
- * terms width-12 wNAF over static tables. The sum stays in Jacobian coordinates and its x is
+ * over G and 2^128 G. The Q terms use width-5 wNAF over 8-point affine tables built per call
+ * (one field inversion), the G terms width-12 wNAF over static tables, so every addition is a
+ * mixed one. The sum stays in Jacobian coordinates and its x is
  * compared with r without a field inversion, as libsecp256k1 does: x(R) = X/Z^2 equals r or
  * r + n (mod p) exactly when X = r Z^2 or X = (r + n) Z^2, and r + n is only possible when
  * r < p - n.
@@ -35,7 +36,6 @@ public final class EcdsaVerifier {
       (GLVEndomorphism) BouncyCastleBackend.PARAMS.getCurve().getEndomorphism();
   private static final BigInteger LOW_128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
   private static final int WINDOW_Q = 5;
-  private static final int TABLE_Q = 1 << (WINDOW_Q - 2);
 
   private EcdsaVerifier() {}
 
@@ -82,44 +82,23 @@ public final class EcdsaVerifier {
     BigInteger[] ab = SPLIT.decomposeScalar(u2);
     Digits a = new Digits(ab[0], WINDOW_Q);
     Digits b = new Digits(ab[1], WINDOW_Q);
-    Digits lo = new Digits(u1.and(LOW_128), GeneratorTable.WINDOW);
-    Digits hi = new Digits(u1.shiftRight(128), GeneratorTable.WINDOW);
-    JacobianPoint[] tableQ = oddMultiples(q);
-    JacobianPoint[] tablePhiQ = new JacobianPoint[TABLE_Q];
-    for (int i = 0; i < TABLE_Q; i++) {
-      tablePhiQ[i] = new JacobianPoint();
-      tablePhiQ[i].set(tableQ[i]);
-      Field.mul(tablePhiQ[i].x, tablePhiQ[i].x, BETA_LIMBS);
-    }
+    Digits lo = new Digits(u1.and(LOW_128), OddMultiples.G_WINDOW);
+    Digits hi = new Digits(u1.shiftRight(128), OddMultiples.G_WINDOW);
+    OddMultiples tableQ = OddMultiples.of(q, WINDOW_Q);
+    OddMultiples tablePhiQ = tableQ.timesBeta(BETA_LIMBS);
     JacobianPoint acc = new JacobianPoint();
     int length = Math.max(Math.max(a.length, b.length), Math.max(lo.length, hi.length));
     for (int i = length - 1; i >= 0; i--) {
       acc.twice();
       a.addTo(acc, i, tableQ);
       b.addTo(acc, i, tablePhiQ);
-      lo.addTo(acc, i, GeneratorTable.G);
-      hi.addTo(acc, i, GeneratorTable.G_128);
+      lo.addTo(acc, i, OddMultiples.G);
+      hi.addTo(acc, i, OddMultiples.G_128);
     }
     return acc;
   }
 
-  /** Q, 3Q, 5Q, ..., (2^(WINDOW_Q - 1) - 1)Q in Jacobian coordinates. */
-  private static JacobianPoint[] oddMultiples(PublicPoint q) {
-    JacobianPoint[] table = new JacobianPoint[TABLE_Q];
-    table[0] = new JacobianPoint();
-    table[0].setAffine(q.x, q.y);
-    JacobianPoint twoQ = new JacobianPoint();
-    twoQ.set(table[0]);
-    twoQ.twice();
-    for (int i = 1; i < TABLE_Q; i++) {
-      table[i] = new JacobianPoint();
-      table[i].set(table[i - 1]);
-      table[i].add(twoQ, false);
-    }
-    return table;
-  }
-
-  /** The wNAF digits of one signed term k of the sum, applied to its table of odd multiples. */
+  /** The wNAF digits of one signed term k of the sum. */
   private static final class Digits {
     final int[] digits = new int[Wnaf.MAX_LENGTH];
     final int length;
@@ -130,18 +109,10 @@ public final class EcdsaVerifier {
       length = Wnaf.encode(digits, BigIntegers.asUnsignedByteArray(32, k.abs()), window);
     }
 
-    void addTo(JacobianPoint acc, int i, JacobianPoint[] table) {
+    void addTo(JacobianPoint acc, int i, OddMultiples table) {
       int d = digits[i];
       if (d != 0) {
-        acc.add(table[(Math.abs(d) - 1) >>> 1], (d < 0) != negative);
-      }
-    }
-
-    void addTo(JacobianPoint acc, int i, GeneratorTable table) {
-      int d = digits[i];
-      if (d != 0) {
-        int k = (Math.abs(d) - 1) >>> 1;
-        acc.addAffine(table.x(k), table.y(k), (d < 0) != negative);
+        table.addTo(acc, d, negative);
       }
     }
   }

@@ -1,5 +1,8 @@
 package org.priwatt.crypto.internal.ec;
 
+import java.math.BigInteger;
+import org.bouncycastle.util.BigIntegers;
+
 /**
  * Arithmetic modulo the secp256k1 field prime p = 2^256 - 2^32 - 977 on ten signed 26-bit limbs
  * held in a {@code long[10]}, value = sum of limb[i] * 2^(26 i).
@@ -24,6 +27,9 @@ package org.priwatt.crypto.internal.ec;
  * (signature verification and public-key parsing), never on secrets.
  */
 final class Field {
+  /** The prime p. */
+  static final BigInteger P = BigInteger.ONE.shiftLeft(256)
+      .subtract(BigInteger.ONE.shiftLeft(32)).subtract(BigInteger.valueOf(977));
   static final int LIMBS = 10;
   private static final long M = 0x3FFFFFFL;
   private static final long M22 = 0x3FFFFFL;
@@ -314,6 +320,19 @@ final class Field {
   /** Parity of the canonical value; {@code a} must be normalised. */
   static boolean isOdd(long[] a) {
     return (a[0] & 1) != 0;
+  }
+
+  /**
+   * r = 1/a (mod p) for a non-zero a, through Bouncy Castle's variable-time safegcd inversion of
+   * the canonical value (about 20 times cheaper than Fermat's a^(p-2) in this representation).
+   *
+   * @throws ArithmeticException if a is 0 mod p
+   */
+  static void invertVar(long[] r, long[] a) {
+    byte[] bytes = new byte[32];
+    getBytes(a, bytes, 0);
+    BigInteger inverse = BigIntegers.modOddInverseVar(P, new BigInteger(1, bytes));
+    setBytes(r, BigIntegers.asUnsignedByteArray(32, inverse), 0);
   }
 
   /**

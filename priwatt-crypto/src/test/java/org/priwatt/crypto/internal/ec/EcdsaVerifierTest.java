@@ -119,4 +119,25 @@ class EcdsaVerifierTest {
       assertThat(EcdsaVerifier.verify(hash, sig, q)).isFalse();
     }
   }
+
+  @Test
+  void endomorphismConstantsAgreeWithTheCurveAndBouncyCastlesSplit() {
+    BigInteger p = FieldTest.P;
+    assertThat(EcdsaVerifier.BETA.modPow(BigInteger.valueOf(3), p)).isEqualTo(BigInteger.ONE);
+    assertThat(EcdsaVerifier.LAMBDA.modPow(BigInteger.valueOf(3), N)).isEqualTo(BigInteger.ONE);
+    ECPoint lambdaG = G.multiply(EcdsaVerifier.LAMBDA).normalize();
+    assertThat(lambdaG.getAffineXCoord().toBigInteger())
+        .isEqualTo(G.getAffineXCoord().toBigInteger().multiply(EcdsaVerifier.BETA).mod(p));
+    assertThat(lambdaG.getAffineYCoord()).isEqualTo(G.getAffineYCoord());
+    org.bouncycastle.math.ec.endo.GLVEndomorphism split =
+        (org.bouncycastle.math.ec.endo.GLVEndomorphism) BouncyCastleBackend.PARAMS.getCurve().getEndomorphism();
+    Random r = new Random(14);
+    for (int i = 0; i < 10_000; i++) {
+      BigInteger k = new BigInteger(256, r).mod(N);
+      BigInteger[] ab = split.decomposeScalar(k);
+      assertThat(ab[0].add(ab[1].multiply(EcdsaVerifier.LAMBDA)).mod(N)).isEqualTo(k);
+      assertThat(ab[0].abs().bitLength()).isLessThanOrEqualTo(129);
+      assertThat(ab[1].abs().bitLength()).isLessThanOrEqualTo(129);
+    }
+  }
 }

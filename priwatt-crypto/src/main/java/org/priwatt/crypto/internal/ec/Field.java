@@ -4,21 +4,24 @@ import java.math.BigInteger;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * Arithmetic modulo the secp256k1 field prime p = 2^256 - 2^32 - 977 on ten signed 26-bit limbs
- * held in a {@code long[10]}, value = sum of limb[i] * 2^(26 i).
+ * Arithmetic modulo the secp256k1 field prime p = 2^256 - 2^32 - 977 on five signed 52-bit limbs
+ * held in a {@code long[5]}, value = sum of limb[i] * 2^(52 i), libsecp256k1's 64-bit layout.
  *
- * <p>Why this shape: a 26x26-bit product fits a Java {@code long} with room to add ten of them,
- * so a multiplication is 100 plain multiply-adds and a reduction that folds the high half down
- * with 2^256 = 2^32 + 977 (mod p), the layout libsecp256k1 uses on 32-bit targets. Limbs are
- * signed, so subtraction and negation are limb-wise and never need a multiple of p added; Java's
- * arithmetic shift keeps the carries exact for negative limbs.
+ * <p>Why this shape: the multiplier is the bottleneck, and 52-bit limbs need 25 limb products
+ * per multiplication where 26-bit limbs need 100. Each product is formed exactly as a signed
+ * 128-bit value ({@code a * b} and {@link Math#multiplyHigh}, both intrinsics) and split at bit 52
+ * into a low part for its own column and a high part for the next, so column sums stay plain
+ * {@code long}s without carry flags. The high columns fold down with 2^260 = 2^36 + 15632 and
+ * 2^256 = 2^32 + 977 (mod p). Limbs are signed, so subtraction and negation are limb-wise and
+ * never need a multiple of p added; Java's arithmetic shift keeps carries exact for negative
+ * limbs.
  *
  * <p>Bounds, the precondition of every method (nothing checks them at run time; the tests do):
  * <ul>
- *   <li>{@link #mul} and {@link #sqr} accept limbs of absolute value at most 11 * 2^26 (so ten
- *       column products stay below 2^63) and return limbs of absolute value at most 1.5 * 2^26
+ *   <li>{@link #mul} and {@link #sqr} accept limbs of absolute value at most 2^55 (so every
+ *       column sum stays below 2^61) and return limbs of absolute value at most 2^52 + 2^9
  *       ("magnitude 1"). A sum of up to seven results may be multiplied directly; {@link #carry}
- *       brings anything up to 2^40 back to magnitude 1.
+ *       brings anything up to 2^62 back to magnitude 1.
  *   <li>Values are not kept below p; {@link #normalize} computes the canonical representative,
  *       which {@link #isZero}, {@link #isOdd} and {@link #getBytes} rely on.
  * </ul>
@@ -30,12 +33,16 @@ final class Field {
   /** The prime p. */
   static final BigInteger P = BigInteger.ONE.shiftLeft(256)
       .subtract(BigInteger.ONE.shiftLeft(32)).subtract(BigInteger.valueOf(977));
-  static final int LIMBS = 10;
-  private static final long M = 0x3FFFFFFL;
-  private static final long M22 = 0x3FFFFFL;
-  /** p's limbs; limbs 2..8 are all ones. */
-  private static final long P0 = 0x3FFFC2FL;
-  private static final long P1 = 0x3FFFFBFL;
+  static final int LIMBS = 5;
+  static final int LIMB_BITS = 52;
+  private static final long M = 0xFFFFFFFFFFFFFL;
+  private static final long M48 = 0xFFFFFFFFFFFFL;
+  /** p's lowest limb; limbs 1..3 are all ones and limb 4 is 48 ones. */
+  private static final long P0 = 0xFFFFEFFFFFC2FL;
+  /** 2^256 - p = 2^32 + 977. */
+  private static final long C = 0x1000003D1L;
+  /** 2^260 mod p = 16 C. */
+  private static final long R = 0x1000003D10L;
 
   private Field() {}
 
@@ -51,9 +58,9 @@ final class Field {
     for (int i = 0; i < 32; i++) {
       int bit = 8 * (31 - i);
       long b = in[off + i] & 0xFF;
-      r[bit / 26] |= (b << (bit % 26)) & M;
-      if (bit % 26 > 18) {
-        r[bit / 26 + 1] |= b >>> (26 - bit % 26);
+      r[bit / 52] |= (b << (bit % 52)) & M;
+      if (bit % 52 > 44) {
+        r[bit / 52 + 1] |= b >>> (52 - bit % 52);
       }
     }
   }
@@ -64,9 +71,9 @@ final class Field {
     normalize(t);
     for (int i = 0; i < 32; i++) {
       int bit = 8 * (31 - i);
-      long v = t[bit / 26] >>> (bit % 26);
-      if (bit % 26 > 18 && bit / 26 + 1 < LIMBS) {
-        v |= t[bit / 26 + 1] << (26 - bit % 26);
+      long v = t[bit / 52] >>> (bit % 52);
+      if (bit % 52 > 44) {
+        v |= t[bit / 52 + 1] << (52 - bit % 52);
       }
       out[off + i] = (byte) v;
     }
@@ -110,59 +117,180 @@ final class Field {
 
   /** r = a * b. */
   static void mul(long[] r, long[] a, long[] b) {
-    long c0 = a[0] * b[0];
-    long c1 = a[0] * b[1] + a[1] * b[0];
-    long c2 = a[0] * b[2] + a[1] * b[1] + a[2] * b[0];
-    long c3 = a[0] * b[3] + a[1] * b[2] + a[2] * b[1] + a[3] * b[0];
-    long c4 = a[0] * b[4] + a[1] * b[3] + a[2] * b[2] + a[3] * b[1] + a[4] * b[0];
-    long c5 = a[0] * b[5] + a[1] * b[4] + a[2] * b[3] + a[3] * b[2] + a[4] * b[1] + a[5] * b[0];
-    long c6 = a[0] * b[6] + a[1] * b[5] + a[2] * b[4] + a[3] * b[3] + a[4] * b[2] + a[5] * b[1] + a[6] * b[0];
-    long c7 = a[0] * b[7] + a[1] * b[6] + a[2] * b[5] + a[3] * b[4] + a[4] * b[3] + a[5] * b[2] + a[6] * b[1] + a[7] * b[0];
-    long c8 = a[0] * b[8] + a[1] * b[7] + a[2] * b[6] + a[3] * b[5] + a[4] * b[4] + a[5] * b[3] + a[6] * b[2] + a[7] * b[1] +
-        a[8] * b[0];
-    long c9 = a[0] * b[9] + a[1] * b[8] + a[2] * b[7] + a[3] * b[6] + a[4] * b[5] + a[5] * b[4] + a[6] * b[3] + a[7] * b[2] +
-        a[8] * b[1] + a[9] * b[0];
-    long c10 = a[1] * b[9] + a[2] * b[8] + a[3] * b[7] + a[4] * b[6] + a[5] * b[5] + a[6] * b[4] + a[7] * b[3] + a[8] * b[2] +
-        a[9] * b[1];
-    long c11 = a[2] * b[9] + a[3] * b[8] + a[4] * b[7] + a[5] * b[6] + a[6] * b[5] + a[7] * b[4] + a[8] * b[3] + a[9] * b[2];
-    long c12 = a[3] * b[9] + a[4] * b[8] + a[5] * b[7] + a[6] * b[6] + a[7] * b[5] + a[8] * b[4] + a[9] * b[3];
-    long c13 = a[4] * b[9] + a[5] * b[8] + a[6] * b[7] + a[7] * b[6] + a[8] * b[5] + a[9] * b[4];
-    long c14 = a[5] * b[9] + a[6] * b[8] + a[7] * b[7] + a[8] * b[6] + a[9] * b[5];
-    long c15 = a[6] * b[9] + a[7] * b[8] + a[8] * b[7] + a[9] * b[6];
-    long c16 = a[7] * b[9] + a[8] * b[8] + a[9] * b[7];
-    long c17 = a[8] * b[9] + a[9] * b[8];
-    long c18 = a[9] * b[9];
-    reduce(r, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9,
-        c10, c11, c12, c13, c14, c15, c16, c17, c18);
+    long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
+    long b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4];
+    long lo;
+    long hi;
+    lo = a0 * b0;
+    hi = Math.multiplyHigh(a0, b0);
+    long l0 = lo & M;
+    long h0 = (hi << 12) | (lo >>> 52);
+    lo = a0 * b1;
+    hi = Math.multiplyHigh(a0, b1);
+    long l1 = lo & M;
+    long h1 = (hi << 12) | (lo >>> 52);
+    lo = a1 * b0;
+    hi = Math.multiplyHigh(a1, b0);
+    l1 += lo & M;
+    h1 += (hi << 12) | (lo >>> 52);
+    lo = a0 * b2;
+    hi = Math.multiplyHigh(a0, b2);
+    long l2 = lo & M;
+    long h2 = (hi << 12) | (lo >>> 52);
+    lo = a1 * b1;
+    hi = Math.multiplyHigh(a1, b1);
+    l2 += lo & M;
+    h2 += (hi << 12) | (lo >>> 52);
+    lo = a2 * b0;
+    hi = Math.multiplyHigh(a2, b0);
+    l2 += lo & M;
+    h2 += (hi << 12) | (lo >>> 52);
+    lo = a0 * b3;
+    hi = Math.multiplyHigh(a0, b3);
+    long l3 = lo & M;
+    long h3 = (hi << 12) | (lo >>> 52);
+    lo = a1 * b2;
+    hi = Math.multiplyHigh(a1, b2);
+    l3 += lo & M;
+    h3 += (hi << 12) | (lo >>> 52);
+    lo = a2 * b1;
+    hi = Math.multiplyHigh(a2, b1);
+    l3 += lo & M;
+    h3 += (hi << 12) | (lo >>> 52);
+    lo = a3 * b0;
+    hi = Math.multiplyHigh(a3, b0);
+    l3 += lo & M;
+    h3 += (hi << 12) | (lo >>> 52);
+    lo = a0 * b4;
+    hi = Math.multiplyHigh(a0, b4);
+    long l4 = lo & M;
+    long h4 = (hi << 12) | (lo >>> 52);
+    lo = a1 * b3;
+    hi = Math.multiplyHigh(a1, b3);
+    l4 += lo & M;
+    h4 += (hi << 12) | (lo >>> 52);
+    lo = a2 * b2;
+    hi = Math.multiplyHigh(a2, b2);
+    l4 += lo & M;
+    h4 += (hi << 12) | (lo >>> 52);
+    lo = a3 * b1;
+    hi = Math.multiplyHigh(a3, b1);
+    l4 += lo & M;
+    h4 += (hi << 12) | (lo >>> 52);
+    lo = a4 * b0;
+    hi = Math.multiplyHigh(a4, b0);
+    l4 += lo & M;
+    h4 += (hi << 12) | (lo >>> 52);
+    lo = a1 * b4;
+    hi = Math.multiplyHigh(a1, b4);
+    long l5 = lo & M;
+    long h5 = (hi << 12) | (lo >>> 52);
+    lo = a2 * b3;
+    hi = Math.multiplyHigh(a2, b3);
+    l5 += lo & M;
+    h5 += (hi << 12) | (lo >>> 52);
+    lo = a3 * b2;
+    hi = Math.multiplyHigh(a3, b2);
+    l5 += lo & M;
+    h5 += (hi << 12) | (lo >>> 52);
+    lo = a4 * b1;
+    hi = Math.multiplyHigh(a4, b1);
+    l5 += lo & M;
+    h5 += (hi << 12) | (lo >>> 52);
+    lo = a2 * b4;
+    hi = Math.multiplyHigh(a2, b4);
+    long l6 = lo & M;
+    long h6 = (hi << 12) | (lo >>> 52);
+    lo = a3 * b3;
+    hi = Math.multiplyHigh(a3, b3);
+    l6 += lo & M;
+    h6 += (hi << 12) | (lo >>> 52);
+    lo = a4 * b2;
+    hi = Math.multiplyHigh(a4, b2);
+    l6 += lo & M;
+    h6 += (hi << 12) | (lo >>> 52);
+    lo = a3 * b4;
+    hi = Math.multiplyHigh(a3, b4);
+    long l7 = lo & M;
+    long h7 = (hi << 12) | (lo >>> 52);
+    lo = a4 * b3;
+    hi = Math.multiplyHigh(a4, b3);
+    l7 += lo & M;
+    h7 += (hi << 12) | (lo >>> 52);
+    lo = a4 * b4;
+    hi = Math.multiplyHigh(a4, b4);
+    long l8 = lo & M;
+    long h8 = (hi << 12) | (lo >>> 52);
+    reduce(r, l0, l1 + h0, l2 + h1, l3 + h2, l4 + h3, l5 + h4, l6 + h5, l7 + h6, l8 + h7, h8);
   }
 
-  /** r = a^2, with the 45 cross products computed once and doubled. */
+  /** r = a^2, with the 10 cross products computed once and doubled. */
   static void sqr(long[] r, long[] a) {
     long a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4];
-    long a5 = a[5], a6 = a[6], a7 = a[7], a8 = a[8], a9 = a[9];
-    long d0 = a0 << 1, d1 = a1 << 1, d2 = a2 << 1, d3 = a3 << 1, d4 = a4 << 1;
-    long d5 = a5 << 1, d6 = a6 << 1, d7 = a7 << 1, d8 = a8 << 1;
-    long c0 = a0 * a0;
-    long c1 = d0 * a1;
-    long c2 = d0 * a2 + a1 * a1;
-    long c3 = d0 * a3 + d1 * a2;
-    long c4 = d0 * a4 + d1 * a3 + a2 * a2;
-    long c5 = d0 * a5 + d1 * a4 + d2 * a3;
-    long c6 = d0 * a6 + d1 * a5 + d2 * a4 + a3 * a3;
-    long c7 = d0 * a7 + d1 * a6 + d2 * a5 + d3 * a4;
-    long c8 = d0 * a8 + d1 * a7 + d2 * a6 + d3 * a5 + a4 * a4;
-    long c9 = d0 * a9 + d1 * a8 + d2 * a7 + d3 * a6 + d4 * a5;
-    long c10 = d1 * a9 + d2 * a8 + d3 * a7 + d4 * a6 + a5 * a5;
-    long c11 = d2 * a9 + d3 * a8 + d4 * a7 + d5 * a6;
-    long c12 = d3 * a9 + d4 * a8 + d5 * a7 + a6 * a6;
-    long c13 = d4 * a9 + d5 * a8 + d6 * a7;
-    long c14 = d5 * a9 + d6 * a8 + a7 * a7;
-    long c15 = d6 * a9 + d7 * a8;
-    long c16 = d7 * a9 + a8 * a8;
-    long c17 = d8 * a9;
-    long c18 = a9 * a9;
-    reduce(r, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9,
-        c10, c11, c12, c13, c14, c15, c16, c17, c18);
+    long d0 = a0 << 1, d1 = a1 << 1, d2 = a2 << 1, d3 = a3 << 1;
+    long lo;
+    long hi;
+    lo = a0 * a0;
+    hi = Math.multiplyHigh(a0, a0);
+    long l0 = lo & M;
+    long h0 = (hi << 12) | (lo >>> 52);
+    lo = d0 * a1;
+    hi = Math.multiplyHigh(d0, a1);
+    long l1 = lo & M;
+    long h1 = (hi << 12) | (lo >>> 52);
+    lo = d0 * a2;
+    hi = Math.multiplyHigh(d0, a2);
+    long l2 = lo & M;
+    long h2 = (hi << 12) | (lo >>> 52);
+    lo = a1 * a1;
+    hi = Math.multiplyHigh(a1, a1);
+    l2 += lo & M;
+    h2 += (hi << 12) | (lo >>> 52);
+    lo = d0 * a3;
+    hi = Math.multiplyHigh(d0, a3);
+    long l3 = lo & M;
+    long h3 = (hi << 12) | (lo >>> 52);
+    lo = d1 * a2;
+    hi = Math.multiplyHigh(d1, a2);
+    l3 += lo & M;
+    h3 += (hi << 12) | (lo >>> 52);
+    lo = d0 * a4;
+    hi = Math.multiplyHigh(d0, a4);
+    long l4 = lo & M;
+    long h4 = (hi << 12) | (lo >>> 52);
+    lo = d1 * a3;
+    hi = Math.multiplyHigh(d1, a3);
+    l4 += lo & M;
+    h4 += (hi << 12) | (lo >>> 52);
+    lo = a2 * a2;
+    hi = Math.multiplyHigh(a2, a2);
+    l4 += lo & M;
+    h4 += (hi << 12) | (lo >>> 52);
+    lo = d1 * a4;
+    hi = Math.multiplyHigh(d1, a4);
+    long l5 = lo & M;
+    long h5 = (hi << 12) | (lo >>> 52);
+    lo = d2 * a3;
+    hi = Math.multiplyHigh(d2, a3);
+    l5 += lo & M;
+    h5 += (hi << 12) | (lo >>> 52);
+    lo = d2 * a4;
+    hi = Math.multiplyHigh(d2, a4);
+    long l6 = lo & M;
+    long h6 = (hi << 12) | (lo >>> 52);
+    lo = a3 * a3;
+    hi = Math.multiplyHigh(a3, a3);
+    l6 += lo & M;
+    h6 += (hi << 12) | (lo >>> 52);
+    lo = d3 * a4;
+    hi = Math.multiplyHigh(d3, a4);
+    long l7 = lo & M;
+    long h7 = (hi << 12) | (lo >>> 52);
+    lo = a4 * a4;
+    hi = Math.multiplyHigh(a4, a4);
+    long l8 = lo & M;
+    long h8 = (hi << 12) | (lo >>> 52);
+    reduce(r, l0, l1 + h0, l2 + h1, l3 + h2, l4 + h3, l5 + h4, l6 + h5, l7 + h6, l8 + h7, h8);
   }
 
   /** r = a^(2^n): n successive squarings. */
@@ -173,130 +301,92 @@ final class Field {
     }
   }
 
-  private static void reduce(long[] r, long c0, long c1, long c2, long c3, long c4, long c5,
-      long c6, long c7, long c8, long c9, long c10, long c11, long c12, long c13, long c14,
-      long c15, long c16, long c17, long c18) {
-    // Three carry passes whose steps are independent of each other, so they overlap in the
-    // pipeline instead of forming one long dependency chain. Pass 1 on the 19 columns:
-    // c19 takes what lies above 2^(26*19).
-    long c19 = c18 >> 26;
-    c18 = (c18 & M) + (c17 >> 26);
-    c17 = (c17 & M) + (c16 >> 26);
-    c16 = (c16 & M) + (c15 >> 26);
-    c15 = (c15 & M) + (c14 >> 26);
-    c14 = (c14 & M) + (c13 >> 26);
-    c13 = (c13 & M) + (c12 >> 26);
-    c12 = (c12 & M) + (c11 >> 26);
-    c11 = (c11 & M) + (c10 >> 26);
-    c10 = (c10 & M) + (c9 >> 26);
-    c9 = (c9 & M) + (c8 >> 26);
-    c8 = (c8 & M) + (c7 >> 26);
-    c7 = (c7 & M) + (c6 >> 26);
-    c6 = (c6 & M) + (c5 >> 26);
-    c5 = (c5 & M) + (c4 >> 26);
-    c4 = (c4 & M) + (c3 >> 26);
-    c3 = (c3 & M) + (c2 >> 26);
-    c2 = (c2 & M) + (c1 >> 26);
-    c1 = (c1 & M) + (c0 >> 26);
-    c0 &= M;
-    // Fold columns 10..19 down, 2^260 = 15632 + 1024 * 2^26 (mod p); the fold of c19 lands
-    // in r10, folded at once into limbs 0 and 1.
-    long r10 = c19 * 1024;
-    long r0 = c0 + c10 * 15632 + r10 * 15632;
-    long r1 = c1 + c11 * 15632 + c10 * 1024 + r10 * 1024;
-    long r2 = c2 + c12 * 15632 + c11 * 1024;
-    long r3 = c3 + c13 * 15632 + c12 * 1024;
-    long r4 = c4 + c14 * 15632 + c13 * 1024;
-    long r5 = c5 + c15 * 15632 + c14 * 1024;
-    long r6 = c6 + c16 * 15632 + c15 * 1024;
-    long r7 = c7 + c17 * 15632 + c16 * 1024;
-    long r8 = c8 + c18 * 15632 + c17 * 1024;
-    long r9 = c9 + c19 * 15632 + c18 * 1024;
-    // Pass 2 on the ten limbs; the little that leaves limb 9 is folded once more.
-    long top = r9 >> 26;
-    r9 = (r9 & M) + (r8 >> 26);
-    r8 = (r8 & M) + (r7 >> 26);
-    r7 = (r7 & M) + (r6 >> 26);
-    r6 = (r6 & M) + (r5 >> 26);
-    r5 = (r5 & M) + (r4 >> 26);
-    r4 = (r4 & M) + (r3 >> 26);
-    r3 = (r3 & M) + (r2 >> 26);
-    r2 = (r2 & M) + (r1 >> 26);
-    r1 = (r1 & M) + (r0 >> 26);
-    r0 = (r0 & M) + top * 15632;
-    r1 += top * 1024;
-    // Pass 3, sequential over the low limbs the folds made large.
-    r1 += r0 >> 26;
-    r0 &= M;
-    r2 += r1 >> 26;
-    r1 &= M;
-    r3 += r2 >> 26;
-    r2 &= M;
-    r[0] = r0;
-    r[1] = r1;
-    r[2] = r2;
-    r[3] = r3;
-    r[4] = r4;
-    r[5] = r5;
-    r[6] = r6;
-    r[7] = r7;
-    r[8] = r8;
-    r[9] = r9;
+  /** Reduces the ten column sums t0..t9 (|t| below 2^61) of a product to magnitude 1. */
+  private static void reduce(long[] r, long t0, long t1, long t2, long t3, long t4, long t5,
+      long t6, long t7, long t8, long t9) {
+    // Fold columns 5..9 down: t * 2^260 = t * R (mod p), each t * R split at bit 52 as above.
+    long lo = t5 * R;
+    long hi = Math.multiplyHigh(t5, R);
+    t0 += lo & M;
+    t1 += (hi << 12) | (lo >>> 52);
+    lo = t6 * R;
+    hi = Math.multiplyHigh(t6, R);
+    t1 += lo & M;
+    t2 += (hi << 12) | (lo >>> 52);
+    lo = t7 * R;
+    hi = Math.multiplyHigh(t7, R);
+    t2 += lo & M;
+    t3 += (hi << 12) | (lo >>> 52);
+    lo = t8 * R;
+    hi = Math.multiplyHigh(t8, R);
+    t3 += lo & M;
+    t4 += (hi << 12) | (lo >>> 52);
+    lo = t9 * R;
+    hi = Math.multiplyHigh(t9, R);
+    t4 += lo & M;
+    long top = (hi << 12) | (lo >>> 52); // below 2^45
+    // One carry pass whose steps do not wait on each other.
+    top += t4 >> 52;
+    t4 = (t4 & M) + (t3 >> 52);
+    t3 = (t3 & M) + (t2 >> 52);
+    t2 = (t2 & M) + (t1 >> 52);
+    t1 = (t1 & M) + (t0 >> 52);
+    t0 &= M;
+    // Fold the top once more without a wide product: top * R = top * 15632 + top * 2^36, and
+    // top * 2^36 is (top >> 16) in limb 1 plus its low 16 bits shifted into limb 0.
+    t0 += top * 15632 + ((top & 0xFFFF) << 36);
+    t1 += top >> 16;
+    t1 += t0 >> 52;
+    t0 &= M;
+    t2 += t1 >> 52;
+    t1 &= M;
+    r[0] = t0;
+    r[1] = t1;
+    r[2] = t2;
+    r[3] = t3;
+    r[4] = t4;
   }
 
   /**
-   * Brings limbs of absolute value up to 2^40 back to magnitude 1 (one carry pass and one fold
+   * Brings limbs of absolute value up to 2^62 back to magnitude 1 (one carry pass and one fold
    * of the bits above 2^256); the value modulo p is unchanged.
    */
   static void carry(long[] r) {
     for (int i = 0; i < LIMBS - 1; i++) {
-      r[i + 1] += r[i] >> 26;
+      r[i + 1] += r[i] >> 52;
       r[i] &= M;
     }
-    long top = r[9] >> 22;
-    r[9] &= M22;
-    r[0] += top * 977; // 2^256 = 2^32 + 977 and 2^32 = 2^6 * 2^26
-    r[1] += top << 6;
-    r[1] += r[0] >> 26;
+    long top = r[4] >> 48;
+    r[4] &= M48;
+    r[0] += top * C; // 2^256 = C (mod p)
+    r[1] += r[0] >> 52;
     r[0] &= M;
-    r[2] += r[1] >> 26;
-    r[1] &= M;
   }
 
-  /** Replaces {@code r} by its canonical representative: limbs in [0, 2^26), value in [0, p). */
+  /** Replaces {@code r} by its canonical representative: limbs in [0, 2^52), value in [0, p). */
   static void normalize(long[] r) {
     long top;
     do { // Each fold shrinks what lies above 2^256 (or below 0) by a factor near 2^224.
       for (int i = 0; i < LIMBS - 1; i++) {
-        r[i + 1] += r[i] >> 26;
+        r[i + 1] += r[i] >> 52;
         r[i] &= M;
       }
-      top = r[9] >> 22;
-      r[9] &= M22;
-      r[0] += top * 977;
-      r[1] += top << 6;
+      top = r[4] >> 48;
+      r[4] &= M48;
+      r[0] += top * C;
     } while (top != 0);
-    if (atLeastP(r)) { // value in [p, 2^256): add 2^32 + 977 and drop the 2^256
-      r[0] += 977;
-      r[1] += 1 << 6;
+    if (atLeastP(r)) { // value in [p, 2^256): add 2^256 - p and drop the 2^256
+      r[0] += C;
       for (int i = 0; i < LIMBS - 1; i++) {
-        r[i + 1] += r[i] >> 26;
+        r[i + 1] += r[i] >> 52;
         r[i] &= M;
       }
-      r[9] &= M22;
+      r[4] &= M48;
     }
   }
 
   private static boolean atLeastP(long[] r) {
-    if (r[9] != M22) {
-      return false;
-    }
-    for (int i = 8; i >= 2; i--) {
-      if (r[i] != M) {
-        return false;
-      }
-    }
-    return r[1] > P1 || r[1] == P1 && r[0] >= P0;
+    return r[4] == M48 && r[3] == M && r[2] == M && r[1] == M && r[0] >= P0;
   }
 
   /** True if {@code a} is 0 modulo p. */

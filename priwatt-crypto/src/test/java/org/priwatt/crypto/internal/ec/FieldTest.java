@@ -10,19 +10,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks {@link Field} against BigInteger arithmetic modulo p on random and edge-case operands at
  * the largest limb magnitudes each method admits, and checks the output bounds the point
- * formulas budget with (magnitude 1: limbs of absolute value at most 1.5 * 2^26).
+ * formulas budget with (magnitude 1: limbs of absolute value at most 2^52 + 2^9).
  */
 class FieldTest {
   static final BigInteger P = BigInteger.ONE.shiftLeft(256)
       .subtract(BigInteger.ONE.shiftLeft(32)).subtract(BigInteger.valueOf(977));
   private static final int CASES = 200_000;
-  private static final long MUL_BOUND = 11L << 26;
+  private static final long MUL_BOUND = 1L << 55;
+  private static final long CARRY_BOUND = 1L << 62;
+  private static final long MAGNITUDE_ONE = (1L << Field.LIMB_BITS) + (1L << 9);
 
   /** The integer a limb vector denotes (limbs may be negative or oversized). */
   static BigInteger value(long[] a) {
     BigInteger v = BigInteger.ZERO;
     for (int i = a.length - 1; i >= 0; i--) {
-      v = v.shiftLeft(26).add(BigInteger.valueOf(a[i]));
+      v = v.shiftLeft(Field.LIMB_BITS).add(BigInteger.valueOf(a[i]));
     }
     return v;
   }
@@ -44,11 +46,11 @@ class FieldTest {
   private static long[] randomLimbs(SplittableRandom r, long bound) {
     long[] a = Field.create();
     int shape = r.nextInt(4);
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < Field.LIMBS; i++) {
       switch (shape) {
         case 0: a[i] = r.nextLong(-bound, bound + 1); break; // anywhere in the admitted range
         case 1: a[i] = r.nextBoolean() ? bound : -bound; break; // the extremes
-        case 2: a[i] = r.nextLong(0, 1L << 26); break; // canonical-looking
+        case 2: a[i] = r.nextLong(0, 1L << Field.LIMB_BITS); break; // canonical-looking
         default: a[i] = r.nextInt(3) == 0 ? 0 : bound - r.nextInt(4); break;
       }
     }
@@ -57,7 +59,7 @@ class FieldTest {
 
   private static void assertMagnitudeOne(long[] a, String what) {
     for (long limb : a) {
-      assertThat(Math.abs(limb)).as(what).isLessThanOrEqualTo(3L << 25);
+      assertThat(Math.abs(limb)).as(what).isLessThanOrEqualTo(MAGNITUDE_ONE);
     }
   }
 
@@ -89,7 +91,7 @@ class FieldTest {
   void carryKeepsTheValueAndReturnsToMagnitudeOne() {
     SplittableRandom r = new SplittableRandom(2);
     for (int i = 0; i < CASES; i++) {
-      long[] a = randomLimbs(r, 1L << 40);
+      long[] a = randomLimbs(r, CARRY_BOUND);
       BigInteger expected = value(a).mod(P);
       Field.carry(a);
       assertThat(value(a).mod(P)).isEqualTo(expected);
@@ -101,12 +103,12 @@ class FieldTest {
   void normalizeGivesTheCanonicalRepresentative() {
     SplittableRandom r = new SplittableRandom(3);
     for (int i = 0; i < CASES; i++) {
-      long[] a = randomLimbs(r, 1L << 40);
+      long[] a = randomLimbs(r, CARRY_BOUND);
       BigInteger expected = value(a).mod(P);
       Field.normalize(a);
       assertThat(value(a)).isEqualTo(expected);
       for (long limb : a) {
-        assertThat(limb).isBetween(0L, (1L << 26) - 1);
+        assertThat(limb).isBetween(0L, (1L << Field.LIMB_BITS) - 1);
       }
     }
   }
@@ -126,15 +128,16 @@ class FieldTest {
     }
   }
 
-  /** Limbs of any integer in (-2^270, 2^270): canonical 26-bit limbs, the sign in the top one. */
+  /** Limbs of any integer in (-2^270, 2^270): canonical limbs, the sign in the top one. */
   private static long[] limbsOfSigned(BigInteger v) {
     long[] r = Field.create();
     BigInteger rest = v;
-    for (int i = 0; i < 9; i++) {
-      r[i] = rest.and(BigInteger.valueOf((1L << 26) - 1)).longValueExact();
-      rest = rest.shiftRight(26);
+    int top = Field.LIMBS - 1;
+    for (int i = 0; i < top; i++) {
+      r[i] = rest.and(BigInteger.valueOf((1L << Field.LIMB_BITS) - 1)).longValueExact();
+      rest = rest.shiftRight(Field.LIMB_BITS);
     }
-    r[9] = rest.longValueExact();
+    r[top] = rest.longValueExact();
     return r;
   }
 
@@ -181,7 +184,7 @@ class FieldTest {
     for (int i = 0; i < 1_000; i++) {
       long[] a = Field.create();
       long[] b = Field.create();
-      for (int k = 0; k < 10; k++) {
+      for (int k = 0; k < Field.LIMBS; k++) {
         a[k] = limb.getAsLong();
         b[k] = limb.getAsLong();
       }

@@ -11,15 +11,15 @@ import org.priwatt.crypto.internal.BouncyCastleBackend;
 /**
  * Random walks of doublings, mixed and general additions against Bouncy Castle, checking after
  * every step both the point and the limb-magnitude budget the formulas' comments claim
- * (x at magnitude 1, y and z at most 2, where magnitude 1 is 1.5 * 2^26 per limb).
+ * (x at magnitude 1, y and z at most 2, where magnitude 1 is 2^52 + 2^9 per limb).
  */
 class JacobianPointTest {
   private static final ECPoint G = BouncyCastleBackend.PARAMS.getG();
   private static final BigInteger N = BouncyCastleBackend.PARAMS.getN();
 
   private static void assertWithinBudget(JacobianPoint p) {
-    long unit = 3L << 25;
-    for (int i = 0; i < 10; i++) {
+    long unit = (1L << Field.LIMB_BITS) + (1L << 9);
+    for (int i = 0; i < Field.LIMBS; i++) {
       assertThat(Math.abs(p.x[i])).isLessThanOrEqualTo(unit);
       assertThat(Math.abs(p.y[i])).isLessThanOrEqualTo(2 * unit);
       assertThat(Math.abs(p.z[i])).isLessThanOrEqualTo(2 * unit);

@@ -4,6 +4,10 @@ package org.priwatt.crypto;
 public enum Secp256k1Implementation {
   /** libsecp256k1 (Bitcoin Core's library) through ACINQ's JNI binding: about 3× faster. */
   NATIVE,
-  /** Bouncy Castle's pure-Java custom curve: runs anywhere a JVM runs. */
+  /**
+   * Pure Java, runs anywhere a JVM runs: Bouncy Castle's custom curve for operations on secrets
+   * (signing, key derivation, ECDH), PriWatt's own variable-time arithmetic for public-key
+   * parsing and signature verification.
+   */
   BOUNCY_CASTLE
 }

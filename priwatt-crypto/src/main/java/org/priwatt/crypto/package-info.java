@@ -4,7 +4,7 @@
  * hierarchical keys, an encrypted key store and ECIES building blocks.
  *
  * <p>Everything here is an immutable value or a stateless helper. secp256k1 arithmetic runs on one
- * of two interchangeable backends (native libsecp256k1 or pure-Java Bouncy Castle), chosen once
- * per process; see {@link org.priwatt.crypto.Secp256k1}.
+ * of two interchangeable backends (native libsecp256k1, or pure Java: Bouncy Castle plus
+ * PriWatt's own verifier), chosen once per process; see {@link org.priwatt.crypto.Secp256k1}.
  */
 package org.priwatt.crypto;

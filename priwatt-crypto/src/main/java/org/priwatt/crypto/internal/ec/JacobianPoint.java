@@ -85,12 +85,7 @@ final class JacobianPoint {
     }
     Field.sub(t2, t2, x); //    H = U2 - X1                    (≤ 3)
     Field.sub(t3, t3, y); //    R = S2 - Y1                    (≤ 3)
-    if (Field.isZero(t2)) {
-      if (Field.isZero(t3)) {
-        twice();
-      } else {
-        infinity = true;
-      }
+    if (sameX(t2, t3)) {
       return;
     }
     Field.mul(z, z, t2); //     Z3 = Z1 H                      (1)
@@ -125,12 +120,7 @@ final class JacobianPoint {
     }
     Field.sub(t4, t4, t3); //   H = U2 - U1                    (2)
     Field.sub(t2, t2, t1); //   R = S2 - S1                    (2)
-    if (Field.isZero(t4)) {
-      if (Field.isZero(t2)) {
-        twice();
-      } else {
-        infinity = true;
-      }
+    if (sameX(t4, t2)) {
       return;
     }
     Field.mul(z, z, p.z);
@@ -140,6 +130,23 @@ final class JacobianPoint {
     Field.mul(t5, t3, t5); //   V = U1 HH                      (1)
     Field.copy(y, t1); //       S1 takes Y1's place in finish
     finish(t2, t6, t5, y);
+  }
+
+  /**
+   * The addition formulas divide by H = U2 - U1, so H = 0 (both points share x) is handled here:
+   * the sum is 2P when R = S2 - S1 is 0 too, else the points are opposite and the sum is
+   * infinity. Returns true if it handled the addition.
+   */
+  private boolean sameX(long[] h, long[] r) {
+    if (!Field.isZero(h)) {
+      return false;
+    }
+    if (Field.isZero(r)) {
+      twice();
+    } else {
+      infinity = true;
+    }
+    return true;
   }
 
   /**

@@ -22,17 +22,6 @@ class EcdsaVerifierTest {
     return PublicPoint.ofValidatedUncompressed(p.normalize().getEncoded(false));
   }
 
-  private static byte[] affine(JacobianPoint j) {
-    if (j.infinity) {
-      return new byte[] {0};
-    }
-    BigInteger z = FieldTest.value(j.z).mod(FieldTest.P);
-    BigInteger zi = z.modInverse(FieldTest.P);
-    BigInteger x = FieldTest.value(j.x).multiply(zi.pow(2)).mod(FieldTest.P);
-    BigInteger y = FieldTest.value(j.y).multiply(zi.pow(3)).mod(FieldTest.P);
-    return BouncyCastleBackend.PARAMS.getCurve().createPoint(x, y).getEncoded(false);
-  }
-
   private static byte[] expected(BigInteger u1, BigInteger u2, ECPoint q) {
     ECPoint p = ECAlgorithms.sumOfTwoMultiplies(G, u1, q, u2).normalize();
     return p.isInfinity() ? new byte[] {0} : p.getEncoded(false);
@@ -45,7 +34,7 @@ class EcdsaVerifierTest {
       BigInteger u1 = new BigInteger(256, r).mod(N);
       BigInteger u2 = i % 10 == 0 ? BigInteger.valueOf(r.nextInt(40)) : new BigInteger(256, r).mod(N);
       ECPoint q = G.multiply(new BigInteger(256, r).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE));
-      assertThat(affine(EcdsaVerifier.linearCombination(u1, u2, point(q))))
+      assertThat(JacobianPointTest.affine(EcdsaVerifier.linearCombination(u1, u2, point(q))))
           .as("case %d", i).isEqualTo(expected(u1, u2, q));
     }
   }
@@ -64,7 +53,7 @@ class EcdsaVerifierTest {
       };
       for (ECPoint q : keys) {
         for (BigInteger[] s : scalars) {
-          assertThat(affine(EcdsaVerifier.linearCombination(s[0], s[1], point(q))))
+          assertThat(JacobianPointTest.affine(EcdsaVerifier.linearCombination(s[0], s[1], point(q))))
               .as("u1=%s u2=%s", s[0], s[1]).isEqualTo(expected(s[0], s[1], q));
         }
       }

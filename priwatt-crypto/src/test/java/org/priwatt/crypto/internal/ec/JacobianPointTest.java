@@ -26,7 +26,8 @@ class JacobianPointTest {
     }
   }
 
-  private static byte[] affine(JacobianPoint j) {
+  /** The SEC 1 uncompressed encoding of j's affine point, or {0} for infinity. */
+  static byte[] affine(JacobianPoint j) {
     if (j.infinity) {
       return new byte[] {0};
     }

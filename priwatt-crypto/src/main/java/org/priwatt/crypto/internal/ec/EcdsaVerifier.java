@@ -1,6 +1,7 @@
 package org.priwatt.crypto.internal.ec;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.bouncycastle.math.ec.endo.GLVEndomorphism;
 import org.bouncycastle.util.BigIntegers;
 import org.priwatt.crypto.internal.BouncyCastleBackend;
@@ -11,13 +12,12 @@ import org.priwatt.crypto.internal.BouncyCastleBackend;
  * <p>Why it exists: Bouncy Castle's verifier rebuilds its GLV tables for every new public key
  * and allocates per field operation. This one computes u1 G + u2 Q in one chain of about 128
  * doublings: u2 is split with the curve's endomorphism (u2 = a + b lambda, so u2 Q = a Q +
- * b phi(Q) with phi(x, y) = (beta x, y) and a, b of about 128 bits) and u1 into its 128-bit halves
+ * b phi(Q) with phi(x, y) = (beta x, y) and a, b of about 128 bits), u1 into its 128-bit halves
  * over G and 2^128 G. The Q terms use width-5 wNAF over 8-point affine tables built per call
  * (one field inversion), the G terms width-12 wNAF over static tables, so every addition is a
- * mixed one. The sum stays in Jacobian coordinates and its x is
- * compared with r without a field inversion, as libsecp256k1 does: x(R) = X/Z^2 equals r or
- * r + n (mod p) exactly when X = r Z^2 or X = (r + n) Z^2, and r + n is only possible when
- * r < p - n.
+ * mixed one. The sum stays in Jacobian coordinates and its x is compared with r without a field
+ * inversion, as libsecp256k1 does: x(R) = X/Z^2 equals r or r + n (mod p) exactly when
+ * X = r Z^2 or X = (r + n) Z^2, and r + n is only possible when r < p - n.
  *
  * <p>Variable time by design: every input of a verification is public.
  */
@@ -44,8 +44,8 @@ public final class EcdsaVerifier {
    * Any r or s outside [1, n-1] is rejected; s is taken as given (high or low).
    */
   public static boolean verify(byte[] hash, byte[] compact, PublicPoint key) {
-    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 0, 32));
-    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 32, 64));
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(compact, 0, 32));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(compact, 32, 64));
     if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
       return false;
     }

@@ -1,6 +1,7 @@
 package org.priwatt.crypto.internal.ec;
 
 import java.util.Arrays;
+import org.priwatt.crypto.Hex;
 
 /**
  * A validated, finite secp256k1 point in canonical affine limbs: the pure-Java backend's parsed
@@ -123,6 +124,6 @@ public final class PublicPoint {
 
   @Override
   public String toString() {
-    return "PublicPoint(" + org.priwatt.crypto.Hex.encode(uncompressed) + ")";
+    return "PublicPoint(" + Hex.encode(uncompressed) + ")";
   }
 }

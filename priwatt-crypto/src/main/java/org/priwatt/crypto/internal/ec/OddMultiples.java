@@ -11,7 +11,8 @@ import org.priwatt.crypto.internal.BouncyCastleBackend;
  * <p>Two tables are static, for the fixed-base half of verification: B = G and B = 2^128 G,
  * since u1 G = lo G + hi (2^128 G) with lo and hi the halves of u1 rides on the 128 doublings
  * the GLV-split other half needs. They are built once, on first use, with Bouncy Castle's
- * independent arithmetic (about 20 ms), so they also cross-check {@link JacobianPoint} in tests.
+ * independent arithmetic (about 60 ms on a cold JVM), so they also cross-check
+ * {@link JacobianPoint} in tests.
  * Per-key tables are built with {@link #of(PublicPoint, int)}.
  */
 final class OddMultiples {

@@ -135,6 +135,47 @@ class TransactionSelectorTest {
     }
   }
 
+  /**
+   * The indexed selector against the quadratic reference on random pools and limits: the same
+   * transactions in the same order, fees, bytes and sigops. Pools mix chains and fans of
+   * dependants, equal fee rates (ties), non-final transactions, sigop-heavy entries and parents
+   * missing from the pool; limits range from roomy to a few transactions.
+   */
+  @Test
+  void agreesWithTheQuadraticReference() {
+    Random rnd = new Random(11);
+    for (int round = 0; round < 300; round++) {
+      List<Transaction> txs = new ArrayList<>();
+      List<MempoolEntry> entries = new ArrayList<>();
+      int n = 1 + rnd.nextInt(120);
+      for (int i = 0; i < n; i++) {
+        List<Transaction> parents = new ArrayList<>();
+        for (int k = Math.max(0, txs.size() - 12); k < txs.size(); k++) {
+          if (rnd.nextInt(6) == 0 && parents.size() < 3) {
+            parents.add(txs.get(k));
+          }
+        }
+        Transaction t = tx(rnd.nextInt(20) == 0 ? 11 : 0, parents.toArray(new Transaction[0]));
+        txs.add(t);
+        long fee = rnd.nextInt(4) == 0 ? 1_000 : rnd.nextInt(30_000);
+        Set<TxId> parentIds = new HashSet<>();
+        parents.forEach(p -> parentIds.add(p.txId()));
+        if (rnd.nextInt(30) == 0) {
+          parentIds.add(tx(0).txId()); // a parent that is not in the pool (already mined)
+        }
+        entries.add(new MempoolEntry(t, Amount.ofSat(fee), rnd.nextInt(5) == 0 ? 20 : 1, 0, 0,
+            parentIds));
+      }
+      SelectionLimits limits = new SelectionLimits(200 + rnd.nextInt(rnd.nextBoolean() ? 2_000 : 20_000),
+          5 + rnd.nextInt(200), FeeRate.ofSatPerKb(rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(40_000)),
+          10, 0);
+      var expected = QuadraticSelector.select(entries, limits);
+      var actual = TransactionSelector.select(entries, limits);
+      assertThat(ids(actual)).as("round %d", round).isEqualTo(ids(expected));
+      assertThat(actual).as("round %d", round).isEqualTo(expected);
+    }
+  }
+
   @Test
   void coinbaseCarriesHeightAndExtraNonce() {
     Transaction cb = Coinbase.create(300, 7, Amount.ofSat(5_000), p2pkh(BOB), new byte[] {1});

@@ -26,10 +26,17 @@ public final class MessageNetwork implements AutoCloseable {
     return node;
   }
 
-  /** Connects two nodes both ways. */
+  /**
+   * Connects two nodes both ways; on a new connection each node announces its whole inventory
+   * to the other ({@link MessageTransport.Receiver#onConnected}).
+   */
   public void connect(MessageNode a, MessageNode b) {
-    Objects.requireNonNull(links.get(a.name()), "unknown node").add(b.name());
-    Objects.requireNonNull(links.get(b.name()), "unknown node").add(a.name());
+    boolean added = Objects.requireNonNull(links.get(a.name()), "unknown node").add(b.name());
+    added |= Objects.requireNonNull(links.get(b.name()), "unknown node").add(a.name());
+    if (added) {
+      a.onConnected(b.name());
+      b.onConnected(a.name());
+    }
   }
 
   /** Disconnects two nodes. */

@@ -30,6 +30,8 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
   private static final Logger LOG = LoggerFactory.getLogger(MessageNode.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final long CLEANUP_PERIOD_SECONDS = 300;
+  /** Bitmessage's limit of hashes in one inv message; longer announcements are cut. */
+  static final int MAX_INV_HASHES = 50_000;
 
   private final String name;
   private final ObjectRules rules;
@@ -255,9 +257,10 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
 
   @Override
   public void onInv(String from, List<InventoryHash> hashes) {
+    List<InventoryHash> bounded = hashes.size() > MAX_INV_HASHES ? hashes.subList(0, MAX_INV_HASHES) : hashes;
     inbox.execute(() -> {
       List<InventoryHash> wanted = new ArrayList<>();
-      for (InventoryHash h : hashes) {
+      for (InventoryHash h : bounded) {
         if (!store.contains(h) && requested.putIfAbsent(h, Boolean.TRUE) == null) {
           wanted.add(h);
         }
@@ -278,6 +281,20 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
         if (o.isPresent() && t != null) {
           t.sendObject(from, o.get());
         }
+      }
+    });
+  }
+
+  @Override
+  public void onConnected(String peer) {
+    inbox.execute(() -> {
+      MessageTransport t = transport;
+      if (t == null) {
+        return;
+      }
+      List<InventoryHash> inventory = store.inventory(clock.getAsLong());
+      for (int i = 0; i < inventory.size(); i += MAX_INV_HASHES) {
+        t.sendInv(peer, inventory.subList(i, Math.min(inventory.size(), i + MAX_INV_HASHES)));
       }
     });
   }

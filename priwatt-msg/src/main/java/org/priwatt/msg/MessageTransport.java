@@ -33,5 +33,13 @@ public interface MessageTransport {
 
     /** {@code from} sent an object as untrusted bytes. */
     void onObject(String from, byte[] encoded);
+
+    /**
+     * A connection to {@code peer} was established. A node answers with the inventory of every
+     * unexpired object it holds, as a Bitmessage node does after the version handshake, so a
+     * newcomer catches up on what was published before it joined (the auction board's open
+     * offers among it). The default does nothing.
+     */
+    default void onConnected(String peer) {}
   }
 }

@@ -96,15 +96,26 @@ public final class ObjectStore {
   /** Returns the hashes of the held objects of {@code stream} that have not expired at {@code nowSeconds}. */
   public synchronized List<InventoryHash> inventory(long stream, long nowSeconds) {
     List<InventoryHash> out = new ArrayList<>();
-    for (MessageObject o : byExpiry.descendingSet()) {
-      if (o.expiresTime() < nowSeconds) {
-        break;
-      }
-      if (o.stream() == stream && o.expiresTime() >= nowSeconds) {
+    for (MessageObject o : unexpired(nowSeconds)) {
+      if (o.stream() == stream) {
         out.add(o.inventoryHash());
       }
     }
     return out;
+  }
+
+  /** Returns the hashes of every held object, of any stream, not expired at {@code nowSeconds}. */
+  public synchronized List<InventoryHash> inventory(long nowSeconds) {
+    List<InventoryHash> out = new ArrayList<>();
+    for (MessageObject o : unexpired(nowSeconds)) {
+      out.add(o.inventoryHash());
+    }
+    return out;
+  }
+
+  /** The held objects expiring at or after {@code nowSeconds}, latest expiry first. */
+  private Iterable<MessageObject> unexpired(long nowSeconds) {
+    return byExpiry.descendingSet().stream().takeWhile(o -> o.expiresTime() >= nowSeconds)::iterator;
   }
 
   /** Returns how many objects are held. */

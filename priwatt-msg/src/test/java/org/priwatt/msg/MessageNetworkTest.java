@@ -89,6 +89,39 @@ class MessageNetworkTest {
         .doesNotContain(Hex.encode(bob.address().ripe()));
   }
 
+  /** Regression: a node that joined after a broadcast never saw it (no inventory on connect). */
+  @Test
+  void aLateJoinerCatchesUpOnObjectsPublishedBeforeItConnected() throws Exception {
+    MessageNode a = node("a");
+    MessageNode b = node("b");
+    net.connect(a, b);
+    Identity seller = Identity.newIdentity();
+    InventoryHash h = a.broadcast(seller, MessageContent.simple("auction", "E1=5kWh P=0.2"), 3600);
+    waitUntil(() -> b.store().contains(h));
+
+    MessageNode late = node("late");
+    Recorder seen = new Recorder();
+    late.addListener(seen);
+    late.subscribe(seller.address());
+    net.connect(late, b); // b relays what it holds, though a published it
+    ReceivedBroadcast got = seen.broadcast.get(10, TimeUnit.SECONDS);
+    assertThat(got.inventoryHash()).isEqualTo(h);
+    assertThat(late.store().contains(h)).isTrue();
+
+    // Connecting again is a no-op, and what the newcomer publishes reaches the others.
+    net.connect(late, b);
+    InventoryHash back = late.broadcast(seller, MessageContent.simple("auction", "E2"), 3600);
+    waitUntil(() -> a.store().contains(back));
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
   @Test
   void broadcastReachesEverySubscriberOnly() throws Exception {
     MessageNode a = node("a");

@@ -89,6 +89,9 @@ class MessageObjectTest {
     assertThatThrownBy(() -> s.add(MessageObject.unsolved(50, 2, 1, 1, new byte[] {4})))
         .extracting(e -> ((MessageException) e).error()).isEqualTo(MessageError.STORE_FULL);
     assertThat(s.inventory(1, 250)).containsExactly(c.inventoryHash());
+    assertThat(s.inventory(2, 250)).isEmpty();
+    assertThat(s.inventory(150)).containsExactly(c.inventoryHash(), b.inventoryHash());
+    assertThat(s.inventory(301)).isEmpty();
     assertThat(s.cleanup(200 + ObjectRules.EXPIRY_GRACE + 1)).isEqualTo(1);
     assertThat(s.get(c.inventoryHash())).contains(c);
   }

@@ -13,8 +13,8 @@ import org.priwatt.crypto.internal.BouncyCastleBackend;
  * and allocates per field operation. This one computes u1 G + u2 Q in one chain of about 128
  * doublings: u2 is split with the curve's endomorphism (u2 = a + b lambda, so u2 Q = a Q +
  * b phi(Q) with phi(x, y) = (beta x, y) and a, b of about 128 bits), u1 into its 128-bit halves
- * over G and 2^128 G. The Q terms use width-5 wNAF over 8-point affine tables built per call
- * (one field inversion), the G terms width-12 wNAF over static tables, so every addition is a
+ * over G and 2^128 G. The Q terms use width-5 wNAF over 8-point affine tables built once per
+ * parsed key (one field inversion), the G terms width-12 wNAF over static tables, so every addition is a
  * mixed one. The sum stays in Jacobian coordinates and its x is compared with r without a field
  * inversion, as libsecp256k1 does: x(R) = X/Z^2 equals r or r + n (mod p) exactly when
  * X = r Z^2 or X = (r + n) Z^2, and r + n is only possible when r < p - n.
@@ -84,14 +84,13 @@ public final class EcdsaVerifier {
     Digits b = new Digits(ab[1], WINDOW_Q);
     Digits lo = new Digits(u1.and(LOW_128), OddMultiples.G_WINDOW);
     Digits hi = new Digits(u1.shiftRight(128), OddMultiples.G_WINDOW);
-    OddMultiples tableQ = OddMultiples.of(q, WINDOW_Q);
-    OddMultiples tablePhiQ = tableQ.timesBeta(BETA_LIMBS);
+    PublicPoint.KeyTables tables = q.tables(WINDOW_Q, BETA_LIMBS);
     JacobianPoint acc = new JacobianPoint();
     int length = Math.max(Math.max(a.length, b.length), Math.max(lo.length, hi.length));
     for (int i = length - 1; i >= 0; i--) {
       acc.twice();
-      a.addTo(acc, i, tableQ);
-      b.addTo(acc, i, tablePhiQ);
+      a.addTo(acc, i, tables.q());
+      b.addTo(acc, i, tables.phiQ());
       lo.addTo(acc, i, OddMultiples.G);
       hi.addTo(acc, i, OddMultiples.G_128);
     }

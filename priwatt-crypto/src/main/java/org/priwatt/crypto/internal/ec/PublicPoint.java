@@ -18,6 +18,12 @@ public final class PublicPoint {
   final long[] x;
   final long[] y;
   private final byte[] uncompressed;
+  /**
+   * The verifier's wNAF tables of this point and of phi(point), built on first use and kept, so a
+   * key that verifies many signatures (a DSO's, a trade partner's) builds them once. A race may
+   * build them twice; both results are equal and immutable.
+   */
+  private volatile KeyTables tables;
 
   private PublicPoint(long[] x, long[] y, byte[] uncompressed) {
     this.x = x;
@@ -105,6 +111,20 @@ public final class PublicPoint {
 
   private static boolean belowP(byte[] b, int off) {
     return Arrays.compareUnsigned(b, off, off + 32, P_BYTES, 0, 32) < 0;
+  }
+
+  /** The verifier's tables of Q (this point) and of phi(Q). */
+  record KeyTables(OddMultiples q, OddMultiples phiQ) {}
+
+  /** This point's tables for wNAF width {@code window}; every caller passes the same arguments. */
+  KeyTables tables(int window, long[] beta) {
+    KeyTables t = tables;
+    if (t == null) {
+      OddMultiples q = OddMultiples.of(this, window);
+      t = new KeyTables(q, q.timesBeta(beta));
+      tables = t;
+    }
+    return t;
   }
 
   /** The 65-byte uncompressed (04) encoding. */

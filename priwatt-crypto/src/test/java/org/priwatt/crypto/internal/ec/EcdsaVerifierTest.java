@@ -129,4 +129,22 @@ class EcdsaVerifierTest {
       assertThat(ab[1].abs().bitLength()).isLessThanOrEqualTo(129);
     }
   }
+
+  @Test
+  void aParsedKeyBuildsItsTablesOnceAndKeepsVerifyingCorrectly() {
+    BouncyCastleBackend signer = new BouncyCastleBackend();
+    Random r = new Random(15);
+    byte[] priv = FieldTest.toBytes(new BigInteger(255, r).add(BigInteger.ONE));
+    PublicPoint key = PublicPoint.ofValidatedUncompressed(signer.createPublicKey(priv));
+    PublicPoint.KeyTables first = null;
+    for (int i = 0; i < 50; i++) {
+      byte[] hash = FieldTest.toBytes(new BigInteger(256, r));
+      byte[] sig = signer.sign(hash, priv);
+      assertThat(EcdsaVerifier.verify(hash, sig, key)).as("message %d", i).isTrue();
+      hash[r.nextInt(32)] ^= 1;
+      assertThat(EcdsaVerifier.verify(hash, sig, key)).as("altered message %d", i).isFalse();
+      first = first == null ? key.tables(5, FieldTest.of(EcdsaVerifier.BETA)) : first;
+    }
+    assertThat(key.tables(5, FieldTest.of(EcdsaVerifier.BETA))).isSameAs(first);
+  }
 }

@@ -8,20 +8,19 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
 import org.bouncycastle.util.BigIntegers;
 import org.priwatt.crypto.internal.ec.EcdsaVerifier;
 import org.priwatt.crypto.internal.ec.PublicPoint;
 
 /**
- * Pure-Java secp256k1: Bouncy Castle's custom curve (GLV endomorphism, fixed-point comb for G)
- * for signing, key derivation, tweaks, ECDH and recovery, and PriWatt's own field arithmetic
- * ({@link PublicPoint}, {@link EcdsaVerifier}) for parsing public keys and verifying signatures,
- * the operations a validating node repeats per input on public data. Used where the native
+ * Pure-Java secp256k1: Bouncy Castle's custom curve (fixed-point comb for G, GLV) for everything
+ * that involves a secret scalar (signing, key derivation, private tweaks, ECDH), and PriWatt's
+ * own variable-time arithmetic ({@link PublicPoint}, {@link EcdsaVerifier}) for the operations on
+ * public data: parsing public keys, verifying signatures (what a validating node repeats per
+ * input), recovering keys from signatures and public BIP 32 tweaks. Used where the native
  * library cannot load, or when selected explicitly. Signatures are RFC 6979 deterministic and
  * normalised to low S, byte-identical to libsecp256k1's.
  */
@@ -93,13 +92,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public byte[] publicKeyTweakAdd(byte[] uncompressed, byte[] tweak) {
-    BigInteger t = new BigInteger(1, tweak);
-    if (t.compareTo(N) >= 0) {
-      return null;
-    }
-    ECPoint p = CURVE.decodePoint(uncompressed);
-    ECPoint q = G_MUL.multiply(PARAMS.getG(), t).add(p).normalize();
-    return q.isInfinity() ? null : q.getEncoded(false);
+    return EcdsaVerifier.tweakAdd(uncompressed, tweak);
   }
 
   @Override
@@ -132,31 +125,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public byte[] recoverPublicKey(byte[] compact, byte[] hash, int recId) {
-    // SEC 1 v2 §4.1.6: R = (r + j·n, y with parity recId&1); Q = r⁻¹(sR − eG).
-    BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 0, 32));
-    BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(compact, 32, 64));
-    if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
-      return null;
-    }
-    BigInteger x = recId >= 2 ? r.add(N) : r;
-    if (x.compareTo(SecP256K1Curve.q) >= 0) {
-      return null;
-    }
-    byte[] xEnc = new byte[33];
-    xEnc[0] = (byte) ((recId & 1) == 1 ? 0x03 : 0x02);
-    BigIntegers.asUnsignedByteArray(x, xEnc, 1, 32);
-    ECPoint bigR;
-    try {
-      bigR = CURVE.decodePoint(xEnc);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    BigInteger e = new BigInteger(1, hash).mod(N);
-    BigInteger rInv = r.modInverse(N);
-    BigInteger u1 = N.subtract(e).multiply(rInv).mod(N);
-    BigInteger u2 = s.multiply(rInv).mod(N);
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(PARAMS.getG(), u1, bigR, u2).normalize();
-    return q.isInfinity() ? null : q.getEncoded(false);
+    return EcdsaVerifier.recover(compact, hash, recId);
   }
 
   /** A parsed key for verification, and Bouncy Castle's form of it made on first multiply. */

@@ -15,8 +15,8 @@ import org.priwatt.crypto.Secp256k1Implementation;
 /**
  * Runs both backends on the same 100,000 random inputs per operation and requires identical
  * results: signatures byte for byte, verification verdicts on valid and corrupted signatures,
- * public-key derivation and parsing, tweak-add and ECDH. Inputs derive from the case index, so a
- * failure names a case that reproduces.
+ * public-key derivation and parsing, tweak-add, public-key recovery and ECDH. Inputs derive from
+ * the case index, so a failure names a case that reproduces.
  */
 class BackendDifferentialTest {
   private static final int CASES = 100_000;
@@ -132,6 +132,30 @@ class BackendDifferentialTest {
       assertThat(nat.privateKeyTweakAdd(k, t)).as("case %d", i).isEqualTo(bc.privateKeyTweakAdd(k, t));
       byte[] pub = bc.createPublicKey(k);
       assertThat(nat.publicKeyTweakAdd(pub, t)).as("case %d", i).isEqualTo(bc.publicKeyTweakAdd(pub, t));
+    });
+  }
+
+  @Test
+  void publicKeyRecoveryAgreesForEveryRecoveryId() {
+    forAll(7, i -> {
+      SplittableRandom r = rnd(7, i);
+      byte[] k = key(r);
+      byte[] h = bytes(r, 32);
+      byte[] sig = bc.sign(h, k);
+      if (i % 4 == 1) { // a corrupted signature still recovers some key, or none
+        sig[r.nextInt(64)] ^= (byte) (1 << r.nextInt(8));
+      } else if (i % 1000 == 2) { // r or s out of range
+        Arrays.fill(sig, r.nextBoolean() ? 0 : 32, r.nextBoolean() ? 32 : 64, (byte) 0xff);
+      }
+      boolean found = false;
+      for (int recId = 0; recId < 4; recId++) {
+        byte[] a = nat.recoverPublicKey(sig, h, recId);
+        assertThat(bc.recoverPublicKey(sig, h, recId)).as("case %d recId %d", i, recId).isEqualTo(a);
+        found |= a != null && Arrays.equals(a, bc.createPublicKey(k));
+      }
+      if (i % 4 == 0) {
+        assertThat(found).as("case %d: the signer's key is among the recovered", i).isTrue();
+      }
     });
   }
 

@@ -64,6 +64,49 @@ public final class EcdsaVerifier {
     return r.compareTo(P_MINUS_N) < 0 && xMatches(r.add(N), zz, sum.x);
   }
 
+  /**
+   * Recovers the public key (65 bytes uncompressed) that makes the compact signature r‖s valid
+   * over {@code hash}, for recovery id 0..3, or returns null if there is none (SEC 1 v2 §4.1.6):
+   * R is the point with x = r (+ n for ids 2 and 3) and y of the id's parity, and
+   * Q = r^-1 (s R - e G), computed as one linear combination on this class's tables.
+   */
+  public static byte[] recover(byte[] compact, byte[] hash, int recId) {
+    BigInteger r = new BigInteger(1, Arrays.copyOfRange(compact, 0, 32));
+    BigInteger s = new BigInteger(1, Arrays.copyOfRange(compact, 32, 64));
+    if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
+      return null;
+    }
+    BigInteger x = recId >= 2 ? r.add(N) : r;
+    if (x.compareTo(Field.P) >= 0) {
+      return null;
+    }
+    byte[] encoded = new byte[33];
+    encoded[0] = (byte) ((recId & 1) == 1 ? 3 : 2);
+    BigIntegers.asUnsignedByteArray(x, encoded, 1, 32);
+    PublicPoint bigR = PublicPoint.parse(encoded);
+    if (bigR == null) {
+      return null;
+    }
+    BigInteger rInv = BigIntegers.modOddInverseVar(N, r);
+    BigInteger e = new BigInteger(1, hash).mod(N);
+    BigInteger u1 = N.subtract(e).multiply(rInv).mod(N);
+    BigInteger u2 = s.multiply(rInv).mod(N);
+    return linearCombination(u1, u2, bigR).toUncompressed();
+  }
+
+  /**
+   * P + tweak G (BIP 32 public derivation) as 65 bytes uncompressed, or null if the tweak is not
+   * below n or the sum is infinity; P is a validated 65-byte uncompressed point.
+   */
+  public static byte[] tweakAdd(byte[] uncompressed, byte[] tweak) {
+    BigInteger t = new BigInteger(1, tweak);
+    if (t.compareTo(N) >= 0) {
+      return null;
+    }
+    PublicPoint p = PublicPoint.ofValidatedUncompressed(uncompressed);
+    return linearCombination(t, BigInteger.ONE, p).toUncompressed();
+  }
+
   /** True if candidate * zz = x (mod p): the affine x of (x, ., z) equals the candidate. */
   private static boolean xMatches(BigInteger candidate, long[] zz, long[] x) {
     long[] c = limbs(candidate);

@@ -40,6 +40,29 @@ final class JacobianPoint {
     infinity = p.infinity;
   }
 
+  /**
+   * The 65-byte uncompressed SEC 1 encoding of this point, or null for infinity; costs one field
+   * inversion.
+   */
+  byte[] toUncompressed() {
+    if (infinity) {
+      return null;
+    }
+    long[] zInv = Field.create();
+    Field.invertVar(zInv, z);
+    long[] scale = Field.create();
+    Field.sqr(scale, zInv);
+    long[] coordinate = Field.create();
+    byte[] out = new byte[65];
+    out[0] = 4;
+    Field.mul(coordinate, x, scale);
+    Field.getBytes(coordinate, out, 1);
+    Field.mul(scale, scale, zInv);
+    Field.mul(coordinate, y, scale);
+    Field.getBytes(coordinate, out, 33);
+    return out;
+  }
+
   /** this = 2 * this. secp256k1 has no point of order 2, so a finite point stays finite. */
   void twice() {
     if (infinity) {

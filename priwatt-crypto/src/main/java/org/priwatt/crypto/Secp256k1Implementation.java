@@ -6,8 +6,8 @@ public enum Secp256k1Implementation {
   NATIVE,
   /**
    * Pure Java, runs anywhere a JVM runs: Bouncy Castle's custom curve for operations on secrets
-   * (signing, key derivation, ECDH), PriWatt's own variable-time arithmetic for public-key
-   * parsing and signature verification.
+   * (signing, key derivation, ECDH), PriWatt's own variable-time arithmetic for operations on
+   * public data (key parsing, signature verification, key recovery, public tweaks).
    */
   BOUNCY_CASTLE
 }

@@ -1,8 +1,9 @@
 /**
  * PriWatt's own secp256k1 arithmetic for the pure-Java backend: the field on five 52-bit limbs
  * ({@code Field}), Jacobian point formulas ({@code JacobianPoint}), wNAF recoding, odd-multiple
- * tables, public-key parsing ({@link org.priwatt.crypto.internal.ec.PublicPoint}) and ECDSA
- * verification ({@link org.priwatt.crypto.internal.ec.EcdsaVerifier}).
+ * tables, public-key parsing ({@link org.priwatt.crypto.internal.ec.PublicPoint}), ECDSA
+ * verification, public-key recovery and public tweaks
+ * ({@link org.priwatt.crypto.internal.ec.EcdsaVerifier}).
  *
  * <p>Everything here is variable-time and is used only on public data. Operations on secrets
  * stay on Bouncy Castle. Checked against BigInteger arithmetic, Bouncy Castle and, in

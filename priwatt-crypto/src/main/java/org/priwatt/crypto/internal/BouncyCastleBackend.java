@@ -12,13 +12,13 @@ import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
-import org.priwatt.crypto.internal.ec.EcdsaVerifier;
+import org.priwatt.crypto.internal.ec.PublicCurveOps;
 import org.priwatt.crypto.internal.ec.PublicPoint;
 
 /**
  * Pure-Java secp256k1: Bouncy Castle's custom curve (fixed-point comb for G, GLV) for everything
  * that involves a secret scalar (signing, key derivation, private tweaks, ECDH), and PriWatt's
- * own variable-time arithmetic ({@link PublicPoint}, {@link EcdsaVerifier}) for the operations on
+ * own variable-time arithmetic ({@link PublicPoint}, {@link PublicCurveOps}) for the operations on
  * public data: parsing public keys, verifying signatures (what a validating node repeats per
  * input), recovering keys from signatures and public BIP 32 tweaks. Used where the native
  * library cannot load, or when selected explicitly. Signatures are RFC 6979 deterministic and
@@ -77,7 +77,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public boolean verify(byte[] hash, byte[] compactLowS, Object prepared) {
-    return EcdsaVerifier.verify(hash, compactLowS, ((Prepared) prepared).point);
+    return PublicCurveOps.verify(hash, compactLowS, ((Prepared) prepared).point);
   }
 
   @Override
@@ -92,7 +92,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public byte[] publicKeyTweakAdd(byte[] uncompressed, byte[] tweak) {
-    return EcdsaVerifier.tweakAdd(uncompressed, tweak);
+    return PublicCurveOps.tweakAdd(uncompressed, tweak);
   }
 
   @Override
@@ -125,7 +125,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public byte[] recoverPublicKey(byte[] compact, byte[] hash, int recId) {
-    return EcdsaVerifier.recover(compact, hash, recId);
+    return PublicCurveOps.recover(compact, hash, recId);
   }
 
   /** A parsed key for verification, and Bouncy Castle's form of it made on first multiply. */

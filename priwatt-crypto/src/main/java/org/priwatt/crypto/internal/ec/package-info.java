@@ -3,7 +3,7 @@
  * ({@code Field}), Jacobian point formulas ({@code JacobianPoint}), wNAF recoding, odd-multiple
  * tables, public-key parsing ({@link org.priwatt.crypto.internal.ec.PublicPoint}), ECDSA
  * verification, public-key recovery and public tweaks
- * ({@link org.priwatt.crypto.internal.ec.EcdsaVerifier}).
+ * ({@link org.priwatt.crypto.internal.ec.PublicCurveOps}).
  *
  * <p>Everything here is variable-time and is used only on public data. Operations on secrets
  * stay on Bouncy Castle. Checked against BigInteger arithmetic, Bouncy Castle and, in

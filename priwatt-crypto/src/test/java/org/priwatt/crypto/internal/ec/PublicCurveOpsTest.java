@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.priwatt.crypto.internal.BouncyCastleBackend;
 
 /**
- * {@link EcdsaVerifier} and {@link JacobianPoint} against Bouncy Castle: linear combinations on
+ * {@link PublicCurveOps} and {@link JacobianPoint} against Bouncy Castle: linear combinations on
  * random and degenerate inputs (sums that double, cancel or start at infinity), signatures whose
  * R has x above the group order (the r + n branch), and out-of-range r and s.
  */
-class EcdsaVerifierTest {
+class PublicCurveOpsTest {
   private static final BigInteger N = BouncyCastleBackend.PARAMS.getN();
   private static final ECPoint G = BouncyCastleBackend.PARAMS.getG();
 
@@ -34,7 +34,7 @@ class EcdsaVerifierTest {
       BigInteger u1 = new BigInteger(256, r).mod(N);
       BigInteger u2 = i % 10 == 0 ? BigInteger.valueOf(r.nextInt(40)) : new BigInteger(256, r).mod(N);
       ECPoint q = G.multiply(new BigInteger(256, r).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE));
-      assertThat(JacobianPointTest.affine(EcdsaVerifier.linearCombination(u1, u2, point(q))))
+      assertThat(JacobianPointTest.affine(PublicCurveOps.linearCombination(u1, u2, point(q))))
           .as("case %d", i).isEqualTo(expected(u1, u2, q));
     }
   }
@@ -53,7 +53,7 @@ class EcdsaVerifierTest {
       };
       for (ECPoint q : keys) {
         for (BigInteger[] s : scalars) {
-          assertThat(JacobianPointTest.affine(EcdsaVerifier.linearCombination(s[0], s[1], point(q))))
+          assertThat(JacobianPointTest.affine(PublicCurveOps.linearCombination(s[0], s[1], point(q))))
               .as("u1=%s u2=%s", s[0], s[1]).isEqualTo(expected(s[0], s[1], q));
         }
       }
@@ -85,9 +85,9 @@ class EcdsaVerifierTest {
       byte[] sig = new byte[64];
       System.arraycopy(FieldTest.toBytes(r), 0, sig, 0, 32);
       System.arraycopy(FieldTest.toBytes(s), 0, sig, 32, 32);
-      assertThat(EcdsaVerifier.verify(FieldTest.toBytes(e), sig, point(q))).isTrue();
+      assertThat(PublicCurveOps.verify(FieldTest.toBytes(e), sig, point(q))).isTrue();
       sig[5] ^= 1;
-      assertThat(EcdsaVerifier.verify(FieldTest.toBytes(e), sig, point(q))).isFalse();
+      assertThat(PublicCurveOps.verify(FieldTest.toBytes(e), sig, point(q))).isFalse();
     }
     assertThat(found).isEqualTo(20);
   }
@@ -101,22 +101,22 @@ class EcdsaVerifierTest {
       byte[] sig = new byte[64];
       System.arraycopy(FieldTest.toBytes(b), 0, sig, 0, 32);
       sig[63] = 1;
-      assertThat(EcdsaVerifier.verify(hash, sig, q)).isFalse();
+      assertThat(PublicCurveOps.verify(hash, sig, q)).isFalse();
       sig = new byte[64];
       sig[31] = 1;
       System.arraycopy(FieldTest.toBytes(b), 0, sig, 32, 32);
-      assertThat(EcdsaVerifier.verify(hash, sig, q)).isFalse();
+      assertThat(PublicCurveOps.verify(hash, sig, q)).isFalse();
     }
   }
 
   @Test
   void endomorphismConstantsAgreeWithTheCurveAndBouncyCastlesSplit() {
     BigInteger p = FieldTest.P;
-    assertThat(EcdsaVerifier.BETA.modPow(BigInteger.valueOf(3), p)).isEqualTo(BigInteger.ONE);
-    assertThat(EcdsaVerifier.LAMBDA.modPow(BigInteger.valueOf(3), N)).isEqualTo(BigInteger.ONE);
-    ECPoint lambdaG = G.multiply(EcdsaVerifier.LAMBDA).normalize();
+    assertThat(PublicCurveOps.BETA.modPow(BigInteger.valueOf(3), p)).isEqualTo(BigInteger.ONE);
+    assertThat(PublicCurveOps.LAMBDA.modPow(BigInteger.valueOf(3), N)).isEqualTo(BigInteger.ONE);
+    ECPoint lambdaG = G.multiply(PublicCurveOps.LAMBDA).normalize();
     assertThat(lambdaG.getAffineXCoord().toBigInteger())
-        .isEqualTo(G.getAffineXCoord().toBigInteger().multiply(EcdsaVerifier.BETA).mod(p));
+        .isEqualTo(G.getAffineXCoord().toBigInteger().multiply(PublicCurveOps.BETA).mod(p));
     assertThat(lambdaG.getAffineYCoord()).isEqualTo(G.getAffineYCoord());
     org.bouncycastle.math.ec.endo.GLVEndomorphism split =
         (org.bouncycastle.math.ec.endo.GLVEndomorphism) BouncyCastleBackend.PARAMS.getCurve().getEndomorphism();
@@ -124,7 +124,7 @@ class EcdsaVerifierTest {
     for (int i = 0; i < 10_000; i++) {
       BigInteger k = new BigInteger(256, r).mod(N);
       BigInteger[] ab = split.decomposeScalar(k);
-      assertThat(ab[0].add(ab[1].multiply(EcdsaVerifier.LAMBDA)).mod(N)).isEqualTo(k);
+      assertThat(ab[0].add(ab[1].multiply(PublicCurveOps.LAMBDA)).mod(N)).isEqualTo(k);
       assertThat(ab[0].abs().bitLength()).isLessThanOrEqualTo(129);
       assertThat(ab[1].abs().bitLength()).isLessThanOrEqualTo(129);
     }
@@ -140,11 +140,11 @@ class EcdsaVerifierTest {
     for (int i = 0; i < 50; i++) {
       byte[] hash = FieldTest.toBytes(new BigInteger(256, r));
       byte[] sig = signer.sign(hash, priv);
-      assertThat(EcdsaVerifier.verify(hash, sig, key)).as("message %d", i).isTrue();
+      assertThat(PublicCurveOps.verify(hash, sig, key)).as("message %d", i).isTrue();
       hash[r.nextInt(32)] ^= 1;
-      assertThat(EcdsaVerifier.verify(hash, sig, key)).as("altered message %d", i).isFalse();
-      first = first == null ? key.tables(5, FieldTest.of(EcdsaVerifier.BETA)) : first;
+      assertThat(PublicCurveOps.verify(hash, sig, key)).as("altered message %d", i).isFalse();
+      first = first == null ? key.tables(5, FieldTest.of(PublicCurveOps.BETA)) : first;
     }
-    assertThat(key.tables(5, FieldTest.of(EcdsaVerifier.BETA))).isSameAs(first);
+    assertThat(key.tables(5, FieldTest.of(PublicCurveOps.BETA))).isSameAs(first);
   }
 }

@@ -7,21 +7,23 @@ import org.bouncycastle.util.BigIntegers;
 import org.priwatt.crypto.internal.BouncyCastleBackend;
 
 /**
- * ECDSA verification on secp256k1 in pure Java, for the pure-Java backend.
+ * The secp256k1 operations on public data, in pure Java, for the pure-Java backend: ECDSA
+ * verification, public-key recovery and public tweaks. All three are one linear combination
+ * u1 G + u2 Q.
  *
  * <p>Why it exists: Bouncy Castle's verifier rebuilds its GLV tables for every new public key
- * and allocates per field operation. This one computes u1 G + u2 Q in one chain of about 128
+ * and allocates per field operation. This class computes u1 G + u2 Q in one chain of about 128
  * doublings: u2 is split with the curve's endomorphism (u2 = a + b lambda, so u2 Q = a Q +
  * b phi(Q) with phi(x, y) = (beta x, y) and a, b of about 128 bits), u1 into its 128-bit halves
  * over G and 2^128 G. The Q terms use width-5 wNAF over 8-point affine tables built once per
- * parsed key (one field inversion), the G terms width-12 wNAF over static tables, so every addition is a
- * mixed one. The sum stays in Jacobian coordinates and its x is compared with r without a field
- * inversion, as libsecp256k1 does: x(R) = X/Z^2 equals r or r + n (mod p) exactly when
- * X = r Z^2 or X = (r + n) Z^2, and r + n is only possible when r < p - n.
+ * parsed key (one field inversion), the G terms width-12 wNAF over static tables, so every
+ * addition is a mixed one. Verification compares the sum's x with r in Jacobian coordinates,
+ * without a field inversion, as libsecp256k1 does: x(R) = X/Z^2 equals r or r + n (mod p)
+ * exactly when X = r Z^2 or X = (r + n) Z^2, and r + n is only possible when r < p - n.
  *
- * <p>Variable time by design: every input of a verification is public.
+ * <p>Variable time by design: every input is public.
  */
-public final class EcdsaVerifier {
+public final class PublicCurveOps {
   private static final BigInteger N = BouncyCastleBackend.PARAMS.getN();
   private static final BigInteger P_MINUS_N =
       new BigInteger("14551231950b75fc4402da1722fc9baee", 16);
@@ -37,7 +39,7 @@ public final class EcdsaVerifier {
   private static final BigInteger LOW_128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
   private static final int WINDOW_Q = 5;
 
-  private EcdsaVerifier() {}
+  private PublicCurveOps() {}
 
   /**
    * Verifies the 64-byte compact signature r‖s over the 32-byte {@code hash} for {@code key}.

@@ -3,6 +3,7 @@ package org.priwatt.crypto.internal.ec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Random;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
@@ -146,5 +147,42 @@ class PublicCurveOpsTest {
       first = first == null ? key.tables(5, FieldTest.of(PublicCurveOps.BETA)) : first;
     }
     assertThat(key.tables(5, FieldTest.of(PublicCurveOps.BETA))).isSameAs(first);
+  }
+
+  @Test
+  void recoveryFindsTheSignerAndRejectsImpossibleIds() {
+    BouncyCastleBackend signer = new BouncyCastleBackend();
+    Random r = new Random(16);
+    for (int i = 0; i < 300; i++) {
+      byte[] priv = FieldTest.toBytes(new BigInteger(255, r).add(BigInteger.ONE));
+      byte[] hash = FieldTest.toBytes(new BigInteger(256, r));
+      byte[] sig = signer.sign(hash, priv);
+      byte[] pub = signer.createPublicKey(priv);
+      int matches = 0;
+      for (int recId = 0; recId < 4; recId++) {
+        byte[] q = PublicCurveOps.recover(sig, hash, recId);
+        matches += q != null && Arrays.equals(q, pub) ? 1 : 0;
+        if (recId >= 2) { // x = r + n exceeds p for all but a 2^-128 fraction of signatures
+          assertThat(q).isNull();
+        }
+      }
+      assertThat(matches).as("case %d", i).isEqualTo(1);
+    }
+    assertThat(PublicCurveOps.recover(new byte[64], new byte[32], 0)).isNull();
+  }
+
+  @Test
+  void tweakAddMatchesBouncyCastle() {
+    Random r = new Random(17);
+    for (int i = 0; i < 300; i++) {
+      ECPoint p = G.multiply(new BigInteger(255, r).add(BigInteger.ONE)).normalize();
+      BigInteger t = i == 0 ? BigInteger.ZERO : new BigInteger(256, r).mod(N);
+      assertThat(PublicCurveOps.tweakAdd(p.getEncoded(false), FieldTest.toBytes(t)))
+          .isEqualTo(G.multiply(t).add(p).normalize().getEncoded(false));
+    }
+    ECPoint p = G.multiply(BigInteger.valueOf(5)).normalize();
+    assertThat(PublicCurveOps.tweakAdd(p.getEncoded(false), FieldTest.toBytes(N.subtract(BigInteger.valueOf(5)))))
+        .as("P + (n - 5) G = infinity").isNull();
+    assertThat(PublicCurveOps.tweakAdd(p.getEncoded(false), FieldTest.toBytes(N))).isNull();
   }
 }

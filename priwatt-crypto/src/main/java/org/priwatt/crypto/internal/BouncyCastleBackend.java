@@ -60,7 +60,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public Object preparePublicKey(byte[] uncompressed) {
-    return new Prepared(PublicPoint.ofValidatedUncompressed(uncompressed), uncompressed);
+    return new Prepared(PublicPoint.ofValidatedUncompressed(uncompressed));
   }
 
   @Override
@@ -131,18 +131,16 @@ public final class BouncyCastleBackend implements CurveBackend {
   /** A parsed key for verification, and Bouncy Castle's form of it made on first multiply. */
   private static final class Prepared {
     final PublicPoint point;
-    private final byte[] uncompressed;
     private volatile ECPoint bouncyCastle;
 
-    Prepared(PublicPoint point, byte[] uncompressed) {
+    Prepared(PublicPoint point) {
       this.point = point;
-      this.uncompressed = uncompressed.clone();
     }
 
     ECPoint bouncyCastlePoint() {
       ECPoint p = bouncyCastle;
       if (p == null) {
-        p = CURVE.decodePoint(uncompressed);
+        p = CURVE.decodePoint(point.uncompressed());
         bouncyCastle = p;
       }
       return p;

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.priwatt.crypto.testing.ConformanceVectors;
 
 class Base58Test {
   static Stream<Arguments> coreVectors() {
-    JsonNode rows = TestVectors.json("bitcoin-core/base58_encode_decode.json");
+    JsonNode rows = ConformanceVectors.json("bitcoin-core/base58_encode_decode.json");
     List<Arguments> out = new ArrayList<>();
     for (JsonNode row : rows) {
       out.add(Arguments.of(row.get(0).asText(), row.get(1).asText()));

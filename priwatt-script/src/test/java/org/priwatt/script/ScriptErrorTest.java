@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.priwatt.script.testing.ScriptVectors;
 
 class ScriptErrorTest {
   @ParameterizedTest

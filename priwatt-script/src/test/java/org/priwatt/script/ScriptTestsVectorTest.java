@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.priwatt.script.testing.ScriptVectors;
 
 /**
  * Runs every legacy row of Bitcoin Core's script_tests.json through the interpreter and checks

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.priwatt.script.testing.ScriptVectors;
 
 /**
  * Every legacy row of script_tests.json, including those whose outcome depends on a real

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * Test fixture shared by every module: checks that no other module's sources import this
- * module's {@code .internal} packages (STYLE.md §2), and locates the repository and vectors.
+ * module's {@code .internal} packages (STYLE.md §2) and locates the repository.
  */
 public final class ModuleBoundaries {
   private ModuleBoundaries() {}
@@ -27,10 +27,6 @@ public final class ModuleBoundaries {
     return p.toAbsolutePath().normalize();
   }
 
-  /** The shared conformance vectors directory, {@code ../shared/vectors} from the repository. */
-  public static Path vectors() {
-    return repositoryRoot().resolve("../shared/vectors").normalize();
-  }
 
   /**
    * Asserts that no source file outside {@code moduleDir} imports

@@ -117,6 +117,56 @@ public final class TransactionSigner {
   }
 
   /**
+   * {@code key}'s SIGHASH_ALL signature (strict DER, low S, hash-type byte appended) for input
+   * {@code inputIndex} spending the P2SH output of {@code redeemScript}, without placing it in the
+   * transaction: what one party of a multisig sends another, who checks it with {@link
+   * #verifiesMultisigSignature} and completes the input with {@link #signMultisig} after {@link
+   * #withMultisigSignature}.
+   *
+   * @throws ChainException {@link ChainError#UNSUPPORTED_SCRIPT} if {@code redeemScript} is not
+   *     bare multisig, {@link ChainError#KEY_NOT_IN_SCRIPT} if {@code key} is not one of its keys
+   */
+  public static byte[] multisigSignature(Transaction tx, int inputIndex, Script redeemScript, EcKey key)
+      throws ChainException {
+    Objects.checkIndex(inputIndex, tx.inputs().size());
+    if (multisig(redeemScript).indexOf(key.publicKey().encoded()) < 0) {
+      throw new ChainException(ChainError.KEY_NOT_IN_SCRIPT, "key is not in the redeem script");
+    }
+    return sign(SignatureHasher.of(tx), inputIndex, redeemScript, key, SignatureHasher.SIGHASH_ALL);
+  }
+
+  /**
+   * Whether {@code signature} is a valid SIGHASH_ALL signature by {@code publicKey} (as encoded in
+   * {@code redeemScript}) for input {@code inputIndex}: the check a party makes before it
+   * completes a transaction with a counterpart's signature. Other hash types are refused, so the
+   * signature commits to every input and output. Never throws on hostile bytes.
+   */
+  public static boolean verifiesMultisigSignature(Transaction tx, int inputIndex, Script redeemScript,
+      byte[] publicKey, byte[] signature) {
+    Objects.checkIndex(inputIndex, tx.inputs().size());
+    if (signature.length < 2 || signature[signature.length - 1] != SignatureHasher.SIGHASH_ALL) {
+      return false;
+    }
+    Optional<MultisigScript> ms = ScriptTemplates.parseMultisig(redeemScript);
+    if (ms.isEmpty() || ms.get().indexOf(publicKey) < 0) {
+      return false;
+    }
+    return TransactionSignatureChecker.of(tx, inputIndex).checkEcdsaSignature(signature, publicKey, redeemScript);
+  }
+
+  /**
+   * {@code tx} with input {@code inputIndex}'s scriptSig set to {@code OP_0 <signature>
+   * <redeemScript>}: one party's signature, ready for {@link #signMultisig} to verify it and add
+   * the second.
+   */
+  public static Transaction withMultisigSignature(Transaction tx, int inputIndex, Script redeemScript,
+      byte[] signature) {
+    Objects.checkIndex(inputIndex, tx.inputs().size());
+    return tx.toBuilder().setScriptSig(inputIndex,
+        ScriptTemplates.p2shMultisigScriptSig(List.of(signature.clone()), redeemScript)).build();
+  }
+
+  /**
    * Counts the valid signatures input {@code inputIndex} already holds for {@code redeemScript}.
    *
    * @throws ChainException as {@link #signMultisig(Transaction, int, Script, EcKey)} for a bad

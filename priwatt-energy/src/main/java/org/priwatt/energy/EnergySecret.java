@@ -36,8 +36,8 @@ public final class EnergySecret {
     return new EnergySecret(SecretBytes.copyOf(secret32));
   }
 
-  /** Wraps a digest and clears the digest array (internal helper for derivations). */
-  static EnergySecret adopt(byte[] digest) {
+  /** A secret holding {@code digest}, whose array is cleared: for derivations that own their output. */
+  public static EnergySecret adopt(byte[] digest) {
     try {
       return of(digest);
     } finally {

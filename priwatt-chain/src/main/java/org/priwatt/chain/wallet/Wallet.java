@@ -127,6 +127,18 @@ public final class Wallet implements MempoolListener, ChainListener {
   }
 
   /**
+   * Builds and signs a transaction paying {@code outputs} (in that order; change, if any, goes to
+   * a fresh change address after them) at {@code feeRate}, without broadcasting or recording it:
+   * for payments that are more than one address and an amount, such as an escrow funding with
+   * its commitment output.
+   *
+   * @throws ChainException as {@link PaymentBuilder#pay(List, List, FeeRate)}
+   */
+  public synchronized Transaction createPayment(List<TxOutput> outputs, FeeRate feeRate) throws ChainException {
+    return payments.pay(outputs, spendableCoins(), feeRate);
+  }
+
+  /**
    * Pays {@code amount} to {@code to}: builds, signs and offers the transaction to the pool,
    * recording it as pending once accepted.
    *

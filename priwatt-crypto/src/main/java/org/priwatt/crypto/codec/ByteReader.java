@@ -137,14 +137,14 @@ public final class ByteReader {
   /**
    * A 64-bit integer that must lie in {@code min..max}.
    *
-   * @throws DecodeException {@link DecodeError#MALFORMED} if it does not
+   * @throws DecodeException {@link DecodeError#OUT_OF_RANGE} if it does not
    */
   public long i64InRange(long min, long max, String what) throws DecodeException {
     int at = pos;
     long v = i64();
     if (v < min || v > max) {
       pos = at;
-      throw failure(DecodeError.MALFORMED, what + " " + v + " outside " + min + ".." + max);
+      throw failure(DecodeError.OUT_OF_RANGE, what + " " + v + " outside " + min + ".." + max);
     }
     return v;
   }

@@ -19,6 +19,8 @@ public enum DecodeError {
   UNSUPPORTED_VERSION,
   /** A type or kind code this decoder does not know. */
   UNKNOWN_TYPE,
+  /** A well-formed number outside the bounds the reader accepts (an amount above the money supply, say). */
+  OUT_OF_RANGE,
   /** A field holds a value outside its domain (a bad key, a flag byte other than 0 or 1, invalid UTF-8...). */
   MALFORMED
 }

@@ -1,5 +1,6 @@
 /**
- * Implementation details of priwatt-energy: byte codecs, the write-ahead log, atomic files and
- * the event codec. Never imported by another module.
+ * Mechanics shared by the energy module's packages and by nothing else: domain-separated
+ * signatures and the mapping of codec failures. Never imported from another module (the build
+ * checks it).
  */
 package org.priwatt.energy.internal;

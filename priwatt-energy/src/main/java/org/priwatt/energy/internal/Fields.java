@@ -1,0 +1,184 @@
+package org.priwatt.energy.internal;
+
+import java.util.Arrays;
+import org.priwatt.chain.Amount;
+import org.priwatt.chain.OutPoint;
+import org.priwatt.chain.TxId;
+import org.priwatt.crypto.CryptoException;
+import org.priwatt.crypto.EcPublicKey;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
+import org.priwatt.crypto.codec.LengthPrefix;
+import org.priwatt.energy.ByteString;
+import org.priwatt.energy.EnergyAmount;
+import org.priwatt.energy.EnergyLimits;
+import org.priwatt.energy.EnergySecret;
+import org.priwatt.energy.EntryId;
+import org.priwatt.energy.LockId;
+import org.priwatt.energy.RequestId;
+import org.priwatt.msg.BitmessageAddress;
+import org.priwatt.msg.MessageException;
+import org.priwatt.msg.PowParameters;
+import org.priwatt.msg.PublicIdentity;
+import org.priwatt.script.EscrowKeys;
+import org.priwatt.script.Script;
+
+/**
+ * The field encodings every energy format shares (big-endian), read with the bounds the SDK
+ * accepts, so each format's codec is a list of fields and the checks are written once: keys are
+ * 33-byte compressed points on the curve, amounts positive and within the money supply, energy
+ * within {@link EnergyLimits#MAX_ENTRY_MWH}, escrows valid under the one escrow policy.
+ */
+public final class Fields {
+  /** Longest Bitmessage address text. */
+  public static final int MAX_ADDRESS_TEXT = BitmessageAddress.MAX_TEXT_LENGTH;
+
+  private Fields() {}
+
+  public static EntryId entry(ByteReader in) throws DecodeException {
+    return EntryId.fromBytes(in.bytes(EntryId.LENGTH));
+  }
+
+  public static RequestId requestId(ByteReader in) throws DecodeException {
+    return RequestId.fromBytes(in.bytes(RequestId.LENGTH));
+  }
+
+  public static LockId lockId(ByteReader in) throws DecodeException {
+    return LockId.fromBytes(in.bytes(LockId.LENGTH));
+  }
+
+  public static void outPoint(ByteWriter out, OutPoint p) {
+    out.bytes(p.txId().toBytes()).u32(p.index());
+  }
+
+  public static OutPoint outPoint(ByteReader in) throws DecodeException {
+    TxId id = TxId.fromBytes(in.bytes(32));
+    return OutPoint.of(id, in.u32());
+  }
+
+  public static void key(ByteWriter out, EcPublicKey key) {
+    out.bytes(key.compressedEncoding());
+  }
+
+  /** A 33-byte compressed public key on the curve. */
+  public static EcPublicKey key(ByteReader in) throws DecodeException {
+    int at = in.position();
+    byte[] b = in.bytes(33);
+    if (b[0] != 2 && b[0] != 3) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "not a compressed public key");
+    }
+    try {
+      return EcPublicKey.parse(b);
+    } catch (CryptoException e) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "public key not on the curve");
+    }
+  }
+
+  public static void escrow(ByteWriter out, EscrowKeys keys) {
+    out.bytes(keys.redeemScript().program());
+  }
+
+  /** A 105-byte escrow redeem script under the one escrow policy. */
+  public static EscrowKeys escrow(ByteReader in) throws DecodeException {
+    int at = in.position();
+    return EscrowKeys.parse(Script.of(in.bytes(EscrowKeys.REDEEM_SCRIPT_LENGTH)))
+        .orElseThrow(() -> new DecodeException(DecodeError.MALFORMED, at, "not an escrow redeem script"));
+  }
+
+  /** A positive amount within the money supply. */
+  public static Amount money(ByteReader in, String what) throws DecodeException {
+    return Amount.ofSat(in.i64InRange(1, EnergyLimits.MAX_MONEY_SAT, what));
+  }
+
+  /** A non-negative amount within the money supply. */
+  public static Amount moneyOrZero(ByteReader in, String what) throws DecodeException {
+    return Amount.ofSat(in.i64InRange(0, EnergyLimits.MAX_MONEY_SAT, what));
+  }
+
+  /** A positive entry energy within the SDK's bound. */
+  public static EnergyAmount energy(ByteReader in, String what) throws DecodeException {
+    return EnergyAmount.ofMilliwattHours(in.i64InRange(1, EnergyLimits.MAX_ENTRY_MWH, what));
+  }
+
+  /** A non-negative Unix time. */
+  public static long time(ByteReader in, String what) throws DecodeException {
+    return in.i64InRange(0, Long.MAX_VALUE, what);
+  }
+
+  public static void address(ByteWriter out, BitmessageAddress a) {
+    out.utf8(LengthPrefix.U8, a.toString());
+  }
+
+  public static BitmessageAddress address(ByteReader in) throws DecodeException {
+    int at = in.position();
+    String text = in.utf8(LengthPrefix.U8, MAX_ADDRESS_TEXT);
+    try {
+      return BitmessageAddress.parse(text);
+    } catch (MessageException e) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "bad messaging address");
+    }
+  }
+
+  /** A messaging identity: {@code stream(8) ‖ signingKey(65) ‖ encryptionKey(65) ‖ trials(8) ‖ extra(8) ‖ behaviour(4)}. */
+  public static void identity(ByteWriter out, PublicIdentity id) {
+    out.i64(id.address().stream()).bytes(id.signingKey().uncompressedEncoding())
+        .bytes(id.encryptionKey().uncompressedEncoding()).i64(id.pow().nonceTrialsPerByte())
+        .i64(id.pow().payloadLengthExtraBytes()).i32(id.behaviour());
+  }
+
+  /** Reads what {@link #identity(ByteWriter, PublicIdentity)} writes, checking keys and proof-of-work bounds. */
+  public static PublicIdentity identity(ByteReader in) throws DecodeException {
+    int at = in.position();
+    long stream = in.i64InRange(1, Integer.MAX_VALUE, "stream");
+    byte[] sign = in.bytes(65);
+    byte[] enc = in.bytes(65);
+    long trials = in.i64InRange(1, PowParameters.MAX_VALUE, "nonce trials per byte");
+    long extra = in.i64InRange(0, PowParameters.MAX_VALUE, "extra bytes");
+    int behaviour = in.i32();
+    try {
+      return PublicIdentity.of(stream, EcPublicKey.parse(sign), EcPublicKey.parse(enc), new PowParameters(trials, extra),
+          behaviour);
+    } catch (CryptoException | IllegalArgumentException e) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "messaging identity: " + e.getMessage());
+    }
+  }
+
+  /** Writes a secret; the temporary copy is cleared. */
+  public static void secret(ByteWriter out, EnergySecret s) {
+    byte[] b = s.copyBytes();
+    try {
+      out.bytes(b);
+    } finally {
+      Arrays.fill(b, (byte) 0);
+    }
+  }
+
+  public static EnergySecret secret(ByteReader in) throws DecodeException {
+    return EnergySecret.adopt(in.bytes(EnergySecret.LENGTH));
+  }
+
+  public static void bytes(ByteWriter out, LengthPrefix prefix, ByteString b) {
+    out.varBytes(prefix, b.toByteArray());
+  }
+
+  public static ByteString bytes(ByteReader in, LengthPrefix prefix, int max) throws DecodeException {
+    return ByteString.of(in.varBytes(prefix, max));
+  }
+
+  /** A 64-byte compact signature. */
+  public static ByteString signature(ByteReader in) throws DecodeException {
+    return ByteString.of(in.bytes(Signing.LENGTH));
+  }
+
+  /** An enum constant by ordinal. */
+  public static <E extends Enum<E>> E constant(ByteReader in, E[] values, String what) throws DecodeException {
+    int at = in.position();
+    int v = in.u8();
+    if (v >= values.length) {
+      throw new DecodeException(DecodeError.UNKNOWN_TYPE, at, what + " " + v);
+    }
+    return values[v];
+  }
+}

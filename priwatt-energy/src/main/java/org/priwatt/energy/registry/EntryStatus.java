@@ -1,0 +1,15 @@
+package org.priwatt.energy.registry;
+
+/** The life cycle of a registry entry. */
+public enum EntryStatus {
+  /** Owned and free to trade. */
+  ACTIVE,
+  /** Locked by its lock-secret holder for one escrow trade; no other sale is possible. */
+  LOCKED,
+  /** Ownership moved to a buyer (a new entry); this one is spent. */
+  TRANSFERRED,
+  /** Divided into sub-entries (eq. 10); this one is spent. */
+  SPLIT,
+  /** Its trade ended in a DSO dispute decision; the energy can no longer be traded. */
+  FROZEN
+}

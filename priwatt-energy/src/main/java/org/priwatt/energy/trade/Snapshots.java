@@ -1,0 +1,194 @@
+package org.priwatt.energy.trade;
+
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.priwatt.crypto.CryptoException;
+import org.priwatt.crypto.EcKey;
+import org.priwatt.crypto.EcPublicKey;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
+import org.priwatt.crypto.codec.LengthPrefix;
+import org.priwatt.energy.EnergyException;
+import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.market.Offer;
+import org.priwatt.energy.registry.EntryCertificate;
+import org.priwatt.energy.registry.IssuedSecrets;
+import org.priwatt.msg.Identity;
+import org.priwatt.msg.InventoryHash;
+import org.priwatt.msg.PowParameters;
+
+/**
+ * The pieces of the trade sessions' snapshot format, version 2 (big-endian):
+ *
+ * <pre>
+ * magic "PWSS" ‖ version 0x02 ‖ role (1 seller, 2 buyer) ‖ identity ‖ key ‖ role fields ‖ handled ‖ outbox
+ * identity   = signing priv(32) ‖ encryption priv(32) ‖ stream(8) ‖ pow trials(8) ‖ pow extra(8)
+ * key        = priv(32)
+ * secrets    = λ(32) ‖ z(32) ‖ certificate(145)
+ * optional x = present(1) ‖ x
+ * handled    = count(1, ≤ 16) ‖ inventory hash(32) each
+ * outbox     = count(1, ≤ 4) ‖ kind(1) ‖ data(u16) each
+ * </pre>
+ *
+ * Decoding is bounded by the snapshot and every failure is a typed {@link DecodeException}, which
+ * the sessions report as an {@link EnergyException}. Snapshots hold private keys and secrets:
+ * callers zero the byte arrays when done.
+ */
+final class Snapshots {
+  /** Role byte of a seller snapshot. */
+  static final int SELLER = 1;
+  /** Role byte of a buyer snapshot. */
+  static final int BUYER = 2;
+  /** Most recently handled messages remembered, so a resumed session does not act on one twice. */
+  static final int MAX_HANDLED = 16;
+  private static final byte[] MAGIC = {'P', 'W', 'S', 'S'};
+  private static final int VERSION = 2;
+
+  private Snapshots() {}
+
+  static ByteWriter header(int role) {
+    return ByteWriter.of(ByteOrder.BIG_ENDIAN, 1024).bytes(MAGIC).u8(VERSION).u8(role);
+  }
+
+  /** Checks magic, version and role; returns a reader positioned after them. */
+  static ByteReader open(byte[] snapshot, int role) throws DecodeException {
+    ByteReader in = ByteReader.bigEndian(snapshot);
+    if (!Arrays.equals(in.bytes(MAGIC.length), MAGIC)) {
+      throw new DecodeException(DecodeError.UNSUPPORTED_VERSION, 0, "not a PriWatt session snapshot");
+    }
+    int version = in.u8();
+    if (version != VERSION) {
+      throw new DecodeException(DecodeError.UNSUPPORTED_VERSION, 4, "snapshot version " + version);
+    }
+    int at = in.position();
+    int r = in.u8();
+    if (r != role) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "snapshot of role " + r + ", expected " + role);
+    }
+    return in;
+  }
+
+  static void identity(ByteWriter out, Identity id) {
+    byte[] s = id.signingKey().privateKeyBytes();
+    byte[] e = id.encryptionKey().privateKeyBytes();
+    try {
+      out.bytes(s).bytes(e);
+    } finally {
+      Arrays.fill(s, (byte) 0);
+      Arrays.fill(e, (byte) 0);
+    }
+    PowParameters pow = id.publicIdentity().pow();
+    out.i64(id.address().stream()).i64(pow.nonceTrialsPerByte()).i64(pow.payloadLengthExtraBytes());
+  }
+
+  static Identity identity(ByteReader in) throws DecodeException {
+    int at = in.position();
+    EcKey sign = key(in);
+    EcKey enc = key(in);
+    long stream = in.i64InRange(1, Integer.MAX_VALUE, "stream");
+    long trials = in.i64InRange(1, PowParameters.MAX_VALUE, "nonce trials per byte");
+    long extra = in.i64InRange(0, PowParameters.MAX_VALUE, "extra bytes");
+    try {
+      return Identity.of(sign, enc, stream, new PowParameters(trials, extra));
+    } catch (IllegalArgumentException e) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "identity: " + e.getMessage());
+    }
+  }
+
+  static void key(ByteWriter out, EcKey key) {
+    byte[] k = key.privateKeyBytes();
+    try {
+      out.bytes(k);
+    } finally {
+      Arrays.fill(k, (byte) 0);
+    }
+  }
+
+  static EcKey key(ByteReader in) throws DecodeException {
+    int at = in.position();
+    byte[] k = in.bytes(32);
+    try {
+      return EcKey.fromPrivate(k, true);
+    } catch (CryptoException e) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "private key out of range");
+    } finally {
+      Arrays.fill(k, (byte) 0);
+    }
+  }
+
+  static void secrets(ByteWriter out, IssuedSecrets s) {
+    Fields.secret(out, s.ownership());
+    Fields.secret(out, s.lock());
+    EntryCertificate.CODEC.encode(s.certificate(), out);
+  }
+
+  static IssuedSecrets secrets(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
+    int at = in.position();
+    var lambda = Fields.secret(in);
+    var z = Fields.secret(in);
+    EntryCertificate c = EntryCertificate.CODEC.decode(in);
+    if (!c.entry().equals(lambda.entryId()) || !c.verify(dsoKey)) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "certificate does not match the secret or the DSO");
+    }
+    return new IssuedSecrets(lambda, z, c);
+  }
+
+  static Offer offer(byte[] bytes, EcPublicKey dsoKey, int at) throws DecodeException {
+    try {
+      return Offer.decode(bytes, dsoKey);
+    } catch (EnergyException e) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "offer: " + e.getMessage());
+    }
+  }
+
+  static void offer(ByteWriter out, Offer o) {
+    out.varBytes(LengthPrefix.U16, o.encode());
+  }
+
+  static Offer offer(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
+    int at = in.position();
+    return offer(in.varBytes(LengthPrefix.U16, Offer.MAX_ENCODED), dsoKey, at);
+  }
+
+  static void handled(ByteWriter out, List<InventoryHash> handled) {
+    out.u8(handled.size());
+    handled.forEach(h -> out.bytes(h.bytes()));
+  }
+
+  static List<InventoryHash> handled(ByteReader in) throws DecodeException {
+    int n = in.count(LengthPrefix.U8, MAX_HANDLED, InventoryHash.LENGTH);
+    List<InventoryHash> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(InventoryHash.fromBytes(in.bytes(InventoryHash.LENGTH)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** {@code handled} plus {@code latest}, keeping the newest {@link #MAX_HANDLED}. */
+  static List<InventoryHash> remember(List<InventoryHash> handled, InventoryHash latest) {
+    List<InventoryHash> out = new ArrayList<>(handled);
+    out.add(latest);
+    while (out.size() > MAX_HANDLED) {
+      out.remove(0);
+    }
+    return List.copyOf(out);
+  }
+
+  static void failure(ByteWriter out, Optional<TradeFailure> failure) {
+    out.u8(failure.map(f -> f.ordinal() + 1).orElse(0));
+  }
+
+  static Optional<TradeFailure> failure(ByteReader in) throws DecodeException {
+    int at = in.position();
+    int f = in.u8();
+    if (f > TradeFailure.values().length) {
+      throw new DecodeException(DecodeError.UNKNOWN_TYPE, at, "failure " + f);
+    }
+    return f == 0 ? Optional.empty() : Optional.of(TradeFailure.values()[f - 1]);
+  }
+}

@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
 import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.energy.internal.EventCodec;
 import org.priwatt.energy.internal.WriteAheadLog;
+import org.priwatt.energy.internal.WriteAheadLogV1;
 
 /**
  * The DSO's durable registry of energy ownership (paper §3.1): entries created from metered
@@ -22,9 +23,11 @@ import org.priwatt.energy.internal.WriteAheadLog;
  * testify, lock, unlock, renew, transfer (CHANGESECRETOWNER, eq. 9), split (eq. 10) and dispute.
  *
  * <p>Durability: every change is a {@link RegistryEvent} appended to a {@link WriteAheadLog}
- * (checksummed, forced to disk) <em>before</em> it is applied in memory; the state is the fold of
- * the log, rebuilt on {@link #open}. A crash therefore loses at most an unacknowledged change,
- * and a torn last record is truncated on restart. A failed append leaves state unchanged.
+ * (numbered, chain-checksummed, forced to disk) <em>before</em> it is applied in memory; the state
+ * is the fold of the log, rebuilt on {@link Builder#open}. A crash therefore loses at most an
+ * unacknowledged change, and a torn last record is cut off on restart; damage anywhere else
+ * refuses to open ({@link RegistryError#CORRUPT_LOG}) and leaves the file for an operator. A
+ * failed append leaves state unchanged.
  *
  * <p>Request checks, in order: replayed id ({@link RegistryError#REPLAYED}), timestamp outside the
  * allowed skew ({@link RegistryError#STALE}), unknown entry, proof of the secret ({@link
@@ -70,12 +73,13 @@ public final class DsoRegistry implements AutoCloseable {
     this.random = b.random;
     this.maxSkew = b.maxSkew;
     this.recoveredTailBytes = recovery.truncatedBytes();
-    for (byte[] record : recovery.records()) {
-      RegistryEvent e = EventCodec.decode(record);
+    List<byte[]> records = recovery.records();
+    for (int i = 0; i < records.size(); i++) {
       try {
-        apply(e);
+        apply(EventCodec.decode(records.get(i)));
       } catch (RegistryException ex) {
-        throw new RegistryException(RegistryError.CORRUPT_LOG, "event " + events.size() + " cannot be applied", ex);
+        throw new RegistryException(RegistryError.CORRUPT_LOG,
+            "record " + i + " at offset " + recovery.offsets().get(i) + " is intact but cannot be replayed", ex);
       }
     }
   }
@@ -149,7 +153,10 @@ public final class DsoRegistry implements AutoCloseable {
      * Opens the log, replays it and returns the registry.
      *
      * @throws RegistryException {@link RegistryError#STORAGE} if the log cannot be opened, {@link
-     *     RegistryError#CORRUPT_LOG} if an intact record cannot be applied
+     *     RegistryError#CORRUPT_LOG} if it is damaged anywhere but in a torn last record or an intact
+     *     record cannot be replayed (the message names the record and its byte offset; the file is
+     *     left unchanged, see the module README for recovery), {@link
+     *     RegistryError#UNSUPPORTED_VERSION} for a version 1 log (convert it with {@link #upgradeLog})
      * @throws NullPointerException if a required setting is missing
      */
     public DsoRegistry open() throws RegistryException {
@@ -172,6 +179,28 @@ public final class DsoRegistry implements AutoCloseable {
         }
         throw e;
       }
+    }
+  }
+
+  /** What {@link #upgradeLog} copied: the records, and the bytes of a torn last append it left out. */
+  public record LogUpgrade(int records, long droppedTailBytes) {}
+
+  /**
+   * Copies a version 1 write-ahead log into a new version 2 log, once, while no registry uses it.
+   * {@code from} is left unchanged; {@code to} is written under a temporary name and renamed, so
+   * it never holds a partial log. A torn last append in {@code from} is left out and reported;
+   * damage anywhere else refuses, as {@link Builder#open} does for v2 logs.
+   *
+   * @throws RegistryException {@link RegistryError#UNSUPPORTED_VERSION} if {@code from} is not a v1
+   *     log, {@link RegistryError#CORRUPT_LOG} if it is damaged before its last record (nothing is
+   *     written), {@link RegistryError#STORAGE} if {@code to} exists or reading or writing fails
+   */
+  public static LogUpgrade upgradeLog(Path from, Path to) throws RegistryException {
+    try {
+      WriteAheadLogV1.Upgrade u = WriteAheadLogV1.upgrade(Objects.requireNonNull(from), Objects.requireNonNull(to));
+      return new LogUpgrade(u.records(), u.droppedTailBytes());
+    } catch (IOException e) {
+      throw new RegistryException(RegistryError.STORAGE, "cannot upgrade " + from + " to " + to, e);
     }
   }
 

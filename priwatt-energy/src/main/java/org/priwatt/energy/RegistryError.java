@@ -15,7 +15,10 @@ public enum RegistryError {
   MALFORMED(2),
   /** A request or event kind this version does not know. */
   UNKNOWN_KIND(3),
-  /** A stored format (e.g. a session snapshot) carries a magic or version this code does not know. */
+  /**
+   * A stored format (a session snapshot, the write-ahead log) carries a magic or version this code
+   * does not read; a version 1 write-ahead log is converted with {@link DsoRegistry#upgradeLog}.
+   */
   UNSUPPORTED_VERSION(4),
 
   // ---------------------------------------------------------------- authentication
@@ -63,7 +66,12 @@ public enum RegistryError {
   // ---------------------------------------------------------------- storage
   /** The write-ahead log could not be written or read; the change was not applied. */
   STORAGE(50),
-  /** The write-ahead log holds a record that decodes but cannot be applied (not a torn tail). */
+  /**
+   * The write-ahead log is damaged anywhere but in a torn last record (a record fails its length,
+   * checksum or sequence check and is not what an interrupted append leaves), or an intact record
+   * cannot be replayed. The message names the record and its byte offset; the file is left
+   * unchanged for an operator (module README, "Damaged log").
+   */
   CORRUPT_LOG(51),
   /**
    * A sealed session snapshot cannot be opened: wrong key, altered or truncated file (sealing

@@ -66,7 +66,17 @@ class RegistryCrashTest {
       for (int i = (int) start; i < full.length; i++) {
         byte[] damaged = full.clone();
         damaged[i] ^= 0x40;
-        try (DsoRegistry r = openCopy(f, damaged, "flip-" + i + ".wal")) {
+        DsoRegistry reopened;
+        try {
+          reopened = openCopy(f, damaged, "flip-" + i + ".wal");
+        } catch (RegistryException e) {
+          // Only a flip that shortens the length field may refuse: the bytes left after the
+          // shorter record are something an interrupted append never leaves.
+          assertThat(i - start).as("refused flip at %d: %s", i, e.getMessage()).isLessThan(4);
+          assertThat(e.error()).isEqualTo(RegistryError.CORRUPT_LOG);
+          continue;
+        }
+        try (DsoRegistry r = reopened) {
           assertThat(r.entry(s.entryId()).orElseThrow().status()).as("flip at %d", i).isEqualTo(EntryStatus.ACTIVE);
           // The registry keeps working after the truncation: the lock can be redone and survives a reopen.
           EcKey carol = EcKey.generate();

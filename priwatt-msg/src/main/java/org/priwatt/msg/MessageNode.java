@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -72,6 +73,8 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
   private final Outbox outbox;
   private final LocalDelivery delivery;
   private final Map<InventoryHash, Boolean> requested = new ConcurrentHashMap<>();
+  private final WorkTracker work = new WorkTracker();
+  private volatile boolean closed;
   private volatile MessageTransport transport;
 
   private MessageNode(Builder b) {
@@ -86,7 +89,7 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       return t;
     });
     inbox.scheduleAtFixedRate(() -> store.cleanup(clock.getAsLong()), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
-    this.outbox = new Outbox(rules, clock, new PowPool(name, b.powThreads, b.maxQueuedPow, b.ceiling(), b.powTimeout), this::publish);
+    this.outbox = new Outbox(rules, clock, new PowPool(name, b.powThreads, b.maxQueuedPow, b.ceiling(), b.powTimeout), this::publish, work);
     this.delivery = new LocalDelivery(name, rules, clock, outbox, this::publish);
   }
 
@@ -382,7 +385,7 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
   public void publish(MessageObject object) throws MessageException {
     rules.check(object, clock.getAsLong());
     if (store.add(object)) {
-      inbox.execute(() -> delivery.process(object));
+      enqueue(() -> delivery.process(object), 0);
       announce(object, null);
     }
   }
@@ -392,7 +395,7 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
   @Override
   public void onInv(String from, List<InventoryHash> hashes) {
     List<InventoryHash> bounded = hashes.size() > MAX_INV_HASHES ? hashes.subList(0, MAX_INV_HASHES) : hashes;
-    inbox.execute(() -> {
+    enqueue(() -> {
       List<InventoryHash> wanted = new ArrayList<>();
       for (InventoryHash h : bounded) {
         if (!store.contains(h) && requested.putIfAbsent(h, Boolean.TRUE) == null) {
@@ -403,12 +406,12 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       if (!wanted.isEmpty() && t != null) {
         t.sendGetData(from, wanted);
       }
-    });
+    }, 0);
   }
 
   @Override
   public void onGetData(String from, List<InventoryHash> hashes) {
-    inbox.execute(() -> {
+    enqueue(() -> {
       MessageTransport t = transport;
       for (InventoryHash h : hashes) {
         Optional<MessageObject> o = store.get(h);
@@ -416,12 +419,12 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
           t.sendObject(from, o.get());
         }
       }
-    });
+    }, 0);
   }
 
   @Override
   public void onConnected(String peer) {
-    inbox.execute(() -> {
+    enqueue(() -> {
       MessageTransport t = transport;
       if (t == null) {
         return;
@@ -430,13 +433,43 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       for (int i = 0; i < inventory.size(); i += MAX_INV_HASHES) {
         t.sendInv(peer, inventory.subList(i, Math.min(inventory.size(), i + MAX_INV_HASHES)));
       }
-    });
+    }, 0);
   }
 
   @Override
   public void onObject(String from, byte[] encoded) {
     byte[] copy = encoded.clone();
-    inbox.schedule(() -> receive(from, copy), receiveDelay.toNanos(), TimeUnit.NANOSECONDS);
+    enqueue(() -> receive(from, copy), receiveDelay.toNanos());
+  }
+
+  /**
+   * Queues inbound work on the inbound thread, counted by {@link #work()}. A closed node drops
+   * it: a peer's relay must not fail because this node went away.
+   */
+  private void enqueue(Runnable task, long delayNanos) {
+    work.begin();
+    try {
+      inbox.schedule(() -> {
+        try {
+          task.run();
+        } finally {
+          work.end();
+        }
+      }, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      work.end();
+      LOG.debug("{}: closed, inbound work dropped", name);
+    }
+  }
+
+  /** Returns the counter of this node's outstanding work (inbound tasks and unfinished sends). */
+  WorkTracker work() {
+    return work;
+  }
+
+  /** Returns whether {@link #close()} was called. */
+  boolean isClosed() {
+    return closed;
   }
 
   private void receive(String from, byte[] encoded) {
@@ -471,6 +504,7 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
    */
   @Override
   public void close() {
+    closed = true;
     inbox.shutdownNow();
     outbox.close();
   }

@@ -30,13 +30,16 @@ final class Outbox implements AutoCloseable {
   private final LongSupplier clock;
   private final PowPool pow;
   private final Publisher publisher;
+  private final WorkTracker work;
   private final Map<String, SentMessage> awaitingAck = new ConcurrentHashMap<>();
 
-  Outbox(ObjectRules rules, LongSupplier clock, PowPool pow, Publisher publisher) {
+  /** {@code work} counts every send from its start until its future completes. */
+  Outbox(ObjectRules rules, LongSupplier clock, PowPool pow, Publisher publisher, WorkTracker work) {
     this.rules = rules;
     this.clock = clock;
     this.pow = pow;
     this.publisher = publisher;
+    this.work = work;
   }
 
   /** The PoW pool. */
@@ -60,7 +63,7 @@ final class Outbox implements AutoCloseable {
     byte[] ackData = new byte[32];
     RANDOM.nextBytes(ackData);
     MessageObject ack = MessageObject.unsolved(now + ackTtl(ttlSeconds), ObjectType.MSG.code(), 1, to.address().stream(), ackData);
-    PowPool.Chain<SentMessage> send = pow.chain();
+    PowPool.Chain<SentMessage> send = tracked(pow.chain());
     send.solve(ack, rules.minimum(), now, solvedAck -> {
       byte[] ackPacket = WirePacket.of("object", solvedAck.encoded()).encode();
       send.solve(MessageCrypto.buildMsg(from, to, content, ackPacket, now + ttlSeconds), demanded, now, msg -> {
@@ -128,9 +131,16 @@ final class Outbox implements AutoCloseable {
     return bucket + RANDOM.nextInt(601) - 300;
   }
 
+  /** Counts {@code chain} as outstanding work until its future completes (after it published). */
+  private <T> PowPool.Chain<T> tracked(PowPool.Chain<T> chain) {
+    work.begin();
+    chain.result().whenComplete((r, e) -> work.end());
+    return chain;
+  }
+
   /** Proves work for {@code unsolved} at the node's minimum on the PoW pool, then publishes it. */
   private CompletableFuture<InventoryHash> publishSolved(MessageObject unsolved, long now) {
-    PowPool.Chain<InventoryHash> chain = pow.chain();
+    PowPool.Chain<InventoryHash> chain = tracked(pow.chain());
     chain.solve(unsolved, rules.minimum(), now, solved -> {
       publisher.publish(solved);
       chain.complete(solved.inventoryHash());

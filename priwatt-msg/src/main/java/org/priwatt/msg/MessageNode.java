@@ -296,9 +296,11 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
    *     {@link MessageError#POW_CANCELLED} if the calling thread is interrupted (the work is
    *     cancelled and the interrupt status stays set)
    * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
+   * @throws IllegalStateException if called on the node's own PoW thread (in a callback of a
+   *     send's future), where waiting could deadlock the pool
    */
   public SentMessage sendMessage(Identity from, PublicIdentity to, MessageContent content, long ttlSeconds) throws MessageException {
-    return PowPool.await(sendMessageAsync(from, to, content, ttlSeconds));
+    return outbox.pow().await(sendMessageAsync(from, to, content, ttlSeconds));
   }
 
   /**
@@ -316,10 +318,11 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
    * As {@link #broadcastAsync}, blocking the caller for the proof of work (see {@link #sendMessage}).
    *
    * @throws MessageException as {@link #sendMessage}
+   * @throws IllegalStateException as {@link #sendMessage}
    * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
    */
   public InventoryHash broadcast(Identity from, MessageContent content, long ttlSeconds) throws MessageException {
-    return PowPool.await(broadcastAsync(from, content, ttlSeconds));
+    return outbox.pow().await(broadcastAsync(from, content, ttlSeconds));
   }
 
   /**
@@ -336,10 +339,11 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
    * As {@link #publishPubkeyAsync}, blocking the caller for the proof of work (see {@link #sendMessage}).
    *
    * @throws MessageException as {@link #sendMessage}
+   * @throws IllegalStateException as {@link #sendMessage}
    * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
    */
   public InventoryHash publishPubkey(Identity me, long ttlSeconds) throws MessageException {
-    return PowPool.await(publishPubkeyAsync(me, ttlSeconds));
+    return outbox.pow().await(publishPubkeyAsync(me, ttlSeconds));
   }
 
   /**

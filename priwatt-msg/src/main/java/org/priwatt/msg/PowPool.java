@@ -74,8 +74,14 @@ final class PowPool implements AutoCloseable {
    *
    * @throws MessageException the failure {@code f} completed with, or
    *     {@link MessageError#POW_CANCELLED} if it was cancelled or the wait interrupted
+   * @throws IllegalStateException if called on one of this pool's own threads (from a callback
+   *     of a send's future): waiting there for the pool could deadlock it
    */
-  static <T> T await(CompletableFuture<T> f) throws MessageException {
+  <T> T await(CompletableFuture<T> f) throws MessageException {
+    if (scheduler.isWorkerThread()) {
+      f.cancel(false);
+      throw new IllegalStateException("a blocking send on the node's own proof-of-work thread would deadlock; use the async method");
+    }
     try {
       return f.get();
     } catch (InterruptedException e) {

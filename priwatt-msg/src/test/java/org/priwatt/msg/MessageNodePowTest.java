@@ -162,6 +162,26 @@ class MessageNodePowTest {
     assertThat(errorOf(closing.broadcastAsync(me, HELLO, 3600))).isEqualTo(MessageError.NODE_CLOSED);
   }
 
+  /** Waiting for the pool on the pool's own thread would deadlock a one-thread pool: refused. */
+  @Test
+  void aBlockingSendInASendsCallbackIsRefused() throws Exception {
+    MessageNode node = node("n");
+    Identity me = Identity.newIdentity();
+    // About a million trials: the callback below is registered long before the send completes.
+    PublicIdentity recipient = Identity.newIdentity().withPow(PowParameters.NETWORK_DEFAULT).publicIdentity();
+    CompletableFuture<String> inCallback = node.sendMessageAsync(me, recipient, HELLO, 3600).thenApply(sent -> {
+      try {
+        node.broadcast(me, HELLO, 3600);
+        return "no error";
+      } catch (IllegalStateException e) {
+        return Thread.currentThread().getName();
+      } catch (MessageException e) {
+        return e.toString();
+      }
+    });
+    assertThat(inCallback.get(Await.SECONDS, TimeUnit.SECONDS)).startsWith("priwatt-pow-n");
+  }
+
   @Test
   void theQueueOfPowJobsIsBounded() throws Exception {
     MessageNode node = net.add(MessageNode.builder("q").rules(ObjectRules.withMinimum(EASY)).maxAcceptedPow(HOSTILE).maxQueuedPow(1).build());

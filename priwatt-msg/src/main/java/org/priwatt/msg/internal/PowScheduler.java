@@ -98,6 +98,17 @@ public final class PowScheduler implements AutoCloseable {
     return job.result;
   }
 
+  /** Returns whether the calling thread is one of this scheduler's workers. */
+  public boolean isWorkerThread() {
+    Thread current = Thread.currentThread();
+    for (Thread t : workers) {
+      if (t == current) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Returns how many jobs are queued or running. */
   public int liveJobs() {
     return liveCount.get();

@@ -44,17 +44,12 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
    * network default, 10,000 trials per byte and 10,000 extra bytes (raised to the node's minimum
    * if that is higher).
    *
-   * <p>Why 10: PyBitmessage lets its user cap the difficulty they accept, as multiples of the
-   * network default ({@code maxacceptablenoncetrialsperbyte}, {@code
-   * maxacceptablepayloadlengthextrabytes}; above them a message waits as "too difficult" until
-   * the user forces it), and its fallback cap of 20,000,000 times the default ("about 2 days on a
-   * dual GPU") assumes that user is there to decide. A PriWatt node sends on behalf of automated
-   * trading steps with nobody to ask, so the cap must bound the damage: the two factors multiply,
-   * and a small message (a few hundred bytes, far below the extra bytes) costs about
-   * {@code factor^2} times its network-default cost. Ten leaves recipients an order of magnitude
-   * of headroom against spam while keeping the worst case at most about 100 times normal: for a
-   * 600-byte msg with a one-hour TTL, 1.1e8 expected trials instead of 1.7e6, some 50 s on one
-   * core at 2.2 million trials per second (JDK 17) instead of under one.
+   * <p>Why 10: PyBitmessage lets its user cap accepted difficulty as multiples of the network
+   * default ({@code maxacceptablenoncetrialsperbyte}, {@code maxacceptablepayloadlengthextrabytes};
+   * its fallback, 20,000,000 times, assumes a human decides). A PriWatt node answers automated
+   * steps with nobody to ask. The factors multiply, so a small message costs up to about
+   * {@code 10^2} times its network-default work: 600 bytes with a one-hour TTL, 1.1e8 expected
+   * trials instead of 1.7e6, some 50 s on one core (2.2 million trials/s, JDK 17).
    *
    * <p>The bound in general: a job's expected trials are {@link ProofOfWork#expectedTrials}, at
    * most {@code ceiling.trials * (len + ceiling.extra) * (1 + ttl / 2^16)} for an object of

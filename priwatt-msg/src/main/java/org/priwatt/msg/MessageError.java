@@ -54,8 +54,19 @@ public enum MessageError {
   SENDER_MISMATCH,
 
   // ---- node ----
-  /** The proof-of-work search was cancelled before it found a nonce. */
+  /** The proof-of-work search was cancelled (flag, interrupt or future cancelled) before it found a nonce. */
   POW_CANCELLED,
+  /** The proof-of-work search passed its deadline before it found a nonce. */
+  POW_DEADLINE_EXCEEDED,
+  /**
+   * A recipient demands more proof of work than the node's ceiling
+   * ({@code MessageNode.Builder.maxAcceptedPow}); refused before any work was done.
+   */
+  POW_TOO_DEMANDING,
+  /** The node already holds its maximum of queued proof-of-work jobs ({@code MessageNode.Builder.maxQueuedPow}). */
+  POW_QUEUE_FULL,
+  /** The node was closed before the operation completed. */
+  NODE_CLOSED,
   /** The object store is full and the object expires sooner than everything it holds. */
   STORE_FULL,
 }

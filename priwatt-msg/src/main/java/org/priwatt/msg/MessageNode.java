@@ -1,6 +1,5 @@
 package org.priwatt.msg;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
-import org.priwatt.crypto.Hex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,36 +22,60 @@ import org.slf4j.LoggerFactory;
  * its identities, and publishes acknowledgements. Inbound work runs on one thread per node; an
  * optional receive delay before processing each object (0.6 s in the PriWatt paper §5.1, to damp
  * denial-of-service bursts) is configurable. Thread-safe; {@link #close()} stops it.
+ *
+ * <p>Proof of work for what the node sends runs on the node's own small pool of PoW threads
+ * ({@link Builder#powThreads}), never on the inbound thread or the caller's: the {@code ...Async}
+ * methods return at once with a future, the blocking ones wait for it. The pool serves its jobs
+ * round-robin in slices of a few thousand trials, so a demanding job delays a cheap one queued
+ * after it by at most the cheap job's own cost. A recipient's difficulty is a peer's choice, so
+ * the node refuses ({@link MessageError#POW_TOO_DEMANDING}, before any work) to do more than
+ * {@link Builder#maxAcceptedPow}; see {@link #DEFAULT_MAX_ACCEPTED_POW} for the default and the
+ * worst-case cost it allows.
  */
 public final class MessageNode implements MessageTransport.Receiver, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MessageNode.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final long CLEANUP_PERIOD_SECONDS = 300;
   /** Bitmessage's limit of hashes in one inv message; longer announcements are cut. */
   static final int MAX_INV_HASHES = 50_000;
+  /** The default ceiling is this many times the network default difficulty, field by field. */
+  public static final long DEFAULT_POW_CEILING_FACTOR = 10;
+  /**
+   * The default {@link Builder#maxAcceptedPow}: {@value #DEFAULT_POW_CEILING_FACTOR} times the
+   * network default, 10,000 trials per byte and 10,000 extra bytes (raised to the node's minimum
+   * if that is higher).
+   *
+   * <p>Why 10: PyBitmessage lets its user cap accepted difficulty as multiples of the network
+   * default ({@code maxacceptablenoncetrialsperbyte}, {@code maxacceptablepayloadlengthextrabytes};
+   * its fallback, 20,000,000 times, assumes a human decides). A PriWatt node answers automated
+   * steps with nobody to ask. The factors multiply, so a small message costs up to about
+   * {@code 10^2} times its network-default work: 600 bytes with a one-hour TTL, 1.1e8 expected
+   * trials instead of 1.7e6, some 50 s on one core (2.2 million trials/s, JDK 17).
+   *
+   * <p>The bound in general: a job's expected trials are {@link ProofOfWork#expectedTrials}, at
+   * most {@code ceiling.trials * (len + ceiling.extra) * (1 + ttl / 2^16)} for an object of
+   * {@code len} bytes and {@code ttl} seconds, both chosen by the sender, never by the peer.
+   */
+  public static final PowParameters DEFAULT_MAX_ACCEPTED_POW = PowParameters.NETWORK_DEFAULT.times(DEFAULT_POW_CEILING_FACTOR);
+  /** The default {@link Builder#maxQueuedPow}. */
+  public static final int DEFAULT_MAX_QUEUED_POW = 256;
 
   private final String name;
   private final ObjectRules rules;
   private final LongSupplier clock;
-  private final int powThreads;
   private final Duration receiveDelay;
   private final ObjectStore store;
   private final ScheduledExecutorService inbox;
-  private final List<Identity> identities = new CopyOnWriteArrayList<>();
-  private final Map<String, BitmessageAddress> subscriptions = new ConcurrentHashMap<>();
-  private final Map<String, SentMessage> awaitingAck = new ConcurrentHashMap<>();
-  private final Map<String, PendingPubkey> pendingPubkeys = new ConcurrentHashMap<>();
+  private final Outbox outbox;
+  private final LocalDelivery delivery;
   private final Map<InventoryHash, Boolean> requested = new ConcurrentHashMap<>();
-  private final List<MessageListener> listeners = new CopyOnWriteArrayList<>();
+  private final WorkTracker work = new WorkTracker();
+  private volatile boolean closed;
   private volatile MessageTransport transport;
-
-  private record PendingPubkey(BitmessageAddress address, CompletableFuture<PublicIdentity> future) {}
 
   private MessageNode(Builder b) {
     this.name = b.name;
     this.rules = b.rules;
     this.clock = b.clock;
-    this.powThreads = b.powThreads;
     this.receiveDelay = b.receiveDelay;
     this.store = b.store;
     this.inbox = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -63,6 +84,8 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       return t;
     });
     inbox.scheduleAtFixedRate(() -> store.cleanup(clock.getAsLong()), CLEANUP_PERIOD_SECONDS, CLEANUP_PERIOD_SECONDS, TimeUnit.SECONDS);
+    this.outbox = new Outbox(rules, clock, new PowPool(name, b.powThreads, b.maxQueuedPow, b.ceiling(), b.powTimeout), this::publish, work);
+    this.delivery = new LocalDelivery(name, rules, clock, outbox, this::publish);
   }
 
   /** Returns a builder for a node called {@code name} (used as its peer name). */
@@ -70,7 +93,11 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
     return new Builder(name);
   }
 
-  /** Configures a {@link MessageNode}; defaults: network rules, system clock, 2 PoW threads, no delay. */
+  /**
+   * Configures a {@link MessageNode}; defaults: network rules, system clock, 2 PoW threads, no
+   * receive delay, {@link #DEFAULT_MAX_ACCEPTED_POW}, no PoW timeout, at most
+   * {@value #DEFAULT_MAX_QUEUED_POW} queued PoW jobs.
+   */
   public static final class Builder {
     private final String name;
     private ObjectRules rules = ObjectRules.networkDefault();
@@ -78,6 +105,9 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
     private int powThreads = 2;
     private Duration receiveDelay = Duration.ZERO;
     private ObjectStore store = ObjectStore.withDefaultLimits();
+    private PowParameters maxAcceptedPow;
+    private Duration powTimeout;
+    private int maxQueuedPow = DEFAULT_MAX_QUEUED_POW;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -95,7 +125,7 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       return this;
     }
 
-    /** Sets the number of proof-of-work threads (at least 1). */
+    /** Sets the size of the node's proof-of-work pool, shared by all its sends (at least 1). */
     public Builder powThreads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads < 1");
@@ -119,8 +149,64 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       return this;
     }
 
-    /** Builds the node; attach a transport with {@link MessageNode#attach}. */
+    /**
+     * Sets the most proof of work the node does for anyone: a send whose recipient demands more
+     * nonce trials per byte or more extra bytes than {@code ceiling} (after raising the demand to
+     * the node's minimum) fails with {@link MessageError#POW_TOO_DEMANDING} before any work. The
+     * default is {@link #DEFAULT_MAX_ACCEPTED_POW} (raised to the minimum if that is higher).
+     */
+    public Builder maxAcceptedPow(PowParameters ceiling) {
+      this.maxAcceptedPow = Objects.requireNonNull(ceiling, "ceiling");
+      return this;
+    }
+
+    /**
+     * Sets how long one send's proof of work may take, counted from the call (queueing
+     * included); past it the send fails with {@link MessageError#POW_DEADLINE_EXCEEDED}.
+     * Default: no limit (the ceiling still bounds the work).
+     *
+     * @throws IllegalArgumentException if timeout is zero or negative
+     */
+    public Builder powTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive");
+      }
+      this.powTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how many proof-of-work jobs may be queued or running at once; beyond that sends fail
+     * with {@link MessageError#POW_QUEUE_FULL} (each message send is two jobs, one after the other).
+     *
+     * @throws IllegalArgumentException if jobs is below 1
+     */
+    public Builder maxQueuedPow(int jobs) {
+      if (jobs < 1) {
+        throw new IllegalArgumentException("jobs < 1");
+      }
+      this.maxQueuedPow = jobs;
+      return this;
+    }
+
+    private PowParameters ceiling() {
+      if (maxAcceptedPow == null) {
+        return DEFAULT_MAX_ACCEPTED_POW.atLeast(rules.minimum());
+      }
+      if (!rules.minimum().isWithin(maxAcceptedPow)) {
+        throw new IllegalArgumentException("ceiling below the node's minimum difficulty");
+      }
+      return maxAcceptedPow;
+    }
+
+    /**
+     * Builds the node and starts its threads; attach a transport with {@link MessageNode#attach}.
+     *
+     * @throws IllegalArgumentException if an explicit {@link #maxAcceptedPow} is below the rules'
+     *     minimum in either field (the node could then send nothing)
+     */
     public MessageNode build() {
+      ceiling();
       return new MessageNode(this);
     }
   }
@@ -142,102 +228,152 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
 
   /** Adds a local identity: msgs to it are decrypted and getpubkey for it answered. */
   public void addIdentity(Identity identity) {
-    identities.add(Objects.requireNonNull(identity));
+    delivery.addIdentity(identity);
   }
 
   /** Removes a local identity. */
   public void removeIdentity(Identity identity) {
-    identities.remove(identity);
+    delivery.removeIdentity(identity);
   }
 
   /** Subscribes to the broadcasts of {@code address}. */
   public void subscribe(BitmessageAddress address) {
-    subscriptions.put(Hex.encode(address.tag()), address);
+    delivery.subscribe(address);
   }
 
   /** Stops receiving the broadcasts of {@code address}. */
   public void unsubscribe(BitmessageAddress address) {
-    subscriptions.remove(Hex.encode(address.tag()));
+    delivery.unsubscribe(address);
   }
 
   /** Registers a listener. */
   public void addListener(MessageListener listener) {
-    listeners.add(Objects.requireNonNull(listener));
+    delivery.addListener(listener);
   }
 
   /** Unregisters a listener (a no-op if it was not registered); it gets no further callbacks once this returns, except one already running. */
   public void removeListener(MessageListener listener) {
-    listeners.remove(listener);
+    delivery.removeListener(listener);
   }
 
   // ------------------------------------------------------------------ sending
 
   /**
    * Encrypts, signs and proves work for a message from {@code from} to {@code to}, with an
-   * embedded acknowledgement, then stores and announces it. Proof of work runs on the caller's
-   * thread at the recipient's difficulty (at least the network minimum).
+   * embedded acknowledgement, then stores and announces it. The proof of work (the ack's at the
+   * node's minimum, then the message's at the recipient's difficulty raised to that minimum) runs
+   * on the node's PoW pool; this method returns at once.
    *
-   * @throws MessageException {@link MessageError#POW_CANCELLED} if interrupted
+   * <p>The future completes with the sent message, or exceptionally with a
+   * {@link MessageException}: {@link MessageError#POW_TOO_DEMANDING} if the recipient demands
+   * more than {@link Builder#maxAcceptedPow} (the future is already failed when this returns and
+   * no work was queued), {@link MessageError#POW_QUEUE_FULL}, {@link
+   * MessageError#POW_DEADLINE_EXCEEDED} (after {@link Builder#powTimeout}), {@link
+   * MessageError#POW_CANCELLED}, {@link MessageError#NODE_CLOSED} or {@link
+   * MessageError#STORE_FULL}. Cancelling or completing the future from outside (also through
+   * {@link CompletableFuture#orTimeout}) stops the work. It completes on a PoW thread: attach slow
+   * follow-up work with the {@code ...Async} methods of {@link CompletableFuture}.
+   *
    * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
+   * @throws NullPointerException if an argument is null
    */
-  public SentMessage sendMessage(Identity from, PublicIdentity to, MessageContent content, long ttlSeconds) throws MessageException {
-    checkTtl(ttlSeconds);
-    long now = clock.getAsLong();
-    byte[] ackData = new byte[32];
-    RANDOM.nextBytes(ackData);
-    MessageObject ack = solve(MessageObject.unsolved(now + ackTtl(ttlSeconds), ObjectType.MSG.code(), 1, to.address().stream(), ackData), rules.minimum(), now);
-    byte[] ackPacket = WirePacket.of("object", ack.encoded()).encode();
-    MessageObject msg = solve(MessageCrypto.buildMsg(from, to, content, ackPacket, now + ttlSeconds), to.pow().atLeast(rules.minimum()), now);
-    SentMessage sent = new SentMessage(msg.inventoryHash(), ackData);
-    awaitingAck.put(Hex.encode(ackData), sent);
-    publish(msg);
-    return sent;
-  }
-
-  /** Signs, encrypts to the sender's address key and publishes a v5 broadcast. */
-  public InventoryHash broadcast(Identity from, MessageContent content, long ttlSeconds) throws MessageException {
-    checkTtl(ttlSeconds);
-    long now = clock.getAsLong();
-    MessageObject o = solve(MessageCrypto.buildBroadcast(from, content, now + ttlSeconds), rules.minimum(), now);
-    publish(o);
-    return o.inventoryHash();
-  }
-
-  /** Publishes the v4 pubkey of {@code me} so others can message it. */
-  public InventoryHash publishPubkey(Identity me, long ttlSeconds) throws MessageException {
-    checkTtl(ttlSeconds);
-    long now = clock.getAsLong();
-    MessageObject o = solve(MessageCrypto.buildPubkey(me, now + ttlSeconds), rules.minimum(), now);
-    publish(o);
-    return o.inventoryHash();
+  public CompletableFuture<SentMessage> sendMessageAsync(Identity from, PublicIdentity to, MessageContent content, long ttlSeconds) {
+    return outbox.sendMessage(from, to, content, ttlSeconds);
   }
 
   /**
-   * Looks up the public identity of {@code address}: from a stored pubkey object if there is one,
-   * otherwise by publishing a getpubkey and waiting for the owner's answer.
+   * As {@link #sendMessageAsync}, but blocks the calling thread until the proof of work is done:
+   * about a second at the network difficulty, up to the ceiling's cost for a demanding recipient
+   * (see {@link #DEFAULT_MAX_ACCEPTED_POW}). Never call it from a {@link MessageListener} callback
+   * or another thread that serves others; use {@link #sendMessageAsync} there.
+   *
+   * @throws MessageException an error listed at {@link #sendMessageAsync}, or
+   *     {@link MessageError#POW_CANCELLED} if the calling thread is interrupted (the work is
+   *     cancelled and the interrupt status stays set)
+   * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
+   * @throws IllegalStateException if called on the node's own PoW thread (in a callback of a
+   *     send's future), where waiting could deadlock the pool
    */
-  public CompletableFuture<PublicIdentity> requestPubkey(BitmessageAddress address, long ttlSeconds) throws MessageException {
+  public SentMessage sendMessage(Identity from, PublicIdentity to, MessageContent content, long ttlSeconds) throws MessageException {
+    return outbox.pow().await(sendMessageAsync(from, to, content, ttlSeconds));
+  }
+
+  /**
+   * Signs, encrypts to the sender's address key and publishes a v5 broadcast, its proof of work
+   * at the node's minimum on the PoW pool. The future fails as for {@link #sendMessageAsync}
+   * (but never with {@link MessageError#POW_TOO_DEMANDING}: the minimum is within the ceiling).
+   *
+   * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
+   */
+  public CompletableFuture<InventoryHash> broadcastAsync(Identity from, MessageContent content, long ttlSeconds) {
+    return outbox.broadcast(from, content, ttlSeconds);
+  }
+
+  /**
+   * As {@link #broadcastAsync}, blocking the caller for the proof of work (see {@link #sendMessage}).
+   *
+   * @throws MessageException as {@link #sendMessage}
+   * @throws IllegalStateException as {@link #sendMessage}
+   * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
+   */
+  public InventoryHash broadcast(Identity from, MessageContent content, long ttlSeconds) throws MessageException {
+    return outbox.pow().await(broadcastAsync(from, content, ttlSeconds));
+  }
+
+  /**
+   * Publishes the v4 pubkey of {@code me} so others can message it; proof of work and failures
+   * as for {@link #broadcastAsync}.
+   *
+   * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
+   */
+  public CompletableFuture<InventoryHash> publishPubkeyAsync(Identity me, long ttlSeconds) {
+    return outbox.publishPubkey(me, ttlSeconds);
+  }
+
+  /**
+   * As {@link #publishPubkeyAsync}, blocking the caller for the proof of work (see {@link #sendMessage}).
+   *
+   * @throws MessageException as {@link #sendMessage}
+   * @throws IllegalStateException as {@link #sendMessage}
+   * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
+   */
+  public InventoryHash publishPubkey(Identity me, long ttlSeconds) throws MessageException {
+    return outbox.pow().await(publishPubkeyAsync(me, ttlSeconds));
+  }
+
+  /**
+   * Looks up the public identity of {@code address} by publishing a getpubkey (its proof of work
+   * on the PoW pool) and waiting for the owner's answer. The future fails if the getpubkey cannot
+   * be published (as for {@link #broadcastAsync}); cancelling it stops that work. Security: the
+   * difficulty in the answer is the peer's choice; {@link #sendMessageAsync} refuses it above the
+   * ceiling.
+   *
+   * @throws IllegalArgumentException if ttlSeconds is not in 1..28 days
+   */
+  public CompletableFuture<PublicIdentity> requestPubkey(BitmessageAddress address, long ttlSeconds) {
+    Outbox.checkTtl(ttlSeconds);
     CompletableFuture<PublicIdentity> f = new CompletableFuture<>();
-    pendingPubkeys.put(Hex.encode(address.tag()), new PendingPubkey(address, f));
-    long now = clock.getAsLong();
-    publish(solve(MessageCrypto.buildGetPubkey(address, now + ttlSeconds), rules.minimum(), now));
+    LocalDelivery.PendingPubkey pending = new LocalDelivery.PendingPubkey(address, f);
+    delivery.expectPubkey(pending);
+    CompletableFuture<InventoryHash> getpubkey = outbox.getPubkey(address, ttlSeconds);
+    getpubkey.whenComplete((h, e) -> {
+      if (e != null) {
+        delivery.forgetPubkey(pending);
+        f.completeExceptionally(e);
+      }
+    });
+    f.whenComplete((id, e) -> getpubkey.cancel(false));
     return f;
   }
 
-  private static void checkTtl(long ttl) {
-    if (ttl < 1 || ttl > 28L * 24 * 3600) {
-      throw new IllegalArgumentException("ttl must be 1 s .. 28 days: " + ttl);
-    }
+  /** Returns the most proof of work this node does for anyone ({@link Builder#maxAcceptedPow}). */
+  public PowParameters maxAcceptedPow() {
+    return outbox.pow().ceiling();
   }
 
-  /** PyBitmessage's ack TTL buckets (1 day, 1 week, 4 weeks) so an ack does not reveal its message's TTL. */
-  private static long ackTtl(long ttl) {
-    long bucket = ttl < 24 * 3600 ? 24 * 3600 : ttl < 7 * 24 * 3600 ? 7 * 24 * 3600 : 28L * 24 * 3600;
-    return bucket + RANDOM.nextInt(601) - 300;
-  }
-
-  private MessageObject solve(MessageObject unsolved, PowParameters pow, long now) throws MessageException {
-    return ProofOfWork.solve(unsolved, pow, now, powThreads, new AtomicBoolean());
+  /** Returns how many proof-of-work jobs are queued or running on the node's PoW pool. */
+  public int queuedPowJobs() {
+    return outbox.pow().liveJobs();
   }
 
   /**
@@ -248,7 +384,7 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
   public void publish(MessageObject object) throws MessageException {
     rules.check(object, clock.getAsLong());
     if (store.add(object)) {
-      inbox.execute(() -> process(object));
+      enqueue(() -> delivery.process(object), 0);
       announce(object, null);
     }
   }
@@ -258,7 +394,7 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
   @Override
   public void onInv(String from, List<InventoryHash> hashes) {
     List<InventoryHash> bounded = hashes.size() > MAX_INV_HASHES ? hashes.subList(0, MAX_INV_HASHES) : hashes;
-    inbox.execute(() -> {
+    enqueue(() -> {
       List<InventoryHash> wanted = new ArrayList<>();
       for (InventoryHash h : bounded) {
         if (!store.contains(h) && requested.putIfAbsent(h, Boolean.TRUE) == null) {
@@ -269,12 +405,12 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       if (!wanted.isEmpty() && t != null) {
         t.sendGetData(from, wanted);
       }
-    });
+    }, 0);
   }
 
   @Override
   public void onGetData(String from, List<InventoryHash> hashes) {
-    inbox.execute(() -> {
+    enqueue(() -> {
       MessageTransport t = transport;
       for (InventoryHash h : hashes) {
         Optional<MessageObject> o = store.get(h);
@@ -282,12 +418,12 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
           t.sendObject(from, o.get());
         }
       }
-    });
+    }, 0);
   }
 
   @Override
   public void onConnected(String peer) {
-    inbox.execute(() -> {
+    enqueue(() -> {
       MessageTransport t = transport;
       if (t == null) {
         return;
@@ -296,13 +432,43 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       for (int i = 0; i < inventory.size(); i += MAX_INV_HASHES) {
         t.sendInv(peer, inventory.subList(i, Math.min(inventory.size(), i + MAX_INV_HASHES)));
       }
-    });
+    }, 0);
   }
 
   @Override
   public void onObject(String from, byte[] encoded) {
     byte[] copy = encoded.clone();
-    inbox.schedule(() -> receive(from, copy), receiveDelay.toNanos(), TimeUnit.NANOSECONDS);
+    enqueue(() -> receive(from, copy), receiveDelay.toNanos());
+  }
+
+  /**
+   * Queues inbound work on the inbound thread, counted by {@link #work()}. A closed node drops
+   * it: a peer's relay must not fail because this node went away.
+   */
+  private void enqueue(Runnable task, long delayNanos) {
+    work.begin();
+    try {
+      inbox.schedule(() -> {
+        try {
+          task.run();
+        } finally {
+          work.end();
+        }
+      }, delayNanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      work.end();
+      LOG.debug("{}: closed, inbound work dropped", name);
+    }
+  }
+
+  /** Returns the counter of this node's outstanding work (inbound tasks and unfinished sends). */
+  WorkTracker work() {
+    return work;
+  }
+
+  /** Returns whether {@link #close()} was called. */
+  boolean isClosed() {
+    return closed;
   }
 
   private void receive(String from, byte[] encoded) {
@@ -311,7 +477,7 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
       requested.remove(o.inventoryHash());
       rules.check(o, clock.getAsLong());
       if (store.add(o)) {
-        process(o);
+        delivery.process(o);
         announce(o, from);
       }
     } catch (MessageException e) {
@@ -331,80 +497,15 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
     }
   }
 
-  private void process(MessageObject o) {
-    ObjectType type = o.objectType();
-    if (type == ObjectType.MSG) {
-      processMsg(o);
-    } else if (type == ObjectType.BROADCAST) {
-      MessageCrypto.tagOf(o).map(tag -> subscriptions.get(Hex.encode(tag)))
-          .flatMap(addr -> MessageCrypto.openBroadcast(o, addr))
-          .ifPresent(b -> listeners.forEach(l -> l.onBroadcast(b)));
-    } else if (type == ObjectType.GETPUBKEY) {
-      MessageCrypto.tagOf(o).ifPresent(this::answerGetPubkey);
-    } else if (type == ObjectType.PUBKEY) {
-      MessageCrypto.tagOf(o).map(tag -> pendingPubkeys.get(Hex.encode(tag)))
-          .ifPresent(p -> MessageCrypto.openPubkey(o, p.address()).ifPresent(id -> {
-            pendingPubkeys.remove(Hex.encode(id.address().tag()));
-            p.future().complete(id);
-          }));
-    }
-  }
-
-  private void processMsg(MessageObject o) {
-    byte[] payload = o.payload();
-    if (payload.length == 32) {
-      SentMessage sent = awaitingAck.remove(Hex.encode(payload));
-      if (sent != null) {
-        listeners.forEach(l -> l.onAck(sent));
-        return;
-      }
-    }
-    long now = clock.getAsLong();
-    for (Identity id : identities) {
-      // A per-identity difficulty override is enforced only by the identity's own node.
-      if (!ProofOfWork.isSufficient(o, id.publicIdentity().pow().atLeast(rules.minimum()), now)) {
-        continue;
-      }
-      Optional<ReceivedMessage> m = MessageCrypto.openMsg(o, id);
-      if (m.isPresent()) {
-        listeners.forEach(l -> l.onMessage(m.get()));
-        sendAck(m.get());
-        return;
-      }
-    }
-  }
-
-  private void sendAck(ReceivedMessage m) {
-    byte[] packet = m.ackPacket();
-    if (packet.length == 0) {
-      return;
-    }
-    try {
-      WirePacket p = WirePacket.decode(packet);
-      if (p.command().equals("object")) {
-        publish(MessageObject.decode(p.payload()));
-      }
-    } catch (MessageException e) {
-      LOG.debug("{}: unusable ack from {}: {}", name, m.sender().address(), e.getMessage());
-    }
-  }
-
-  private void answerGetPubkey(byte[] tag) {
-    for (Identity id : identities) {
-      if (java.security.MessageDigest.isEqual(id.address().tag(), tag)) {
-        try {
-          publishPubkey(id, 28L * 24 * 3600);
-        } catch (MessageException e) {
-          LOG.debug("{}: could not publish pubkey: {}", name, e.getMessage());
-        }
-      }
-    }
-  }
-
-  /** Stops the inbound thread; pending work is dropped. */
+  /**
+   * Stops the inbound thread (pending work is dropped) and the PoW pool: every send still queued
+   * or running fails with {@link MessageError#NODE_CLOSED}. Idempotent.
+   */
   @Override
   public void close() {
+    closed = true;
     inbox.shutdownNow();
+    outbox.close();
   }
 
   @Override

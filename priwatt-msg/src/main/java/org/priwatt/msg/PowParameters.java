@@ -27,6 +27,27 @@ public record PowParameters(long nonceTrialsPerByte, long payloadLengthExtraByte
     }
   }
 
+  /**
+   * Returns whether neither field exceeds the same field of {@code ceiling}: a sender does the
+   * work only for parameters within its ceiling (PyBitmessage compares the two fields the same
+   * way against {@code maxacceptablenoncetrialsperbyte} and {@code maxacceptablepayloadlengthextrabytes}).
+   */
+  public boolean isWithin(PowParameters ceiling) {
+    return nonceTrialsPerByte <= ceiling.nonceTrialsPerByte && payloadLengthExtraBytes <= ceiling.payloadLengthExtraBytes;
+  }
+
+  /**
+   * Returns both fields multiplied by {@code factor}.
+   *
+   * @throws IllegalArgumentException if factor is below 1 or a product exceeds {@link #MAX_VALUE}
+   */
+  public PowParameters times(long factor) {
+    if (factor < 1 || nonceTrialsPerByte > MAX_VALUE / factor || payloadLengthExtraBytes > MAX_VALUE / factor) {
+      throw new IllegalArgumentException("factor out of range: " + factor);
+    }
+    return new PowParameters(nonceTrialsPerByte * factor, payloadLengthExtraBytes * factor);
+  }
+
   /** Returns these parameters raised, field by field, to at least {@code minimum}. */
   public PowParameters atLeast(PowParameters minimum) {
     return new PowParameters(Math.max(nonceTrialsPerByte, minimum.nonceTrialsPerByte),

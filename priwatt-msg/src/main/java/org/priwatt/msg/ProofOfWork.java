@@ -1,6 +1,7 @@
 package org.priwatt.msg;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,12 @@ import org.priwatt.msg.internal.PowSearch;
  * payloadLengthExtraBytes and TTL the seconds from now until the object expires, but at least
  * {@value #MIN_TTL} (PyBitmessage {@code protocol.isProofOfWorkSufficient}); both divisions are
  * integer divisions. Bigger and longer-lived objects therefore cost proportionally more.
+ *
+ * <p>Each trial succeeds with probability {@code (target + 1) / 2^64}, so a search takes
+ * {@link #expectedTrials} trials on average, known before any work starts. The searches here
+ * block their caller; {@link MessageNode} runs its own on a bounded pool instead and refuses
+ * parameters above its ceiling ({@link MessageNode.Builder#maxAcceptedPow}) before any work.
+ * These static methods apply no ceiling: the caller chooses {@code params}.
  */
 public final class ProofOfWork {
   /** The TTL floor used in the target formula, in seconds. */
@@ -45,6 +52,18 @@ public final class ProofOfWork {
     }
     BigInteger t = TWO_64.divide(denominator);
     return t.bitLength() > 64 ? MAX_UNSIGNED : t.longValue();
+  }
+
+  /**
+   * Returns the expected number of trials a search needs, {@code 2^64 / (target + 1)} rounded
+   * down, for the same arguments as {@link #target}; saturates at {@link Long#MAX_VALUE}.
+   *
+   * @throws IllegalArgumentException if objectLength or ttlSeconds is negative
+   */
+  public static long expectedTrials(int objectLength, long ttlSeconds, PowParameters params) {
+    BigInteger t = new BigInteger(Long.toUnsignedString(target(objectLength, ttlSeconds, params)));
+    BigInteger trials = TWO_64.divide(t.add(BigInteger.ONE));
+    return trials.bitLength() > 63 ? Long.MAX_VALUE : trials.longValue();
   }
 
   /** Returns the effective TTL for the target: seconds until expiry, at least {@link #MIN_TTL}. */
@@ -86,22 +105,47 @@ public final class ProofOfWork {
 
   /**
    * Finds a nonce for {@code unsolved} (its current nonce is ignored) using {@code threads}
-   * threads and returns the object with that nonce. The TTL for the target is taken at
-   * {@code nowSeconds}, the time the object is created.
+   * threads, the calling one among them, and returns the object with that nonce. The TTL for the
+   * target is taken at {@code nowSeconds}, the time the object is created. Blocks until a nonce
+   * is found or the search is stopped; there is no deadline (see the overload with one).
    *
    * @param cancel set it from any thread to stop the search
-   * @throws MessageException with {@link MessageError#POW_CANCELLED} if {@code cancel} was set
-   *     before a nonce was found
+   * @throws MessageException with {@link MessageError#POW_CANCELLED} if {@code cancel} was set or
+   *     the calling thread was interrupted before a nonce was found (the search notices within
+   *     256 trials per thread; the interrupt status stays set)
    * @throws IllegalArgumentException if threads is below 1
    */
   public static MessageObject solve(MessageObject unsolved, PowParameters params, long nowSeconds, int threads, AtomicBoolean cancel)
       throws MessageException {
-    Objects.requireNonNull(cancel, "cancel");
-    long target = targetFor(unsolved, params, nowSeconds);
-    OptionalLong nonce = PowSearch.search(unsolved.initialHash(), target, threads, cancel);
-    if (nonce.isEmpty()) {
-      throw new MessageException(MessageError.POW_CANCELLED, "proof-of-work search cancelled");
+    return solve(unsolved, params, nowSeconds, threads, cancel, OptionalLong.empty());
+  }
+
+  /**
+   * As {@link #solve(MessageObject, PowParameters, long, int, AtomicBoolean)}, but gives up once
+   * {@code timeout} has passed since the call.
+   *
+   * @throws MessageException {@link MessageError#POW_DEADLINE_EXCEEDED} if the timeout passed
+   *     before a nonce was found, or {@link MessageError#POW_CANCELLED} as for the other overload
+   * @throws IllegalArgumentException if threads is below 1 or timeout is negative
+   */
+  public static MessageObject solve(MessageObject unsolved, PowParameters params, long nowSeconds, int threads, AtomicBoolean cancel,
+      Duration timeout) throws MessageException {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("negative timeout");
     }
-    return unsolved.withNonce(nonce.getAsLong());
+    return solve(unsolved, params, nowSeconds, threads, cancel, OptionalLong.of(System.nanoTime() + saturatedNanos(timeout)));
+  }
+
+  private static MessageObject solve(MessageObject unsolved, PowParameters params, long nowSeconds, int threads, AtomicBoolean cancel,
+      OptionalLong deadlineNanos) throws MessageException {
+    Objects.requireNonNull(cancel, "cancel");
+    Objects.requireNonNull(params, "params");
+    long target = targetFor(unsolved, params, nowSeconds);
+    return unsolved.withNonce(PowSearch.search(unsolved.initialHash(), target, threads, cancel, deadlineNanos));
+  }
+
+  /** {@code d} in nanoseconds, capped at about 146 years so the deadline arithmetic cannot overflow. */
+  static long saturatedNanos(Duration d) {
+    return d.compareTo(Duration.ofDays(365L * 146)) > 0 ? Duration.ofDays(365L * 146).toNanos() : d.toNanos();
   }
 }

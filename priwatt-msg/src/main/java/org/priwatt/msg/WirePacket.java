@@ -13,6 +13,11 @@ import org.priwatt.msg.internal.ByteWriter;
  * payload length (4), first 4 bytes of SHA-512(payload) (4), payload. Acknowledgements travel
  * inside messages as complete {@code object} packets, and a socket transport frames every
  * message this way. Immutable.
+ *
+ * <p>A command is 0 to 12 printable ASCII characters (0x20..0x7E), NUL padded; this is Bitcoin
+ * Core's {@code CMessageHeader::IsCommandValid} rule. {@link #of} and {@link #decode} apply the
+ * same rule, so every packet {@code of} builds decodes to itself and every packet {@code decode}
+ * accepts re-encodes to the bytes it came from.
  */
 public final class WirePacket {
   /** The network magic. */
@@ -21,6 +26,8 @@ public final class WirePacket {
   public static final int MAX_PAYLOAD = 1_600_100;
   /** Header length. */
   public static final int HEADER_LENGTH = 24;
+  /** Length of the NUL-padded command field. */
+  private static final int COMMAND_LENGTH = 12;
 
   private final String command;
   private final byte[] payload;
@@ -33,15 +40,30 @@ public final class WirePacket {
   /**
    * Creates a packet.
    *
-   * @throws IllegalArgumentException if the command is longer than 12 ASCII bytes or the payload
-   *     exceeds {@link #MAX_PAYLOAD}
+   * @throws IllegalArgumentException if the command is longer than 12 characters or holds a
+   *     character outside printable ASCII (0x20..0x7E), or the payload exceeds {@link #MAX_PAYLOAD}
+   * @throws NullPointerException if an argument is null
    */
   public static WirePacket of(String command, byte[] payload) {
     Objects.requireNonNull(payload, "payload");
-    if (command.length() > 12 || !StandardCharsets.US_ASCII.newEncoder().canEncode(command) || payload.length > MAX_PAYLOAD) {
+    if (!isValidCommand(command) || payload.length > MAX_PAYLOAD) {
       throw new IllegalArgumentException("bad command or payload too large");
     }
     return new WirePacket(command, payload.clone());
+  }
+
+  /** The one command rule both {@link #of} and {@link #decode} apply (see the class comment). */
+  private static boolean isValidCommand(String command) {
+    if (command.length() > COMMAND_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the encoded packet. */
@@ -56,22 +78,28 @@ public final class WirePacket {
    *
    * @throws MessageException {@link MessageError#TRUNCATED}, {@link MessageError#TOO_LARGE},
    *     {@link MessageError#TRAILING_DATA}, or {@link MessageError#INVALID_FIELD} (bad magic,
-   *     command or checksum)
+   *     checksum, or a command {@link #of} would refuse: a byte outside printable ASCII, or a
+   *     non-NUL byte after the padding starts)
    */
   public static WirePacket decode(byte[] data) throws MessageException {
     ByteReader r = new ByteReader(data);
     if ((int) r.u32("magic") != MAGIC) {
       throw new MessageException(MessageError.INVALID_FIELD, "bad magic");
     }
-    byte[] name = r.bytes(12, "command");
+    byte[] name = r.bytes(COMMAND_LENGTH, "command");
     int end = 0;
-    while (end < 12 && name[end] != 0) {
+    while (end < COMMAND_LENGTH && name[end] != 0) {
       end++;
     }
-    for (int i = end; i < 12; i++) {
+    for (int i = end; i < COMMAND_LENGTH; i++) {
       if (name[i] != 0) {
         throw new MessageException(MessageError.INVALID_FIELD, "command not NUL padded");
       }
+    }
+    // ISO-8859-1 maps each byte to the char of the same value, so the shared rule sees every byte.
+    String command = new String(name, 0, end, StandardCharsets.ISO_8859_1);
+    if (!isValidCommand(command)) {
+      throw new MessageException(MessageError.INVALID_FIELD, "command byte outside printable ASCII");
     }
     long length = r.u32("length");
     if (length > MAX_PAYLOAD) {
@@ -83,7 +111,7 @@ public final class WirePacket {
     if (!MessageDigest.isEqual(checksum, Arrays.copyOf(Hashes.sha512(payload), 4))) {
       throw new MessageException(MessageError.INVALID_FIELD, "bad checksum");
     }
-    return new WirePacket(new String(name, 0, end, StandardCharsets.US_ASCII), payload);
+    return new WirePacket(command, payload);
   }
 
   /** Returns the command name. */

@@ -2,6 +2,7 @@ package org.priwatt.msg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -165,19 +166,92 @@ class MessageNetworkTest {
     assertThat(found).isEqualTo(yours.publicIdentity());
   }
 
+  /**
+   * Regression (issue 13): this asserted absence after a 200 ms sleep. Now it waits until the
+   * network is quiescent, with a valid object injected after the invalid ones as the positive
+   * control that processing (and relaying) really happened.
+   */
   @Test
   void invalidObjectsAreNotStoredOrRelayed() throws Exception {
     MessageNode a = node("a");
     MessageNode b = node("b");
     net.connect(a, b);
-    MessageObject lazy = MessageObject.unsolved(System.currentTimeMillis() / 1000 + 3600, 2, 1, 1, new byte[100]);
-    // Nonce 0 misses the network default target (about 2^-27 chance of a hit); "strict" uses the default rules.
+    // "strict" uses the network default rules: nonce 0 misses their target (about 2^-27 chance of a hit).
     MessageNode strict = net.add(MessageNode.builder("strict").build());
     net.connect(a, strict);
-    strict.onObject("a", lazy.encoded());
-    strict.onObject("a", new byte[] {1, 2, 3});
-    Thread.sleep(200);
-    assertThat(strict.store().size()).isZero();
-    assertThat(b.store().size()).isZero();
+    long now = System.currentTimeMillis() / 1000;
+    MessageObject lazy = MessageObject.unsolved(now + 3600, 2, 1, 1, new byte[100]);
+    assertThat(ProofOfWork.isSufficient(lazy, PowParameters.NETWORK_DEFAULT, now)).as("precondition: nonce 0 misses").isFalse();
+    MessageObject valid = ProofOfWork.solve(MessageObject.unsolved(now + 3600, 2, 1, 1, new byte[] {1}), PowParameters.NETWORK_DEFAULT, now, 2,
+        new java.util.concurrent.atomic.AtomicBoolean());
+
+    // From a peer outside the network, so that strict would relay anything it accepted to a (and a to b).
+    strict.onObject("outsider", lazy.encoded());
+    strict.onObject("outsider", new byte[] {1, 2, 3});
+    strict.onObject("outsider", valid.encoded());
+    assertThat(net.awaitQuiescence(Duration.ofSeconds(Await.SECONDS))).isTrue();
+
+    assertThat(strict.store().contains(valid.inventoryHash())).isTrue();
+    assertThat(b.store().contains(valid.inventoryHash())).as("the valid object was relayed").isTrue();
+    assertThat(strict.store().size()).isEqualTo(1);
+    assertThat(a.store().size()).isEqualTo(1);
+    assertThat(b.store().size()).isEqualTo(1);
+  }
+
+  /**
+   * Quiescence means everything in flight arrived: a send still proving work, four hops each
+   * delayed by a receive delay, and the ack's way back. No polling after the wait.
+   */
+  @Test
+  void quiescenceCoversSendsInFlightReceiveDelaysAndAcks() throws Exception {
+    Duration delay = Duration.ofMillis(100);
+    MessageNode x = node("x");
+    MessageNode y = net.add(MessageNode.builder("y").rules(ObjectRules.withMinimum(EASY)).receiveDelay(delay).build());
+    MessageNode z = net.add(MessageNode.builder("z").rules(ObjectRules.withMinimum(EASY)).receiveDelay(delay).build());
+    net.connect(x, y);
+    net.connect(y, z);
+    Identity sender = Identity.newIdentity();
+    Identity recipient = Identity.newIdentity().withPow(EASY);
+    z.addIdentity(recipient);
+    Recorder atX = new Recorder();
+    Recorder atZ = new Recorder();
+    x.addListener(atX);
+    z.addListener(atZ);
+
+    CompletableFuture<SentMessage> sent = x.sendMessageAsync(sender, recipient.publicIdentity(), MessageContent.simple("s", "b"), 3600);
+    assertThat(net.awaitQuiescence(Duration.ofSeconds(Await.SECONDS))).isTrue();
+
+    assertThat(sent).isCompleted();
+    assertThat(atZ.message).isCompleted();
+    assertThat(atX.ack).isCompletedWithValue(sent.get());
+    assertThat(y.store().size()).as("msg and ack relayed through y").isEqualTo(2);
+  }
+
+  /** Regression: relaying to a closed peer threw RejectedExecutionException into the publisher, cutting off the other peers. */
+  @Test
+  void aClosedPeerDoesNotBreakRelaying() throws Exception {
+    MessageNode a = node("a");
+    MessageNode gone = node("gone");
+    MessageNode c = node("c");
+    net.connect(a, gone);
+    net.connect(a, c);
+    gone.close();
+    InventoryHash h = a.broadcast(Identity.newIdentity(), MessageContent.simple("auction", "E1"), 3600);
+    assertThat(net.awaitQuiescence(Duration.ofSeconds(Await.SECONDS))).isTrue();
+    assertThat(c.store().contains(h)).isTrue();
+    assertThat(gone.store().contains(h)).isFalse();
+  }
+
+  /** A send that never finishes keeps the network from being quiescent; cancelling it settles it. */
+  @Test
+  void aSendStillProvingWorkIsNotQuiescence() throws Exception {
+    PowParameters hard = new PowParameters(1L << 30, 1L << 30);
+    MessageNode n = net.add(MessageNode.builder("n").rules(ObjectRules.withMinimum(EASY)).maxAcceptedPow(hard).build());
+    CompletableFuture<SentMessage> endless = n.sendMessageAsync(Identity.newIdentity(), Identity.newIdentity().withPow(hard).publicIdentity(),
+        MessageContent.simple("s", "b"), 3600);
+    assertThat(net.awaitQuiescence(Duration.ofMillis(100))).isFalse();
+    endless.cancel(true);
+    assertThat(net.awaitQuiescence(Duration.ofSeconds(Await.SECONDS))).isTrue();
+    assertThat(n.store().size()).isZero();
   }
 }

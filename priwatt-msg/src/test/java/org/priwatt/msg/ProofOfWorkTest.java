@@ -60,6 +60,54 @@ class ProofOfWorkTest {
         .extracting(e -> ((MessageException) e).error()).isEqualTo(MessageError.POW_CANCELLED);
   }
 
+  /** Parameters whose target is 0: a search practically never ends on its own (2^-64 per trial). */
+  static final PowParameters ENDLESS = new PowParameters(PowParameters.MAX_VALUE, PowParameters.MAX_VALUE);
+
+  /** Regression: the search ignored Thread.interrupt() although its Javadoc promised POW_CANCELLED. */
+  @Test
+  void interruptEndsALongSearchWithPowCancelled() throws Exception {
+    MessageObject unsolved = MessageObject.unsolved(NOW + 3600, 2, 1, 1, new byte[10]);
+    AtomicBoolean cancel = new AtomicBoolean();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    Await.Outcome o = Await.onThread(() -> {
+      started.countDown();
+      ProofOfWork.solve(unsolved, ENDLESS, NOW, 2, cancel);
+    });
+    try {
+      started.await();
+      o.thread.interrupt();
+      o.join();
+    } finally {
+      cancel.set(true); // stops a search that ignored the interrupt, so the JVM is not left spinning
+    }
+    assertThat(o.error()).isEqualTo(MessageError.POW_CANCELLED);
+    assertThat(o.interruptedAfter).as("interrupt status kept").isTrue();
+  }
+
+  @Test
+  void deadlineEndsASearchWithItsOwnError() throws Exception {
+    MessageObject unsolved = MessageObject.unsolved(NOW + 3600, 2, 1, 1, new byte[10]);
+    Await.Outcome o = Await.onThread(() -> ProofOfWork.solve(unsolved, ENDLESS, NOW, 2, new AtomicBoolean(), java.time.Duration.ofMillis(20))).join();
+    assertThat(o.error()).isEqualTo(MessageError.POW_DEADLINE_EXCEEDED);
+    assertThat(o.interruptedAfter).isFalse();
+    assertThatThrownBy(() -> ProofOfWork.solve(unsolved, EASY, NOW, 1, new AtomicBoolean(), java.time.Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    // A generous deadline does not stand in the way of an easy search.
+    assertThat(ProofOfWork.isSufficient(ProofOfWork.solve(unsolved, EASY, NOW, 1, new AtomicBoolean(), java.time.Duration.ofDays(365_000)), EASY, NOW)).isTrue();
+  }
+
+  /** Expected trials are 2^64 / (target + 1): the cost of a search is known before it starts. */
+  @Test
+  void expectedTrialsFollowTheTarget() {
+    assertThat(ProofOfWork.expectedTrials(1000, 3600, PowParameters.NETWORK_DEFAULT)).isEqualTo(2_108_999L);
+    assertThat(ProofOfWork.expectedTrials(0, 0, new PowParameters(1, 0))).isEqualTo(1);
+    assertThat(ProofOfWork.expectedTrials(MessageObject.MAX_SIZE, ObjectRules.MAX_TTL, ENDLESS)).isEqualTo(Long.MAX_VALUE);
+    // Doubling the trials per byte doubles the cost.
+    PowParameters twice = new PowParameters(2000, 1000);
+    assertThat(ProofOfWork.expectedTrials(600, 3600, twice)).isBetween(2 * ProofOfWork.expectedTrials(600, 3600, PowParameters.NETWORK_DEFAULT) - 2,
+        2 * ProofOfWork.expectedTrials(600, 3600, PowParameters.NETWORK_DEFAULT) + 2);
+  }
+
   @Test
   void trialValueIsDoubleSha512OfNonceAndInitialHash() {
     MessageObject o = MessageObject.unsolved(NOW, 1, 4, 1, new byte[] {1, 2, 3}).withNonce(0x0102030405060708L);

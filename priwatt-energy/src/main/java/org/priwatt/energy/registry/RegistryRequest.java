@@ -138,7 +138,7 @@ public sealed interface RegistryRequest {
         Amount price, Amount fee, SecureRandom random) {
       Lock unsigned = new Lock(RequestId.random(random), entry, timestamp, sequence, escrow, price, fee,
           ByteString.EMPTY);
-      return new Lock(unsigned.id, entry, timestamp, sequence, escrow, price, fee, mac(z, unsigned));
+      return new Lock(unsigned.id, entry, timestamp, sequence, escrow, price, fee, authenticate(z, unsigned));
     }
   }
 
@@ -162,7 +162,7 @@ public sealed interface RegistryRequest {
     /** An unlock request authenticated by {@code z}. */
     public static Unlock create(EnergySecret z, EntryId entry, long sequence, long timestamp, SecureRandom random) {
       Unlock unsigned = new Unlock(RequestId.random(random), entry, timestamp, sequence, ByteString.EMPTY);
-      return new Unlock(unsigned.id, entry, timestamp, sequence, mac(z, unsigned));
+      return new Unlock(unsigned.id, entry, timestamp, sequence, authenticate(z, unsigned));
     }
   }
 
@@ -186,7 +186,7 @@ public sealed interface RegistryRequest {
     /** A renew request authenticated by {@code z}. */
     public static Renew create(EnergySecret z, EntryId entry, long sequence, long timestamp, SecureRandom random) {
       Renew unsigned = new Renew(RequestId.random(random), entry, timestamp, sequence, ByteString.EMPTY);
-      return new Renew(unsigned.id, entry, timestamp, sequence, mac(z, unsigned));
+      return new Renew(unsigned.id, entry, timestamp, sequence, authenticate(z, unsigned));
     }
   }
 
@@ -216,7 +216,7 @@ public sealed interface RegistryRequest {
     public static Split create(EnergySecret z, EntryId entry, long sequence, long timestamp, int parts,
         SecureRandom random) {
       Split unsigned = new Split(RequestId.random(random), entry, timestamp, sequence, parts, ByteString.EMPTY);
-      return new Split(unsigned.id, entry, timestamp, sequence, parts, mac(z, unsigned));
+      return new Split(unsigned.id, entry, timestamp, sequence, parts, authenticate(z, unsigned));
     }
   }
 
@@ -258,11 +258,11 @@ public sealed interface RegistryRequest {
         BitmessageAddress buyerMsg, byte[] releaseSignature, long timestamp, SecureRandom random) {
       Transfer unsigned = new Transfer(RequestId.random(random), lambda.entryId(), timestamp, lock, funding, buyerMsg,
           ByteString.of(releaseSignature), ByteString.EMPTY, ByteString.EMPTY);
-      ByteString mac = mac(lambda, unsigned);
+      ByteString mac = authenticate(lambda, unsigned);
       Transfer maced = new Transfer(unsigned.id, unsigned.entry, timestamp, lock, funding, buyerMsg,
           unsigned.releaseSignature, mac, ByteString.EMPTY);
       return new Transfer(unsigned.id, unsigned.entry, timestamp, lock, funding, buyerMsg, unsigned.releaseSignature,
-          mac, sign(buyer, maced));
+          mac, signed(buyer, maced));
     }
   }
 
@@ -303,17 +303,17 @@ public sealed interface RegistryRequest {
       }
       Dispute unsigned = new Dispute(RequestId.random(random), entry, timestamp, lock, funding, party, evidence,
           ByteString.EMPTY);
-      return new Dispute(unsigned.id, entry, timestamp, lock, funding, party, evidence, sign(key, unsigned));
+      return new Dispute(unsigned.id, entry, timestamp, lock, funding, party, evidence, signed(key, unsigned));
     }
   }
 
   // ------------------------------------------------------------------ construction helpers
 
-  private static ByteString mac(EnergySecret secret, RegistryRequest unsigned) {
+  private static ByteString authenticate(EnergySecret secret, RegistryRequest unsigned) {
     return ByteString.of(secret.mac(RequestCodec.signedBytes(unsigned)));
   }
 
-  private static ByteString sign(EcKey key, RegistryRequest unsigned) {
+  private static ByteString signed(EcKey key, RegistryRequest unsigned) {
     return ByteString.of(Signing.sign(key, RequestCodec.SIGNATURE_DOMAIN, RequestCodec.signedBytes(unsigned)));
   }
 

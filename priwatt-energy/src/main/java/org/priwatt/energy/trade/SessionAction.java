@@ -28,28 +28,28 @@ sealed interface SessionAction {
 
   /** A trade message to the counterpart, from the session identity. */
   record ToPeer(TradeMessage message) implements SessionAction {
-    ToPeer {
+    public ToPeer {
       Objects.requireNonNull(message, "message");
     }
   }
 
   /** A registry request to the DSO, from the session identity or the identity shared with the counterpart. */
   record ToDso(RegistryRequest request, boolean fromShared) implements SessionAction {
-    ToDso {
+    public ToDso {
       Objects.requireNonNull(request, "request");
     }
   }
 
   /** A transaction for the ledger. */
   record Broadcast(ByteString transaction) implements SessionAction {
-    Broadcast {
+    public Broadcast {
       Objects.requireNonNull(transaction, "transaction");
     }
   }
 
   /** The offer for the auction board. */
   record PostOffer(Offer offer) implements SessionAction {
-    PostOffer {
+    public PostOffer {
       Objects.requireNonNull(offer, "offer");
     }
   }

@@ -53,6 +53,10 @@ final class LocalDelivery {
     identities.remove(identity);
   }
 
+  int identityCount() {
+    return identities.size();
+  }
+
   void subscribe(BitmessageAddress address) {
     subscriptions.put(Hex.encode(address.tag()), address);
   }

@@ -35,6 +35,15 @@ public record MessageContent(long encoding, String subject, String body) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The encoding, the subject and the body's length: the body may carry secrets (PriWatt trade
+   * messages carry ownership secrets in it), so it is never shown.
+   */
+  @Override
+  public String toString() {
+    return "MessageContent[encoding=" + encoding + ", subject=" + subject + ", body=" + body.length() + " chars]";
+  }
+
   /** Interprets wire bytes as PyBitmessage's {@code helper_msgcoding} does for encodings 1 and 2. */
   public static MessageContent decode(long encoding, byte[] data) {
     String text = new String(data, StandardCharsets.UTF_8);

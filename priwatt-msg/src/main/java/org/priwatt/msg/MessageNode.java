@@ -236,6 +236,11 @@ public final class MessageNode implements MessageTransport.Receiver, AutoCloseab
     delivery.removeIdentity(identity);
   }
 
+  /** How many local identities the node decrypts for: each costs one trial decryption per incoming msg. */
+  public int identityCount() {
+    return delivery.identityCount();
+  }
+
   /** Subscribes to the broadcasts of {@code address}. */
   public void subscribe(BitmessageAddress address) {
     delivery.subscribe(address);

@@ -96,6 +96,7 @@ public final class RegtestWorld implements AutoCloseable {
   private final EcKey dsoKey;
   private final Identity board = AuctionBoard.boardIdentity(AuctionBoard.DEFAULT_BOARD);
   private final DsoRegistry registry;
+  private final Identity dsoIdentity;
   private final DsoService dso;
   private final List<AutoCloseable> owned = new ArrayList<>();
 
@@ -118,7 +119,8 @@ public final class RegtestWorld implements AutoCloseable {
     this.dsoNode = node("dso");
     this.registry = DsoRegistry.builder().log(dir.resolve("dso.wal")).dsoKey(dsoKey).ledger(ledger)
         .confirmations(confirmations).lockSeconds(b.lockSeconds).clock(this::now).random(random).open();
-    this.dso = DsoService.start(dsoNode, identity(), registry, b.policy);
+    this.dsoIdentity = identity();
+    this.dso = DsoService.start(dsoNode, dsoIdentity, registry, b.policy);
     miner.mine(ChainParameters.REGTEST.coinbaseMaturity() + 1);
   }
 
@@ -384,6 +386,11 @@ public final class RegtestWorld implements AutoCloseable {
   /** The DSO's key (a test may act as the DSO with it). */
   public EcKey dsoKey() {
     return dsoKey;
+  }
+
+  /** The DSO's messaging identity, private keys included (a test may act as the DSO with it). */
+  public Identity dsoIdentity() {
+    return dsoIdentity;
   }
 
   /** The DSO's registry. */

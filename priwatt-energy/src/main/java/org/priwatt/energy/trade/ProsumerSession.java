@@ -250,7 +250,9 @@ public final class ProsumerSession extends TradeSession<SellerState> {
   private Optional<DropReason> onUnlockReply(RegistryReply reply) {
     SellerState.Edit e = state.edit().pending(null);
     if (reply instanceof RegistryReply.Unlocked) {
-      e.phase(State.OFFERED).sequence++;
+      // Offered again, or ready to be offered anew if the offer expired meanwhile.
+      boolean live = state.offer().filter(o -> ctx.now() < o.expiry()).isPresent();
+      e.phase(live ? State.OFFERED : State.READY).sequence++;
       leaveShared();
     } else if (reply instanceof RegistryReply.Refused r) {
       // Not expired on the DSO's clock yet, or a payment confirmed meanwhile: wait on.

@@ -31,6 +31,8 @@ abstract class TradeFixture {
   RegtestWorld world;
   MessageNode bobNode;
   MessageNode aliceNode;
+  /** Alice's view of the board, once {@link #offerAndMatch} ran. */
+  AuctionBoard aliceBoard;
 
   /** The world's options; a test class may override. */
   RegtestWorld.Builder options() {
@@ -64,8 +66,14 @@ abstract class TradeFixture {
 
   /** Bob's offer, as Alice's board matched it. */
   Offer offerAndMatch(Seller bob) {
+    return offerAndMatch(bob, 3600);
+  }
+
+  /** As {@link #offerAndMatch(Seller)} with the offer valid for {@code ttlSeconds}. */
+  Offer offerAndMatch(Seller bob, long ttlSeconds) {
     AuctionBoard board = world.auctionBoard(aliceNode);
-    bob.session().offer(world.boardIdentity(), PRICE_PER_KWH, 3600);
+    aliceBoard = board;
+    bob.session().offer(world.boardIdentity(), PRICE_PER_KWH, ttlSeconds);
     awaitState("offer on the board", () -> !board.match(FIVE_KWH, PRICE_PER_KWH).isEmpty());
     return board.match(FIVE_KWH, PRICE_PER_KWH).get(0);
   }

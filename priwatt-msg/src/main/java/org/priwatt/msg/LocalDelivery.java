@@ -1,7 +1,10 @@
 package org.priwatt.msg;
 
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,11 +36,23 @@ final class LocalDelivery {
   private final Map<String, BitmessageAddress> subscriptions = new ConcurrentHashMap<>();
   private final Map<String, PendingPubkey> pendingPubkeys = new ConcurrentHashMap<>();
   private final List<MessageListener> listeners = new CopyOnWriteArrayList<>();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Duration ackDelay;
+  private final Scheduler ackScheduler;
 
   /** A pubkey lookup in progress. */
   record PendingPubkey(BitmessageAddress address, CompletableFuture<PublicIdentity> future) {}
 
-  LocalDelivery(String name, ObjectRules rules, LongSupplier clock, Outbox outbox, Outbox.Publisher publisher) {
+  /** Runs a task on the node's inbound thread after a delay in nanoseconds. */
+  @FunctionalInterface
+  interface Scheduler {
+    void schedule(Runnable task, long delayNanos);
+  }
+
+  LocalDelivery(String name, ObjectRules rules, LongSupplier clock, Outbox outbox, Outbox.Publisher publisher,
+      Duration ackDelay, Scheduler ackScheduler) {
+    this.ackDelay = ackDelay;
+    this.ackScheduler = ackScheduler;
     this.name = name;
     this.rules = rules;
     this.clock = clock;
@@ -91,7 +106,7 @@ final class LocalDelivery {
     } else if (type == ObjectType.BROADCAST) {
       MessageCrypto.tagOf(o).map(tag -> subscriptions.get(Hex.encode(tag)))
           .flatMap(addr -> MessageCrypto.openBroadcast(o, addr))
-          .ifPresent(b -> listeners.forEach(l -> l.onBroadcast(b)));
+          .ifPresent(b -> notifyAll(l -> l.onBroadcast(b)));
     } else if (type == ObjectType.GETPUBKEY) {
       MessageCrypto.tagOf(o).ifPresent(this::answerGetPubkey);
     } else if (type == ObjectType.PUBKEY) {
@@ -106,7 +121,7 @@ final class LocalDelivery {
   private void processMsg(MessageObject o) {
     Optional<SentMessage> acked = outbox.takeAck(o.payload());
     if (acked.isPresent()) {
-      listeners.forEach(l -> l.onAck(acked.get()));
+      notifyAll(l -> l.onAck(acked.get()));
       return;
     }
     long now = clock.getAsLong();
@@ -117,11 +132,37 @@ final class LocalDelivery {
       }
       Optional<ReceivedMessage> m = MessageCrypto.openMsg(o, id);
       if (m.isPresent()) {
-        listeners.forEach(l -> l.onMessage(m.get()));
-        publishAck(m.get());
+        notifyAll(l -> l.onMessage(m.get()));
+        scheduleAck(m.get());
         return;
       }
     }
+  }
+
+  /**
+   * Each listener on its own: a listener that throws is a bug, logged at ERROR with its
+   * exception, and must not keep the message from the node's other listeners (every trade
+   * session on a node listens to every message).
+   */
+  private void notifyAll(Consumer<MessageListener> event) {
+    for (MessageListener l : listeners) {
+      try {
+        event.accept(l);
+      } catch (RuntimeException e) {
+        LOG.error("{}: listener {} failed", name, l, e);
+      }
+    }
+  }
+
+  /**
+   * Publishes the ack after a random delay up to the node's ack delay: an ack published the
+   * moment a message is decrypted tells an observer which objects one node opened, linking the
+   * node's identities (a seller's fresh identity per injection) by timing.
+   */
+  private void scheduleAck(ReceivedMessage m) {
+    long max = ackDelay.toNanos();
+    long delay = max == 0 ? 0 : (long) (RANDOM.nextDouble() * max);
+    ackScheduler.schedule(() -> publishAck(m), delay);
   }
 
   /** Publishes the ack the sender embedded: already solved by the sender, so no work here. */

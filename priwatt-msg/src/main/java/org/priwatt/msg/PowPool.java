@@ -45,6 +45,11 @@ final class PowPool implements AutoCloseable {
     return scheduler.liveJobs();
   }
 
+  /** Returns how many PoW jobs were accepted since the node started. */
+  long acceptedJobs() {
+    return scheduler.acceptedJobs();
+  }
+
   /**
    * Refuses {@code demanded} (already raised to the network minimum) if either field exceeds the
    * ceiling; {@code who} names the party making the demand in the error.

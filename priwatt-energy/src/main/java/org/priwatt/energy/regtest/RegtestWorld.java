@@ -209,7 +209,8 @@ public final class RegtestWorld implements AutoCloseable {
   }
 
   private MessageNode newNode(String name) {
-    return MessageNode.builder(name).rules(ObjectRules.withMinimum(pow)).clock(this::now).powThreads(1).build();
+    return MessageNode.builder(name).rules(ObjectRules.withMinimum(pow)).clock(this::now).powThreads(1)
+        .ackDelay(Duration.ZERO).build();
   }
 
   /** A new messaging node connected to the hub. */

@@ -39,6 +39,7 @@ public final class PowScheduler implements AutoCloseable {
   private final Set<Job> live = ConcurrentHashMap.newKeySet();
   private final AtomicInteger liveCount = new AtomicInteger();
   private final AtomicLong claimedTrials = new AtomicLong();
+  private final AtomicLong accepted = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final int maxJobs;
   private final Thread[] workers;
@@ -84,6 +85,7 @@ public final class PowScheduler implements AutoCloseable {
       return CompletableFuture.failedFuture(new MessageException(MessageError.POW_QUEUE_FULL, maxJobs + " jobs queued"));
     }
     Job job = new Job(initialHash.clone(), target, deadlineNanos);
+    accepted.incrementAndGet();
     live.add(job);
     job.result.whenComplete((nonce, e) -> {
       live.remove(job);
@@ -107,6 +109,11 @@ public final class PowScheduler implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** Returns how many jobs were accepted so far (queued, whatever became of them). */
+  public long acceptedJobs() {
+    return accepted.get();
   }
 
   /** Returns how many jobs are queued or running. */

@@ -14,6 +14,7 @@ import org.priwatt.chain.wallet.internal.WalletCodec;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EncryptedKeyFile;
 import org.priwatt.crypto.NetworkParameters;
+import org.priwatt.crypto.ScryptLimits;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
 import org.priwatt.script.Script;
@@ -89,13 +90,27 @@ public final class WalletFile {
   }
 
   /**
-   * Reads a wallet written by {@link #save}.
-   *
-   * @throws ChainException {@link WalletError#IO_FAILURE} if it cannot be read, {@link
-   *     WalletError#CORRUPT_FILE} if it is malformed, altered or the passphrase is wrong
+   * Reads a wallet written by {@link #save}, accepting scrypt costs up to {@link
+   * ScryptLimits#DEFAULT}; see {@link #load(Path, SecretBytes, NetworkParameters, ScryptLimits)}.
    */
   public static Contents load(Path path, SecretBytes passphrase, NetworkParameters network)
       throws ChainException {
+    return load(path, passphrase, network, ScryptLimits.DEFAULT);
+  }
+
+  /**
+   * Reads a wallet written by {@link #save}. The scrypt cost named in the key section is checked
+   * against {@code limits} before any key derivation.
+   *
+   * @param limits the largest scrypt cost to pay for this file
+   * @throws ChainException {@link WalletError#IO_FAILURE} if it cannot be read, {@link
+   *     WalletError#CORRUPT_FILE} if it is malformed, altered or the passphrase is wrong, or its
+   *     scrypt cost exceeds {@code limits} (the cause then carries {@link
+   *     org.priwatt.crypto.CryptoError#SCRYPT_COST_TOO_HIGH})
+   */
+  public static Contents load(Path path, SecretBytes passphrase, NetworkParameters network,
+      ScryptLimits limits) throws ChainException {
+    Objects.requireNonNull(limits, "limits");
     byte[] file = read(path);
     ByteBuffer in = ByteBuffer.wrap(file);
     if (file.length < 7 || !Arrays.equals(Arrays.copyOf(file, 4), MAGIC)
@@ -111,7 +126,7 @@ public final class WalletFile {
     byte[] keySecret = null;
     byte[] plain = null;
     try (SecretBytes secret = EncryptedKeyFile.open(Arrays.copyOfRange(file, 7, 7 + keyLength),
-        passphrase)) {
+        passphrase, limits)) {
       keySecret = secret.copyBytes();
       ByteBuffer k = ByteBuffer.wrap(keySecret);
       int seedLength = k.get() & 0xff;

@@ -21,8 +21,11 @@ import org.priwatt.chain.mempool.FeeRate;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolPolicy;
 import org.priwatt.crypto.Address;
+import org.priwatt.crypto.CryptoError;
+import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EncryptedKeyFile;
 import org.priwatt.crypto.NetworkParameters;
+import org.priwatt.crypto.ScryptLimits;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
 import org.priwatt.script.Script;
@@ -233,6 +236,33 @@ class WalletTest {
       assertThatThrownBy(() -> WalletFile.load(cutFile, pass, NET))
           .isInstanceOf(ChainException.class);
     }
+  }
+
+  /** Issue 11.3: a wallet file asking a hostile scrypt cost is refused before any KDF work. */
+  @Test
+  void costlyScryptInKeySectionIsRefusedBeforeDerivation(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("forged.wallet");
+    SecretBytes pass = SecretBytes.fromPassphrase("pw".toCharArray());
+    WalletFile.save(file, alice.keys(), alice.store(), alice.watchList(), pass, CHEAP);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[7 + 6] = 20; // the key section's scrypt log2(N), r and p: 4 GiB of work
+    bytes[7 + 7] = 2;
+    bytes[7 + 8] = 16;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> WalletFile.load(file, pass, NET))
+        .isInstanceOfSatisfying(ChainException.class, e -> {
+          assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE);
+          assertThat(e.getCause()).isInstanceOfSatisfying(CryptoException.class,
+              c -> assertThat(c.error()).isEqualTo(CryptoError.SCRYPT_COST_TOO_HIGH));
+        });
+    // A caller that accepts even less refuses the cheap original too, before deriving.
+    bytes[7 + 6] = 4;
+    bytes[7 + 7] = 8;
+    bytes[7 + 8] = 1;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> WalletFile.load(file, pass, NET, ScryptLimits.of(1024, 1024)))
+        .hasCauseInstanceOf(CryptoException.class);
+    assertThat(WalletFile.load(file, pass, NET, ScryptLimits.DEFAULT).keys()).isNotNull();
   }
 
   @Test

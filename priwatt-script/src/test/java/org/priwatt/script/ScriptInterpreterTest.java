@@ -144,6 +144,32 @@ class ScriptInterpreterTest {
     assertThat(ScriptInterpreter.castToBool(Hex.decode("8000"))).isTrue();
   }
 
+  /**
+   * Issue 11.8: with its own flag off, OP_CHECKLOCKTIMEVERIFY is OP_NOP2 and OP_CHECKSEQUENCEVERIFY
+   * is OP_NOP3, plain NOPs even under DISCOURAGE_UPGRADABLE_NOPS, as in Bitcoin Core's EvalScript
+   * (which discourages only NOP1 and NOP4..NOP10); so removing CHECKLOCKTIMEVERIFY or
+   * CHECKSEQUENCEVERIFY from a valid spend never makes it invalid.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "NOP2 | OK",
+    "NOP3 | OK",
+    "CHECKLOCKTIMEVERIFY | OK",
+    "CHECKSEQUENCEVERIFY | OK",
+    "NOP1 | DISCOURAGE_UPGRADABLE_NOPS",
+    "NOP4 | DISCOURAGE_UPGRADABLE_NOPS",
+    "NOP10 | DISCOURAGE_UPGRADABLE_NOPS",
+  })
+  void lockTimeOpsWithTheirFlagOffAreNotDiscouraged(String op, String expected) {
+    assertThat(run("1", op, EnumSet.of(VerifyFlag.DISCOURAGE_UPGRADABLE_NOPS)))
+        .isEqualTo(ScriptError.valueOf(expected));
+    // With the other lock-time flag on, the one that is off stays a plain NOP.
+    if (op.endsWith("2") || op.contains("LOCKTIME")) {
+      assertThat(run("1", op, EnumSet.of(VerifyFlag.DISCOURAGE_UPGRADABLE_NOPS,
+          VerifyFlag.CHECKSEQUENCEVERIFY))).isEqualTo(ScriptError.OK);
+    }
+  }
+
   @Test
   void rejectsUnsupportedFlagCombinations() {
     assertThatThrownBy(() -> run("1", "1", EnumSet.of(VerifyFlag.WITNESS)))

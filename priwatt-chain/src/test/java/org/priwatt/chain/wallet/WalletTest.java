@@ -130,6 +130,57 @@ class WalletTest {
     assertThat(bobEvents).endsWith("reorganized");
   }
 
+  /** Issue 11.9: a wallet refuses to pay an address of another network; nothing reaches the pool. */
+  @Test
+  void paymentToAnAddressOfAnotherNetworkIsRefused() throws Exception {
+    fund(alice, 100_000);
+    byte[] hash = bob.freshReceiveAddress().hash160();
+    for (Address foreign : List.of(
+        Address.p2pkhFromHash(hash, NetworkParameters.BITCOIN_MAINNET),
+        Address.p2shFromHash(hash, NetworkParameters.BITCOIN_TESTNET),
+        Address.p2pkhFromHash(hash, NetworkParameters.BITCOIN_TESTNET))) {
+      assertThatThrownBy(() -> alice.send(foreign, Amount.ofSat(10_000)))
+          .as(foreign.toString())
+          .isInstanceOfSatisfying(ChainException.class,
+              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+      assertThatThrownBy(() -> alice.createPayment(foreign, Amount.ofSat(10_000)))
+          .isInstanceOfSatisfying(ChainException.class,
+              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+      PaymentBuilder builder = new PaymentBuilder(alice.keys(), CoinSelector.standard(),
+          FeeRate.ofSatPerKb(1000));
+      assertThatThrownBy(() -> builder.pay(foreign, Amount.ofSat(10_000),
+          alice.spendableCoins(), FeeRate.ofSatPerKb(1000)))
+          .isInstanceOfSatisfying(ChainException.class,
+              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+    }
+    assertThat(pool.size()).isZero();
+    assertThat(alice.keys().issued(KeyChain.Purpose.CHANGE)).isZero();
+    // The same hash on the wallet's own network is paid.
+    assertThat(alice.send(Address.p2pkhFromHash(hash, NET), Amount.ofSat(10_000))).isNotNull();
+    assertThat(pool.size()).isEqualTo(1);
+  }
+
+  /** Bitcoin's testnet, regtest and signet share one encoding: a REGTEST wallet pays it. */
+  @Test
+  void networksSharingVersionBytesAreOneEncoding() throws Exception {
+    NetworkParameters regtestLike = NetworkParameters.of("regtest-copy", "Regtest copy",
+        NetworkParameters.BITCOIN_TESTNET.p2pkhVersion(),
+        NetworkParameters.BITCOIN_TESTNET.p2shVersion(),
+        NetworkParameters.BITCOIN_TESTNET.wifPrefix(),
+        NetworkParameters.BITCOIN_TESTNET.bip32PrivateVersion(),
+        NetworkParameters.BITCOIN_TESTNET.bip32PublicVersion());
+    Wallet carol = Wallet.create(KeyChain.fromSeed(seed(3), regtestLike), TxStore.inMemory(),
+        new ScriptWatchList(), CoinSelector.standard(),
+        FeeEstimator.fixed(FeeRate.ofSatPerKb(2000)), chain, pool);
+    fund(carol, 100_000);
+    Address testnet = Address.p2pkhFromHash(new byte[20], NetworkParameters.BITCOIN_TESTNET);
+    assertThat(carol.send(testnet, Amount.ofSat(10_000))).isNotNull();
+    assertThatThrownBy(() -> carol.send(
+        Address.p2pkhFromHash(new byte[20], NetworkParameters.BITCOIN_MAINNET),
+        Amount.ofSat(10_000))).isInstanceOfSatisfying(ChainException.class,
+            e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+  }
+
   @Test
   void everyPaymentUsesFreshAddresses() throws Exception {
     fund(alice, 100_000);

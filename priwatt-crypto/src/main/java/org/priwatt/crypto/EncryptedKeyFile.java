@@ -14,7 +14,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.SCrypt;
-import org.priwatt.crypto.internal.AtomicFiles;
 
 /**
  * Passphrase-sealed storage of a secret such as a private key or a BIP 32 seed (paper, R11): the
@@ -157,8 +156,9 @@ public final class EncryptedKeyFile {
   }
 
   /**
-   * Seals {@code secret} and atomically replaces {@code path} with the result: a crash leaves
-   * either the previous file or the new one (see {@link #seal(SecretBytes, SecretBytes,
+   * Seals {@code secret} and atomically replaces {@code path} with the result through {@link
+   * AtomicFiles}: a crash leaves either the previous file or the new one, and temporaries left by
+   * an earlier crash are removed first (see {@link #seal(SecretBytes, SecretBytes,
    * ScryptParameters, SecureRandom)} for the arguments).
    *
    * @throws CryptoException {@link CryptoError#IO_FAILURE} if writing fails
@@ -184,7 +184,9 @@ public final class EncryptedKeyFile {
   }
 
   /**
-   * Reads and opens a key file. Its size is checked before its content is read.
+   * Reads and opens a key file. Its size is checked before its content is read. Temporary files
+   * that a crash during an earlier {@link #write} left beside it are removed first (see {@link
+   * AtomicFiles#removeStaleTemporaries}).
    *
    * @throws CryptoException {@link CryptoError#IO_FAILURE} if it cannot be read, otherwise as
    *     {@link #open(byte[], SecretBytes, ScryptLimits)}
@@ -194,6 +196,7 @@ public final class EncryptedKeyFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(passphrase, "passphrase");
     Objects.requireNonNull(limits, "limits");
+    AtomicFiles.removeStaleTemporaries(path); // a leftover holds a sealed copy
     byte[] file;
     try {
       if (Files.size(path) > MAX_FILE_SIZE) {

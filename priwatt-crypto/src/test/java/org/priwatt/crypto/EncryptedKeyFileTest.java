@@ -218,6 +218,22 @@ class EncryptedKeyFileTest {
     }
   }
 
+  /**
+   * Issue 11.12: kill -9 between creating and renaming the temporary file leaves a sealed copy
+   * beside the key file; the next read removes it.
+   */
+  @Test
+  void temporaryLeftByAKilledWriteIsRemovedOnTheNextRead() throws Exception {
+    Path path = dir.resolve("wallet.key");
+    EncryptedKeyFile.write(path, SecretBytes.copyOf(SECRET), pass("pw"), FAST);
+    Path leftover = dir.resolve(".wallet.key.9f86d081884c7d65.tmp");
+    Files.write(leftover, sealed());
+    assertThat(EncryptedKeyFile.read(path, pass("pw")).copyBytes()).isEqualTo(SECRET);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(path);
+    }
+  }
+
   @Test
   void readRejectsLargeMissingAndTamperedFiles() throws IOException, CryptoException {
     Path big = dir.resolve("big.key");

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.wallet.internal.DataCipher;
 import org.priwatt.chain.wallet.internal.WalletCodec;
+import org.priwatt.crypto.AtomicFiles;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EncryptedKeyFile;
 import org.priwatt.crypto.NetworkParameters;
@@ -20,7 +20,9 @@ import org.priwatt.crypto.SecretBytes;
 import org.priwatt.script.Script;
 
 /**
- * Persists a wallet encrypted at rest (paper R11, attack A21) in one file, replaced atomically:
+ * Persists a wallet encrypted at rest (paper R11, attack A21) in one file, replaced atomically
+ * through {@link AtomicFiles} (temporaries a crash left behind are removed on the next load or
+ * save):
  *
  * <pre>
  * offset  size  field
@@ -191,6 +193,8 @@ public final class WalletFile {
   }
 
   private static byte[] read(Path path) throws ChainException {
+    // A crash during an earlier save left a temporary holding a sealed copy: remove it.
+    AtomicFiles.removeStaleTemporaries(path);
     try {
       long size = Files.size(path);
       if (size > MAX_FILE_SIZE) {
@@ -203,16 +207,8 @@ public final class WalletFile {
   }
 
   private static void writeAtomically(Path path, byte[] data) throws ChainException {
-    Path dir = path.toAbsolutePath().getParent();
     try {
-      Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-      try {
-        Files.write(tmp, data);
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(path, data);
     } catch (IOException e) {
       throw new ChainException(WalletError.IO_FAILURE, "cannot write " + path, e);
     }

@@ -289,6 +289,20 @@ class WalletTest {
     }
   }
 
+  /** Issue 11.12: a temporary left by a save killed before its rename goes on the next load. */
+  @Test
+  void temporaryLeftByAKilledSaveIsRemovedOnTheNextLoad(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("alice.wallet");
+    SecretBytes pass = SecretBytes.fromPassphrase("pw".toCharArray());
+    WalletFile.save(file, alice.keys(), alice.store(), alice.watchList(), pass, CHEAP);
+    Path leftover = dir.resolve(".alice.wallet.00c0ffee00c0ffee.tmp");
+    Files.copy(file, leftover);
+    assertThat(WalletFile.load(file, pass, NET).keys().network()).isEqualTo(NET);
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
   /** Issue 11.3: a wallet file asking a hostile scrypt cost is refused before any KDF work. */
   @Test
   void costlyScryptInKeySectionIsRefusedBeforeDerivation(@TempDir Path dir) throws Exception {

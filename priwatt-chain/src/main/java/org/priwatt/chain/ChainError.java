@@ -25,6 +25,11 @@ public enum ChainError implements ChainFailure {
   TRAILING_BYTES,
   /** A string that should hold hex digits has odd length or a non-hex character. */
   INVALID_HEX,
+  /**
+   * A transaction in BIP 144's witness serialization (marker 0x00 and a non-zero flag byte where
+   * the input count would be): segregated witness is not part of the PriWatt chain.
+   */
+  SEGWIT_NOT_SUPPORTED,
 
   // ---- signing ----
   /** The output being spent is neither P2PKH nor P2SH over a bare multisig redeem script. */

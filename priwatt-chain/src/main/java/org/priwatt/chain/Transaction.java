@@ -20,7 +20,11 @@ import org.priwatt.crypto.Sha256Hash;
  * <p>{@link TransactionBuilder} is the only mutable path; wallet metadata never lives here.
  * Decoding ({@link #parse(byte[])}) is bounded: the input may not exceed {@link #MAX_SIZE}, and
  * every count and length prefix is checked against the bytes remaining before allocation.
- * Segregated-witness serialization is not part of the PriWatt chain and is not recognised.
+ * Segregated-witness serialization (BIP 144) is not part of the PriWatt chain: it is recognised,
+ * as Bitcoin Core recognises it, by a 0x00 marker followed by a non-zero flag byte where the input
+ * count would be, and refused as {@link ChainError#SEGWIT_NOT_SUPPORTED}. (A legacy transaction
+ * with no inputs but some outputs begins with the same bytes; Core reads it the same way, and it
+ * is invalid anyway.)
  */
 public final class Transaction {
   /**
@@ -72,6 +76,7 @@ public final class Transaction {
    * Decodes a transaction that fills {@code bytes} exactly.
    *
    * @throws ChainException {@link ChainError#OVERSIZED} above {@link #MAX_SIZE}, {@link
+   *     ChainError#SEGWIT_NOT_SUPPORTED} for a witness serialization, {@link
    *     ChainError#TRUNCATED}, {@link ChainError#LENGTH_OUT_OF_RANGE}, {@link
    *     ChainError#NON_CANONICAL_COMPACT_SIZE} or {@link ChainError#TRAILING_BYTES}
    */
@@ -224,6 +229,12 @@ public final class Transaction {
     public Transaction decode(ByteReader in) throws ChainException {
       int start = in.position();
       int version = in.readInt32Le();
+      // BIP 144: where the input count would be, 0x00 (an empty input list) followed by a
+      // non-zero flag marks the witness serialization, as Core's UnserializeTransaction reads it.
+      if (in.peekUint8(0) == 0 && in.peekUint8(1) > 0) {
+        throw new ChainException(ChainError.SEGWIT_NOT_SUPPORTED, "witness serialization (flag "
+            + in.peekUint8(1) + ") at offset " + in.position());
+      }
       int nIn = in.readCount(TxInput.MIN_SIZE);
       List<TxInput> inputs = new ArrayList<>(nIn);
       for (int i = 0; i < nIn; i++) {

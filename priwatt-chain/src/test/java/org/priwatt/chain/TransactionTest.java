@@ -88,6 +88,43 @@ class TransactionTest {
         ChainException.class, e -> assertThat(e.error()).isEqualTo(expected));
   }
 
+  /** BIP 143's signed native P2WPKH example, in BIP 144's witness serialization. */
+  static final String BIP143_SIGNED_SEGWIT = "01000000000102fff7f7881a8099afa6940d42d1e7f6362bec"
+      + "38171ea3edf433541db4e4ad969f00000000494830450221008b9d1dc26ba6a9cb62127b02742fa9d754cd3b"
+      + "ebf337f7a55d114c8e5cdd30be022040529b194ba3f9281a99f2b1c0a19c0489bc22ede944ccf4ecbab4cc61"
+      + "8ef3ed01eeffffffef51e1b804cc89d182d279655c3aa89e815b1b309fe287d9b2b55d57b90ec68a01000000"
+      + "00ffffffff02202cb206000000001976a9148280b37df378db99f66f85c95a783a76ac7a6d5988ac909351"
+      + "0d000000001976a9143bde42dbee7e4dbe6a21b2d50ce2f0167faa815988ac000247304402203609e17b84"
+      + "f6a7d30c80bfa610b5b4542f32a8a0d5447a12fb1366d7f01cc44a0220573a954c4518331561406f90300e"
+      + "8f3358f51928d43c212a8caed02de67eebee0121025476c2e83188368da1ff3e292e7acafcdb3566bb0ad2"
+      + "53f62fc70f07aeee635711000000";
+
+  /** Issue 11.11: a witness-serialized transaction is named as such, not TRAILING_BYTES. */
+  @Test
+  void witnessSerializationIsRefusedAsSegwit() throws ChainException {
+    assertThatThrownBy(() -> Transaction.parseHex(BIP143_SIGNED_SEGWIT))
+        .isInstanceOfSatisfying(ChainException.class,
+            e -> assertThat(e.error()).isEqualTo(ChainError.SEGWIT_NOT_SUPPORTED));
+    // Any non-zero flag after the marker, even with nothing behind it.
+    for (String hex : new String[] {"010000000001", "0100000000ff00", "010000000002"}) {
+      assertThatThrownBy(() -> Transaction.parseHex(hex)).as(hex)
+          .isInstanceOfSatisfying(ChainException.class,
+              e -> assertThat(e.error()).isEqualTo(ChainError.SEGWIT_NOT_SUPPORTED));
+    }
+    // The same transaction without marker, flag and witness is a legacy transaction.
+    int witness = BIP143_SIGNED_SEGWIT.indexOf("88ac0002473044") + 4;
+    Transaction stripped = Transaction.parseHex("01000000"
+        + BIP143_SIGNED_SEGWIT.substring(12, witness) + "11000000");
+    assertThat(stripped.inputs()).hasSize(2);
+    assertThat(stripped.outputs()).hasSize(2);
+    assertThat(stripped.lockTime()).isEqualTo(0x11);
+    // A marker with a zero flag is a legacy transaction with no inputs and no outputs.
+    Transaction empty = Transaction.parseHex("01000000" + "00" + "00" + "00000000");
+    assertThat(empty.inputs()).isEmpty();
+    assertThat(empty.outputs()).isEmpty();
+    assertThat(empty).isEqualTo(Transaction.builder().build());
+  }
+
   @Test
   void oversizedInputIsRejectedBeforeDecoding() {
     byte[] big = new byte[Transaction.MAX_SIZE + 1];

@@ -54,6 +54,11 @@ public enum CryptoError {
   DECRYPTION_FAILED,
   /** A key file is not in a format this version understands. */
   UNSUPPORTED_FORMAT,
+  /**
+   * A sealed file asks for a scrypt cost above the reader's {@link ScryptLimits}; refused before
+   * any KDF work, since the cost is read before the file can be authenticated.
+   */
+  SCRYPT_COST_TOO_HIGH,
   /** A key file is structurally damaged (truncated, bad lengths). */
   CORRUPT_DATA,
   /** Reading or writing key material failed at the I/O layer. */

@@ -14,7 +14,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.SCrypt;
-import org.priwatt.crypto.internal.AtomicFiles;
 
 /**
  * Passphrase-sealed storage of a secret such as a private key or a BIP 32 seed (paper, R11): the
@@ -108,21 +107,34 @@ public final class EncryptedKeyFile {
   }
 
   /**
-   * Decrypts a sealed file's content.
+   * Decrypts a sealed file's content, accepting scrypt costs up to {@link ScryptLimits#DEFAULT};
+   * see {@link #open(byte[], SecretBytes, ScryptLimits)}.
+   */
+  public static SecretBytes open(byte[] file, SecretBytes passphrase) throws CryptoException {
+    return open(file, passphrase, ScryptLimits.DEFAULT);
+  }
+
+  /**
+   * Decrypts a sealed file's content. The scrypt cost the file names is checked against {@code
+   * limits} before any key derivation, since it can only be authenticated afterwards.
    *
+   * @param limits the largest scrypt cost to pay for this file
    * @return the secret; destroy it when done
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if {@code passphrase} is destroyed
    * @throws CryptoException {@link CryptoError#INPUT_TOO_LARGE} if longer than {@link
    *     #MAX_FILE_SIZE}; {@link CryptoError#UNSUPPORTED_FORMAT} for a wrong magic, an unknown
-   *     version or KDF, or scrypt costs above {@link ScryptParameters#MAX_MEMORY_BYTES}; {@link
+   *     version or KDF, or scrypt parameters {@link ScryptParameters} cannot represent; {@link
+   *     CryptoError#SCRYPT_COST_TOO_HIGH} if the scrypt cost exceeds {@code limits}; {@link
    *     CryptoError#CORRUPT_DATA} if truncated, extended or a field is out of range; {@link
    *     CryptoError#DECRYPTION_FAILED} if the passphrase is wrong or the content was altered
    */
-  public static SecretBytes open(byte[] file, SecretBytes passphrase) throws CryptoException {
+  public static SecretBytes open(byte[] file, SecretBytes passphrase, ScryptLimits limits)
+      throws CryptoException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(passphrase, "passphrase");
-    ScryptParameters params = parseHeader(file);
+    Objects.requireNonNull(limits, "limits");
+    ScryptParameters params = parseHeader(file, limits);
     byte[] header = Arrays.copyOf(file, HEADER_LENGTH);
     byte[] key = deriveKey(passphrase, header, params);
     byte[] plaintext = null;
@@ -144,8 +156,9 @@ public final class EncryptedKeyFile {
   }
 
   /**
-   * Seals {@code secret} and atomically replaces {@code path} with the result: a crash leaves
-   * either the previous file or the new one (see {@link #seal(SecretBytes, SecretBytes,
+   * Seals {@code secret} and atomically replaces {@code path} with the result through {@link
+   * AtomicFiles}: a crash leaves either the previous file or the new one, and temporaries left by
+   * an earlier crash are removed first (see {@link #seal(SecretBytes, SecretBytes,
    * ScryptParameters, SecureRandom)} for the arguments).
    *
    * @throws CryptoException {@link CryptoError#IO_FAILURE} if writing fails
@@ -163,14 +176,27 @@ public final class EncryptedKeyFile {
   }
 
   /**
-   * Reads and opens a key file. Its size is checked before its content is read.
-   *
-   * @throws CryptoException {@link CryptoError#IO_FAILURE} if it cannot be read, otherwise as
-   *     {@link #open(byte[], SecretBytes)}
+   * Reads and opens a key file, accepting scrypt costs up to {@link ScryptLimits#DEFAULT}; see
+   * {@link #read(Path, SecretBytes, ScryptLimits)}.
    */
   public static SecretBytes read(Path path, SecretBytes passphrase) throws CryptoException {
+    return read(path, passphrase, ScryptLimits.DEFAULT);
+  }
+
+  /**
+   * Reads and opens a key file. Its size is checked before its content is read. Temporary files
+   * that a crash during an earlier {@link #write} left beside it are removed first (see {@link
+   * AtomicFiles#removeStaleTemporaries}).
+   *
+   * @throws CryptoException {@link CryptoError#IO_FAILURE} if it cannot be read, otherwise as
+   *     {@link #open(byte[], SecretBytes, ScryptLimits)}
+   */
+  public static SecretBytes read(Path path, SecretBytes passphrase, ScryptLimits limits)
+      throws CryptoException {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(passphrase, "passphrase");
+    Objects.requireNonNull(limits, "limits");
+    AtomicFiles.removeStaleTemporaries(path); // a leftover holds a sealed copy
     byte[] file;
     try {
       if (Files.size(path) > MAX_FILE_SIZE) {
@@ -182,7 +208,7 @@ public final class EncryptedKeyFile {
     } catch (IOException e) {
       throw new CryptoException(CryptoError.IO_FAILURE, "cannot read key file " + path, e);
     }
-    return open(file, passphrase);
+    return open(file, passphrase, limits);
   }
 
   private static byte[] header(ScryptParameters params, SecureRandom random, int secretLength) {
@@ -203,8 +229,13 @@ public final class EncryptedKeyFile {
         .array();
   }
 
-  /** Validates everything but the ciphertext, in file order, so truncation is always CORRUPT_DATA. */
-  private static ScryptParameters parseHeader(byte[] file) throws CryptoException {
+  /**
+   * Validates everything but the ciphertext, in file order, so truncation is always CORRUPT_DATA;
+   * the scrypt cost is checked against {@code limits} on the raw bytes, before anything else is
+   * built or derived.
+   */
+  private static ScryptParameters parseHeader(byte[] file, ScryptLimits limits)
+      throws CryptoException {
     if (file.length > MAX_FILE_SIZE) {
       throw tooLarge();
     }
@@ -232,6 +263,7 @@ public final class EncryptedKeyFile {
     if (problem != null) {
       throw new CryptoException(CryptoError.UNSUPPORTED_FORMAT, problem);
     }
+    limits.check(log2N, r, p);
     int secretLength = ((file[LENGTH_OFFSET] & 0xff) << 8) | (file[LENGTH_OFFSET + 1] & 0xff);
     if (secretLength > MAX_SECRET_LENGTH) {
       throw new CryptoException(CryptoError.CORRUPT_DATA, "secret length " + secretLength);
@@ -241,7 +273,7 @@ public final class EncryptedKeyFile {
       throw new CryptoException(
           CryptoError.CORRUPT_DATA, "key file is " + file.length + " bytes, expected " + expected);
     }
-    return ScryptParameters.of(log2N, r, p);
+    return ScryptParameters.of(log2N, r, p, limits);
   }
 
   private static void requireLength(byte[] file, int length) throws CryptoException {

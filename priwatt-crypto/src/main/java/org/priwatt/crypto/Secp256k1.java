@@ -11,6 +11,12 @@ import org.priwatt.crypto.internal.Backends;
  * Castle with a warning if the native library cannot load), or {@link #select}. Both give
  * byte-identical keys and signatures; only speed differs. The choice is logged and reported by
  * {@link #describe()}.
+ *
+ * <p>Any other value of the property ({@code bc}, a misspelling) is a configuration error: the
+ * first operation that needs the curve (this class's {@link #active()} and {@link #describe()},
+ * key generation, parsing, signing, verification) throws {@link IllegalStateException} naming
+ * the value and the accepted ones ({@code native}, {@code bouncycastle}, {@code java}, {@code
+ * pure-java}), and keeps throwing until the property is fixed or {@link #select} is called.
  */
 public final class Secp256k1 {
   /** The order n of the generator G. */
@@ -21,7 +27,11 @@ public final class Secp256k1 {
 
   private Secp256k1() {}
 
-  /** Returns the implementation in use. */
+  /**
+   * Returns the implementation in use.
+   *
+   * @throws IllegalStateException if {@code -Dpriwatt.secp256k1} names no implementation
+   */
   public static Secp256k1Implementation active() {
     return Backends.kindOf(Backends.active());
   }
@@ -40,7 +50,11 @@ public final class Secp256k1 {
     return Backends.nativeAvailable();
   }
 
-  /** A one-line description of the active implementation, for version and info output. */
+  /**
+   * A one-line description of the active implementation, for version and info output.
+   *
+   * @throws IllegalStateException if {@code -Dpriwatt.secp256k1} names no implementation
+   */
   public static String describe() {
     return Backends.active().name();
   }

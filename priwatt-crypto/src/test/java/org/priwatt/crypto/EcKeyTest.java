@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,30 +73,68 @@ class EcKeyTest {
     assertThat(key.publicKey().verifyLowS(hash, low)).isTrue();
   }
 
+  /** The field prime p of secp256k1, for the independent curve-equation check below. */
+  private static final BigInteger FIELD_P = new BigInteger(
+      "fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f", 16);
+
+  /**
+   * Issue 11.13: the public key of reproducible random private keys (and of 1 and n-1) is a point
+   * on the curve (checked with BigInteger arithmetic, not the backend), both SEC encodings carry
+   * that point in the standard layout, and each parses back to the same key.
+   */
   @ParameterizedTest
   @EnumSource(Secp256k1Implementation.class)
   void publicKeyEncodingsRoundTrip(Secp256k1Implementation impl) throws Exception {
     Secp256k1.select(impl);
-    Random rnd = new Random(7);
+    Random rnd = new Random(7); // the same keys on both backends and in every run
     for (int i = 0; i < 200; i++) {
-      EcKey key = EcKey.generate(new SecureRandom());
-      EcPublicKey pub = key.publicKey();
-      EcPublicKey fromCompressed = EcPublicKey.parse(pub.compressedEncoding());
-      EcPublicKey fromFull = EcPublicKey.parse(pub.uncompressedEncoding());
+      byte[] priv = new byte[32];
+      if (i == 0) {
+        priv[31] = 1;
+      } else if (i == 1) {
+        priv = toBytes32(Secp256k1.ORDER.subtract(BigInteger.ONE));
+      } else {
+        rnd.nextBytes(priv); // below n except with probability 2^-128
+      }
+      EcPublicKey pub = EcKey.fromPrivate(priv, true).publicKey();
+      byte[] compressed = pub.compressedEncoding();
+      byte[] full = pub.uncompressedEncoding();
+      assertThat(compressed).hasSize(33);
+      assertThat(full).hasSize(65);
+      assertThat(full[0]).isEqualTo((byte) 4);
+      BigInteger x = new BigInteger(1, Arrays.copyOfRange(full, 1, 33));
+      BigInteger y = new BigInteger(1, Arrays.copyOfRange(full, 33, 65));
+      assertThat(y.modPow(BigInteger.TWO, FIELD_P))
+          .as("on the curve").isEqualTo(x.pow(3).add(BigInteger.valueOf(7)).mod(FIELD_P));
+      assertThat(compressed[0]).isEqualTo((byte) (y.testBit(0) ? 3 : 2));
+      assertThat(Arrays.copyOfRange(compressed, 1, 33))
+          .isEqualTo(Arrays.copyOfRange(full, 1, 33));
+      assertThat(EcKey.fromPrivate(priv, false).publicKey().encoded()).isEqualTo(full);
+
+      EcPublicKey fromCompressed = EcPublicKey.parse(compressed);
+      EcPublicKey fromFull = EcPublicKey.parse(full);
       assertThat(fromCompressed).isEqualTo(pub);
-      assertThat(fromFull.compressedEncoding()).isEqualTo(pub.compressedEncoding());
-      assertThat(fromFull.withCompression(true)).isEqualTo(pub);
       assertThat(fromCompressed.isCompressed()).isTrue();
+      assertThat(fromCompressed.uncompressedEncoding()).isEqualTo(full);
       assertThat(fromFull.isCompressed()).isFalse();
-      byte[] hybrid = pub.uncompressedEncoding();
+      assertThat(fromFull.encoded()).isEqualTo(full);
+      assertThat(fromFull.withCompression(true)).isEqualTo(pub);
+      byte[] hybrid = full.clone();
       hybrid[0] = (byte) (6 + (hybrid[64] & 1));
-      assertThat(EcPublicKey.parseLax(hybrid).compressedEncoding()).isEqualTo(pub.compressedEncoding());
+      assertThat(EcPublicKey.parseLax(hybrid).compressedEncoding()).isEqualTo(compressed);
       assertThatThrownBy(() -> EcPublicKey.parse(hybrid)).isInstanceOf(CryptoException.class);
       hybrid[0] ^= 1; // wrong parity in hybrid form
       assertThatThrownBy(() -> EcPublicKey.parseLax(hybrid))
           .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_PUBLIC_KEY);
-      assertThat(rnd).isNotNull();
     }
+  }
+
+  private static byte[] toBytes32(BigInteger v) {
+    byte[] raw = v.toByteArray();
+    byte[] out = new byte[32];
+    int n = Math.min(raw.length, 32);
+    System.arraycopy(raw, raw.length - n, out, 32 - n, n);
+    return out;
   }
 
   @ParameterizedTest

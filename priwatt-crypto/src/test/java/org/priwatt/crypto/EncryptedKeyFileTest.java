@@ -106,6 +106,7 @@ class EncryptedKeyFileTest {
           .isIn(
               CryptoError.DECRYPTION_FAILED,
               CryptoError.UNSUPPORTED_FORMAT,
+              CryptoError.SCRYPT_COST_TOO_HIGH,
               CryptoError.CORRUPT_DATA);
     }
   }
@@ -166,7 +167,10 @@ class EncryptedKeyFileTest {
   @Test
   void hostileScryptCostIsRefusedBeforeDerivation() {
     byte[] file = sealed();
-    file[6] = 30; // N = 2^30 with r = 8: 128 GiB
+    file[6] = 30; // N = 2^30 with r = 8: 1 TiB
+    assertThat(openError(file)).isEqualTo(CryptoError.SCRYPT_COST_TOO_HIGH);
+    file = sealed();
+    file[6] = 31; // N does not fit an int
     assertThat(openError(file)).isEqualTo(CryptoError.UNSUPPORTED_FORMAT);
     file = sealed();
     file[6] = (byte) 200;
@@ -214,6 +218,22 @@ class EncryptedKeyFileTest {
     }
   }
 
+  /**
+   * Issue 11.12: kill -9 between creating and renaming the temporary file leaves a sealed copy
+   * beside the key file; the next read removes it.
+   */
+  @Test
+  void temporaryLeftByAKilledWriteIsRemovedOnTheNextRead() throws Exception {
+    Path path = dir.resolve("wallet.key");
+    EncryptedKeyFile.write(path, SecretBytes.copyOf(SECRET), pass("pw"), FAST);
+    Path leftover = dir.resolve(".wallet.key.9f86d081884c7d65.tmp");
+    Files.write(leftover, sealed());
+    assertThat(EncryptedKeyFile.read(path, pass("pw")).copyBytes()).isEqualTo(SECRET);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(path);
+    }
+  }
+
   @Test
   void readRejectsLargeMissingAndTamperedFiles() throws IOException, CryptoException {
     Path big = dir.resolve("big.key");
@@ -243,6 +263,55 @@ class EncryptedKeyFileTest {
     assertThatThrownBy(() -> EncryptedKeyFile.read(path, pass("correct horse")))
         .isInstanceOfSatisfying(
             CryptoException.class, e -> assertThat(e.error()).isEqualTo(expected));
+  }
+
+  /**
+   * Issue 11.3: an 87-byte forgery asking N = 2^20, r = 2, p = 16 (256 MiB per pass, 4 GiB of work,
+   * about 25 s) is refused from its header, before any scrypt work, by every reader.
+   */
+  @Test
+  void forgedCostlyHeaderIsRefusedBeforeAnyKdfWork() throws IOException {
+    byte[] forged = forgedHeader(20, 2, 16);
+    assertThat(forged).hasSize(87);
+    assertThat(openError(forged)).isEqualTo(CryptoError.SCRYPT_COST_TOO_HIGH);
+    Path path = dir.resolve("forged.key");
+    Files.write(path, forged);
+    assertReadError(path, CryptoError.SCRYPT_COST_TOO_HIGH);
+    // Memory alone is also bounded: N = 2^19, r = 8 asks 512 MiB in a single pass.
+    assertThat(openError(forgedHeader(19, 8, 1))).isEqualTo(CryptoError.SCRYPT_COST_TOO_HIGH);
+  }
+
+  @Test
+  void scryptLimitsAreConfigurable() throws CryptoException {
+    // A caller on a small heap lowers the limits below a file's cost...
+    ScryptLimits small = ScryptLimits.of(1024, 1024);
+    assertThatThrownBy(() -> EncryptedKeyFile.open(sealed(), pass("correct horse"), small))
+        .isInstanceOfSatisfying(CryptoException.class,
+            e -> assertThat(e.error()).isEqualTo(CryptoError.SCRYPT_COST_TOO_HIGH));
+    // ...and one reading files sealed above the default raises them explicitly.
+    ScryptLimits generous = ScryptLimits.of(1L << 30, 1L << 34);
+    assertThat(ScryptLimits.DEFAULT.permits(ScryptParameters.of(4, 8, 16, generous))).isTrue();
+    assertThat(ScryptLimits.DEFAULT.permits(ScryptParameters.of(19, 8, 1, generous))).isFalse();
+    assertThatThrownBy(() -> ScryptParameters.of(19, 8, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    try (SecretBytes opened =
+        EncryptedKeyFile.open(sealed(), pass("correct horse"), generous)) {
+      assertThat(opened.copyBytes()).isEqualTo(SECRET);
+    }
+    assertThat(ScryptLimits.DEFAULT)
+        .isEqualTo(ScryptLimits.of(256L << 20, 256L << 20))
+        .hasSameHashCodeAs(ScryptLimits.of(256L << 20, 256L << 20));
+    assertThatThrownBy(() -> ScryptLimits.of(0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ScryptLimits.of(2, 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A well-formed file of a 32-byte secret whose header asks the given scrypt cost. */
+  private static byte[] forgedHeader(int log2N, int r, int p) {
+    byte[] file = sealed();
+    file[6] = (byte) log2N;
+    file[7] = (byte) r;
+    file[8] = (byte) p;
+    return file;
   }
 
   @Test

@@ -29,13 +29,18 @@ public enum VerifyFlag {
   SIGPUSHONLY,
   /** Pushes and numeric operands must be minimally encoded (BIP 62 rules 3 and 4). */
   MINIMALDATA,
-  /** Executing OP_NOP1 or OP_NOP4..OP_NOP10 fails, keeping them free for soft forks. */
+  /**
+   * Executing OP_NOP1 or OP_NOP4..OP_NOP10 fails, keeping them free for soft forks. OP_NOP2 and
+   * OP_NOP3 are not affected: with {@link #CHECKLOCKTIMEVERIFY} or {@link #CHECKSEQUENCEVERIFY}
+   * off they are plain NOPs, as in Bitcoin Core, so flag sets stay monotonic (removing a flag
+   * never invalidates a valid spend).
+   */
   DISCOURAGE_UPGRADABLE_NOPS,
   /** Exactly one stack element must remain after evaluation (BIP 62 rule 6); needs {@link #P2SH}. */
   CLEANSTACK,
-  /** BIP 65: OP_CHECKLOCKTIMEVERIFY replaces OP_NOP2. */
+  /** BIP 65: OP_CHECKLOCKTIMEVERIFY replaces OP_NOP2 (a plain NOP while this flag is off). */
   CHECKLOCKTIMEVERIFY,
-  /** BIP 112: OP_CHECKSEQUENCEVERIFY replaces OP_NOP3. */
+  /** BIP 112: OP_CHECKSEQUENCEVERIFY replaces OP_NOP3 (a plain NOP while this flag is off). */
   CHECKSEQUENCEVERIFY,
   /** BIP 141 segregated witness. Not supported by the legacy interpreter. */
   WITNESS,

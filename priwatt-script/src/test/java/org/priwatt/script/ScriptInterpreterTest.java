@@ -3,9 +3,13 @@ package org.priwatt.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +148,32 @@ class ScriptInterpreterTest {
     assertThat(ScriptInterpreter.castToBool(Hex.decode("8000"))).isTrue();
   }
 
+  /**
+   * Issue 11.8: with its own flag off, OP_CHECKLOCKTIMEVERIFY is OP_NOP2 and OP_CHECKSEQUENCEVERIFY
+   * is OP_NOP3, plain NOPs even under DISCOURAGE_UPGRADABLE_NOPS, as in Bitcoin Core's EvalScript
+   * (which discourages only NOP1 and NOP4..NOP10); so removing CHECKLOCKTIMEVERIFY or
+   * CHECKSEQUENCEVERIFY from a valid spend never makes it invalid.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "NOP2 | OK",
+    "NOP3 | OK",
+    "CHECKLOCKTIMEVERIFY | OK",
+    "CHECKSEQUENCEVERIFY | OK",
+    "NOP1 | DISCOURAGE_UPGRADABLE_NOPS",
+    "NOP4 | DISCOURAGE_UPGRADABLE_NOPS",
+    "NOP10 | DISCOURAGE_UPGRADABLE_NOPS",
+  })
+  void lockTimeOpsWithTheirFlagOffAreNotDiscouraged(String op, String expected) {
+    assertThat(run("1", op, EnumSet.of(VerifyFlag.DISCOURAGE_UPGRADABLE_NOPS)))
+        .isEqualTo(ScriptError.valueOf(expected));
+    // With the other lock-time flag on, the one that is off stays a plain NOP.
+    if (op.endsWith("2") || op.contains("LOCKTIME")) {
+      assertThat(run("1", op, EnumSet.of(VerifyFlag.DISCOURAGE_UPGRADABLE_NOPS,
+          VerifyFlag.CHECKSEQUENCEVERIFY))).isEqualTo(ScriptError.OK);
+    }
+  }
+
   @Test
   void rejectsUnsupportedFlagCombinations() {
     assertThatThrownBy(() -> run("1", "1", EnumSet.of(VerifyFlag.WITNESS)))
@@ -157,10 +187,18 @@ class ScriptInterpreterTest {
     assertThat(run("2", "IF 1 ENDIF", EnumSet.of(VerifyFlag.MINIMALIF))).isEqualTo(ScriptError.OK);
   }
 
-  /** Random scripts, biased towards real opcodes, never throw and always yield an error code. */
+  /**
+   * Random scripts, biased towards real opcodes (issue 11.13: this used to assert only that the
+   * result was not null). Each must run without throwing and: give the same result twice; give
+   * what running the scriptSig and then the scriptPubKey through {@link ScriptInterpreter#eval}
+   * gives (VerifyScript without P2SH is exactly that, plus the final truth test); and keep its
+   * validity when a flag is removed from a valid run or added to an invalid one (Core's flag
+   * monotonicity). The mix of outcomes is checked too, so the generator cannot degenerate into
+   * scripts that all fail the same way.
+   */
   @Test
-  void randomScriptsNeverThrow() {
-    java.util.Random rnd = new java.util.Random(2024);
+  void randomScriptsAgreeWithEvalAndAreDeterministicAndMonotonic() {
+    Random rnd = new Random(2024);
     VerifyFlag[] legacy = {VerifyFlag.P2SH, VerifyFlag.STRICTENC, VerifyFlag.DERSIG,
         VerifyFlag.LOW_S, VerifyFlag.NULLDUMMY, VerifyFlag.MINIMALDATA, VerifyFlag.NULLFAIL,
         VerifyFlag.DISCOURAGE_UPGRADABLE_NOPS, VerifyFlag.CHECKLOCKTIMEVERIFY,
@@ -169,10 +207,13 @@ class ScriptInterpreterTest {
         0x69, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78,
         0x79, 0x7a, 0x7b, 0x7c, 0x7d, 0x82, 0x87, 0x88, 0x8b, 0x8f, 0x91, 0x93, 0x9a, 0x9c, 0xa3,
         0xa5, 0xa9, 0xab, 0xac, 0xad, 0xae, 0xaf, 0xb1, 0xb2};
+    Map<ScriptError, Integer> outcomes = new EnumMap<>(ScriptError.class);
     for (int i = 0; i < 20_000; i++) {
-      byte[] sig = new byte[rnd.nextInt(12)];
+      // Mostly push-only scriptSigs, as real ones are, so the scriptPubKey has operands.
+      boolean pushesOnly = rnd.nextInt(4) != 0;
+      byte[] sig = pushesOnly ? randomPushes(rnd) : new byte[rnd.nextInt(12)];
       byte[] pub = new byte[rnd.nextInt(40)];
-      for (byte[] b : new byte[][] {sig, pub}) {
+      for (byte[] b : pushesOnly ? new byte[][] {pub} : new byte[][] {sig, pub}) {
         for (int j = 0; j < b.length; j++) {
           b[j] = (byte) (rnd.nextInt(4) == 0 ? rnd.nextInt(256) : common[rnd.nextInt(common.length)]);
         }
@@ -183,9 +224,72 @@ class ScriptInterpreterTest {
           flags.add(f);
         }
       }
-      ScriptError r = ScriptInterpreter.verify(Script.of(sig), Script.of(pub), flags,
+      Script sigScript = Script.of(sig);
+      Script pubScript = Script.of(pub);
+      ScriptError r = ScriptInterpreter.verify(sigScript, pubScript, flags, new ToySignatures());
+      String what = i + ": [" + ScriptAsm.format(sigScript) + "] [" + ScriptAsm.format(pubScript)
+          + "] " + VerifyFlag.toList(flags);
+      assertThat(ScriptInterpreter.verify(sigScript, pubScript, flags, new ToySignatures()))
+          .as(what).isEqualTo(r);
+      if (!(flags.contains(VerifyFlag.P2SH) && pubScript.isPayToScriptHash())) {
+        assertThat(r).as(what).isEqualTo(evalBoth(sigScript, pubScript, flags));
+      }
+      VerifyFlag f = legacy[rnd.nextInt(legacy.length)];
+      EnumSet<VerifyFlag> changed = EnumSet.copyOf(flags.isEmpty()
+          ? EnumSet.noneOf(VerifyFlag.class) : flags);
+      if (r == ScriptError.OK) {
+        changed.remove(f);
+      } else {
+        changed.add(f);
+      }
+      ScriptError after = ScriptInterpreter.verify(sigScript, pubScript, changed,
           new ToySignatures());
-      assertThat(r).isNotNull();
+      assertThat(after == ScriptError.OK).as(what + " with " + VerifyFlag.toList(changed)
+          + " gives " + after).isEqualTo(r == ScriptError.OK);
+      outcomes.merge(r, 1, Integer::sum);
     }
+    assertThat(outcomes.getOrDefault(ScriptError.OK, 0)).as(outcomes.toString())
+        .isGreaterThan(MIN_OK);
+    assertThat(outcomes).as(outcomes.toString()).hasSizeGreaterThan(MIN_DISTINCT_OUTCOMES);
+  }
+
+  /** Outcome-mix floors for the random-script test (actual: see the assertion messages). */
+  private static final int MIN_OK = 500;
+  private static final int MIN_DISTINCT_OUTCOMES = 20;
+
+  /** One to five pushes: small numbers, OP_1NEGATE, OP_0, or 1 to 3 random bytes. */
+  private static byte[] randomPushes(Random rnd) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int n = 1 + rnd.nextInt(5); n > 0; n--) {
+      switch (rnd.nextInt(4)) {
+        case 0 -> out.write(0x51 + rnd.nextInt(16)); // OP_1..OP_16
+        case 1 -> out.write(rnd.nextBoolean() ? 0x00 : 0x4f); // OP_0, OP_1NEGATE
+        default -> {
+          int len = 1 + rnd.nextInt(3);
+          out.write(len);
+          for (int k = 0; k < len; k++) {
+            out.write(rnd.nextInt(256));
+          }
+        }
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** VerifyScript without P2SH, rebuilt from two {@link ScriptInterpreter#eval} calls. */
+  private static ScriptError evalBoth(Script sig, Script pub, Set<VerifyFlag> flags) {
+    if (flags.contains(VerifyFlag.SIGPUSHONLY) && !sig.isPushOnly()) {
+      return ScriptError.SIG_PUSHONLY;
+    }
+    List<byte[]> stack = new ArrayList<>();
+    ScriptError e = ScriptInterpreter.eval(sig, stack, flags, new ToySignatures());
+    if (e == ScriptError.OK) {
+      e = ScriptInterpreter.eval(pub, stack, flags, new ToySignatures());
+    }
+    if (e != ScriptError.OK) {
+      return e;
+    }
+    return !stack.isEmpty() && ScriptInterpreter.castToBool(stack.get(stack.size() - 1))
+        ? ScriptError.OK : ScriptError.EVAL_FALSE;
   }
 }

@@ -65,6 +65,19 @@ public final class ByteReader {
     }
   }
 
+  /**
+   * Returns the unsigned byte {@code ahead} bytes past the current position without consuming
+   * anything, or -1 if the input ends before it.
+   *
+   * @throws IllegalArgumentException if {@code ahead} is negative
+   */
+  public int peekUint8(int ahead) {
+    if (ahead < 0) {
+      throw new IllegalArgumentException("ahead " + ahead);
+    }
+    return ahead < end - pos ? data[pos + ahead] & 0xff : -1;
+  }
+
   /** Reads one unsigned byte. */
   public int readUint8() throws ChainException {
     require(1);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
@@ -140,12 +141,14 @@ final class BlockConnector {
    * Removes {@code block}'s effects from {@code view}: deletes the outputs it created and
    * restores the coins it spent, last transaction first.
    *
-   * @throws IllegalStateException if {@code undo} does not fit the block (a corrupt store)
+   * @throws ChainException {@link ChainError#STORE_CORRUPT} if {@code undo} does not fit the
+   *     block; {@code view} is then unusable
    */
-  void disconnect(Block block, BlockUndo undo, CoinsViewCache view) {
+  void disconnect(Block block, BlockUndo undo, CoinsViewCache view) throws ChainException {
     List<Transaction> txs = block.transactions();
     if (undo.spentCoins().size() != txs.size() - 1) {
-      throw new IllegalStateException("undo data of " + block.hash() + " does not fit");
+      throw new ChainException(ChainError.STORE_CORRUPT,
+          "undo data of " + block.hash() + " does not fit");
     }
     for (int t = txs.size() - 1; t >= 0; t--) {
       Transaction tx = txs.get(t);
@@ -155,7 +158,8 @@ final class BlockConnector {
       if (t > 0) {
         List<Coin> spent = undo.spentCoins().get(t - 1);
         if (spent.size() != tx.inputs().size()) {
-          throw new IllegalStateException("undo data of " + tx.txId() + " does not fit");
+          throw new ChainException(ChainError.STORE_CORRUPT,
+              "undo data of " + tx.txId() + " in " + block.hash() + " does not fit");
         }
         for (int i = tx.inputs().size() - 1; i >= 0; i--) {
           view.addCoin(tx.input(i).outPoint(), spent.get(i));

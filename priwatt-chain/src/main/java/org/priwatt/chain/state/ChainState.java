@@ -70,9 +70,24 @@ public final class ChainState implements CoinsView, AutoCloseable {
       try {
         return store.coin(op);
       } catch (ChainException e) {
-        throw new IllegalStateException("chain store failed", e);
+        throw new StoreReadFailure(e);
       }
     };
+  }
+
+  /**
+   * Carries a store failure out of a coin read, which goes through the unchecked {@link
+   * CoinsView} interface, to {@link #activateBestChain} (which rethrows the store's own {@link
+   * ChainException}) or to {@link #coin} (which documents it). Never escapes this class.
+   */
+  private static final class StoreReadFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final ChainException failure;
+
+    StoreReadFailure(ChainException failure) {
+      super(failure.getMessage(), failure);
+      this.failure = failure;
+    }
   }
 
   /**
@@ -237,7 +252,9 @@ public final class ChainState implements CoinsView, AutoCloseable {
 
   /**
    * Moves the tip to the best valid candidate, marking blocks that fail as invalid and trying
-   * the next best, until the tip is the best. Throws if {@code submitted} ends up invalid.
+   * the next best, until the tip is the best. Throws if {@code submitted} ends up invalid, and
+   * throws the store's {@link ChainException} if the store fails: the tip then stays at the last
+   * block committed, and no block is marked invalid for it.
    */
   private void activateBestChain(BlockIndexEntry submitted)
       throws ChainException {
@@ -247,7 +264,11 @@ public final class ChainState implements CoinsView, AutoCloseable {
       if (best == index.tip() || !index.beatsTip(best)) {
         break;
       }
-      step(best, failures);
+      try {
+        step(best, failures);
+      } catch (StoreReadFailure e) {
+        throw e.failure;
+      }
     }
     if (submitted != null && submitted.failed) {
       ChainException own = failures.get(submitted);
@@ -482,13 +503,17 @@ public final class ChainState implements CoinsView, AutoCloseable {
   /**
    * The tip's unspent coin at {@code outPoint}.
    *
-   * @throws IllegalStateException if the store fails
+   * @throws IllegalStateException if the store fails (the {@link CoinsView} interface, through
+   *     which the mempool reads coins, has no checked exception); its cause is the store's
+   *     {@link ChainException}
    */
   @Override
   public Optional<Coin> coin(OutPoint outPoint) {
     lock.readLock().lock();
     try {
-      return storeView.coin(outPoint);
+      return store.coin(outPoint);
+    } catch (ChainException e) {
+      throw new IllegalStateException("chain store failed: " + e.getMessage(), e);
     } finally {
       lock.readLock().unlock();
     }

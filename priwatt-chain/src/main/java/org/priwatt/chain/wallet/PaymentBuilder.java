@@ -15,6 +15,7 @@ import org.priwatt.chain.mempool.StandardPolicy;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Hashes;
+import org.priwatt.crypto.NetworkParameters;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptTemplates;
 
@@ -43,13 +44,33 @@ public final class PaymentBuilder {
   /**
    * Builds a signed transaction paying {@code amount} to {@code to}.
    *
+   * @param to an address of the key chain's network
    * @param coins the spendable coins, each paying a wallet key
-   * @throws ChainException {@link WalletError#AMOUNT_IS_DUST}, {@link
+   * @throws ChainException {@link WalletError#WRONG_NETWORK} if {@code to} is encoded for another
+   *     network than the key chain's; {@link WalletError#AMOUNT_IS_DUST}, {@link
    *     WalletError#INSUFFICIENT_FUNDS}, {@link WalletError#SIGNING_FAILED}
    */
   public Transaction pay(Address to, Amount amount, List<Utxo> coins, FeeRate feeRate)
       throws ChainException {
+    requireNetwork(to, keys.network());
     return pay(List.of(TxOutput.of(amount, scriptFor(to))), coins, feeRate);
+  }
+
+  /**
+   * Refuses an address that is not valid on {@code network}: its version byte must be the
+   * network's byte for its kind. Comparing bytes rather than network objects accepts what the
+   * network itself would (Bitcoin's testnet, regtest and signet share one encoding).
+   *
+   * @throws ChainException {@link WalletError#WRONG_NETWORK} if it is not
+   */
+  static void requireNetwork(Address address, NetworkParameters network) throws ChainException {
+    Objects.requireNonNull(address, "address");
+    int expected = address.kind() == Address.Kind.P2PKH
+        ? network.p2pkhVersion() : network.p2shVersion();
+    if (address.version() != expected) {
+      throw new ChainException(WalletError.WRONG_NETWORK, address + " is a "
+          + address.network().id() + " address; this wallet is on " + network.id());
+    }
   }
 
   /**
@@ -147,7 +168,10 @@ public final class PaymentBuilder {
     throw new ChainException(WalletError.NO_KEY, "no wallet key in the redeem script");
   }
 
-  /** The scriptPubKey paying {@code address}. */
+  /**
+   * The scriptPubKey paying {@code address}. A scriptPubKey carries no network, so none is
+   * checked here; the wallet's payment methods check it before calling this.
+   */
   public static Script scriptFor(Address address) {
     return address.kind() == Address.Kind.P2PKH
         ? ScriptTemplates.p2pkh(address.hash160())

@@ -113,7 +113,9 @@ public final class Wallet implements MempoolListener, ChainListener {
    * Builds and signs a payment of {@code amount} to {@code to} at the estimated fee rate for the
    * next block, without broadcasting it or recording it.
    *
-   * @throws ChainException as {@link PaymentBuilder#pay(Address, Amount, List, FeeRate)}
+   * @throws ChainException {@link WalletError#WRONG_NETWORK} if {@code to} is an address of
+   *     another network than the wallet's, otherwise as {@link PaymentBuilder#pay(Address,
+   *     Amount, List, FeeRate)}
    */
   public synchronized Transaction createPayment(Address to, Amount amount)
       throws ChainException {

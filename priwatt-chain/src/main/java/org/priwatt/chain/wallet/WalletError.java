@@ -10,6 +10,11 @@ import org.priwatt.chain.ChainFailure;
 public enum WalletError implements ChainFailure {
   /** The spendable coins do not cover the amount plus fee. */
   INSUFFICIENT_FUNDS,
+  /**
+   * An address given to the wallet is encoded for another network than the wallet's (a mainnet
+   * address handed to a REGTEST wallet): paying it would send coins nobody there can spend.
+   */
+  WRONG_NETWORK,
   /** The requested payment is below the dust threshold and would not be relayed. */
   AMOUNT_IS_DUST,
   /** An input to sign pays no key of this wallet, or a redeem script holds none of its keys. */

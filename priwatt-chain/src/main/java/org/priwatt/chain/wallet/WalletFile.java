@@ -4,22 +4,25 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.wallet.internal.DataCipher;
 import org.priwatt.chain.wallet.internal.WalletCodec;
+import org.priwatt.crypto.AtomicFiles;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EncryptedKeyFile;
 import org.priwatt.crypto.NetworkParameters;
+import org.priwatt.crypto.ScryptLimits;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
 import org.priwatt.script.Script;
 
 /**
- * Persists a wallet encrypted at rest (paper R11, attack A21) in one file, replaced atomically:
+ * Persists a wallet encrypted at rest (paper R11, attack A21) in one file, replaced atomically
+ * through {@link AtomicFiles} (temporaries a crash left behind are removed on the next load or
+ * save):
  *
  * <pre>
  * offset  size  field
@@ -89,13 +92,27 @@ public final class WalletFile {
   }
 
   /**
-   * Reads a wallet written by {@link #save}.
-   *
-   * @throws ChainException {@link WalletError#IO_FAILURE} if it cannot be read, {@link
-   *     WalletError#CORRUPT_FILE} if it is malformed, altered or the passphrase is wrong
+   * Reads a wallet written by {@link #save}, accepting scrypt costs up to {@link
+   * ScryptLimits#DEFAULT}; see {@link #load(Path, SecretBytes, NetworkParameters, ScryptLimits)}.
    */
   public static Contents load(Path path, SecretBytes passphrase, NetworkParameters network)
       throws ChainException {
+    return load(path, passphrase, network, ScryptLimits.DEFAULT);
+  }
+
+  /**
+   * Reads a wallet written by {@link #save}. The scrypt cost named in the key section is checked
+   * against {@code limits} before any key derivation.
+   *
+   * @param limits the largest scrypt cost to pay for this file
+   * @throws ChainException {@link WalletError#IO_FAILURE} if it cannot be read, {@link
+   *     WalletError#CORRUPT_FILE} if it is malformed, altered or the passphrase is wrong, or its
+   *     scrypt cost exceeds {@code limits} (the cause then carries {@link
+   *     org.priwatt.crypto.CryptoError#SCRYPT_COST_TOO_HIGH})
+   */
+  public static Contents load(Path path, SecretBytes passphrase, NetworkParameters network,
+      ScryptLimits limits) throws ChainException {
+    Objects.requireNonNull(limits, "limits");
     byte[] file = read(path);
     ByteBuffer in = ByteBuffer.wrap(file);
     if (file.length < 7 || !Arrays.equals(Arrays.copyOf(file, 4), MAGIC)
@@ -111,7 +128,7 @@ public final class WalletFile {
     byte[] keySecret = null;
     byte[] plain = null;
     try (SecretBytes secret = EncryptedKeyFile.open(Arrays.copyOfRange(file, 7, 7 + keyLength),
-        passphrase)) {
+        passphrase, limits)) {
       keySecret = secret.copyBytes();
       ByteBuffer k = ByteBuffer.wrap(keySecret);
       int seedLength = k.get() & 0xff;
@@ -176,6 +193,8 @@ public final class WalletFile {
   }
 
   private static byte[] read(Path path) throws ChainException {
+    // A crash during an earlier save left a temporary holding a sealed copy: remove it.
+    AtomicFiles.removeStaleTemporaries(path);
     try {
       long size = Files.size(path);
       if (size > MAX_FILE_SIZE) {
@@ -188,16 +207,8 @@ public final class WalletFile {
   }
 
   private static void writeAtomically(Path path, byte[] data) throws ChainException {
-    Path dir = path.toAbsolutePath().getParent();
     try {
-      Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-      try {
-        Files.write(tmp, data);
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(path, data);
     } catch (IOException e) {
       throw new ChainException(WalletError.IO_FAILURE, "cannot write " + path, e);
     }

@@ -142,7 +142,7 @@ class StoreBackedChainStateTest {
     Branch main = new Branch(fx, 14, fx.params.genesis().header(), 0, Map.of());
     Block parent = main.next(0);
     Block orphan = main.next(0);
-    FailingPutStore store = new FailingPutStore(MemoryChainStore.create());
+    FailingStore store = new FailingStore(MemoryChainStore.create());
     try (ChainState state = fx.open(store)) {
       assertThat(state.submitBlock(orphan)).isEqualTo(BlockAcceptance.ORPHAN);
       store.failOn = orphan.hash();
@@ -155,12 +155,72 @@ class StoreBackedChainStateTest {
     }
   }
 
-  /** Delegates to a store, but fails {@link #putBlock} for one block hash. */
-  private static final class FailingPutStore implements ChainStore {
+  /**
+   * Issue 11.6: a store failure during block connection reaches the caller as the store's own
+   * {@link ChainException}, not an unchecked exception, and changes nothing.
+   */
+  @Test
+  void failingCoinReadDuringSubmitIsTheStoreErrorAndChangesNothing() throws Exception {
+    Branch main = new Branch(fx, 15, fx.params.genesis().header(), 0, Map.of());
+    FailingStore store = new FailingStore(MemoryChainStore.create());
+    try (ChainState state = fx.open(store)) {
+      for (int i = 0; i < 103; i++) {
+        state.submitBlock(main.next(2));
+      }
+      BlockHash tip = state.tip().hash();
+      Map<OutPoint, Coin> utxo = ChainFixture.utxo(state);
+      Block next = main.next(2);
+      store.failCoinReads = true;
+      assertThatThrownBy(() -> state.submitBlock(next)).isInstanceOfSatisfying(
+          ChainException.class, e -> {
+            assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE);
+            assertThat(e.getMessage()).contains("read error");
+          });
+      assertThat(state.tip().hash()).isEqualTo(tip);
+      assertThat(ChainFixture.utxo(state)).isEqualTo(utxo);
+      assertThat(state.isInvalid(next.hash())).isFalse();
+      // Once the store recovers, the next block connects both.
+      store.failCoinReads = false;
+      assertThat(state.submitBlock(main.next(2))).isEqualTo(BlockAcceptance.CONNECTED);
+      assertThat(state.tip().hash()).isEqualTo(main.tip().hash());
+      assertThat(ChainFixture.utxo(state)).isEqualTo(main.utxo());
+    }
+  }
+
+  /** Issue 11.6: undo data that does not fit its block is a typed STORE_CORRUPT. */
+  @Test
+  void undoDataThatDoesNotFitIsStoreCorruptAndTheOldTipStands() throws Exception {
+    Branch main = new Branch(fx, 16, fx.params.genesis().header(), 0, Map.of());
+    FailingStore store = new FailingStore(MemoryChainStore.create());
+    try (ChainState state = fx.open(store)) {
+      for (int i = 0; i < 104; i++) {
+        state.submitBlock(main.next(2));
+      }
+      Branch fork = main.fork(17);
+      Block last = main.next(3);
+      state.submitBlock(last);
+      Map<OutPoint, Coin> utxo = ChainFixture.utxo(state);
+      store.badUndoFor = last.hash();
+      state.submitBlock(fork.next(1));
+      assertThatThrownBy(() -> state.submitBlock(fork.next(1))).isInstanceOfSatisfying(
+          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_CORRUPT));
+      assertThat(state.tip().hash()).isEqualTo(last.hash());
+      assertThat(ChainFixture.utxo(state)).isEqualTo(utxo);
+      assertThat(state.isInvalid(fork.tip().hash())).isFalse();
+    }
+  }
+
+  /**
+   * Delegates to a store, but fails {@link #putBlock} for one block hash, every coin read while
+   * {@link #failCoinReads} is set, and returns undo data that fits nothing for one block hash.
+   */
+  private static final class FailingStore implements ChainStore {
     private final ChainStore delegate;
     volatile BlockHash failOn;
+    volatile boolean failCoinReads;
+    volatile BlockHash badUndoFor;
 
-    FailingPutStore(ChainStore delegate) {
+    FailingStore(ChainStore delegate) {
       this.delegate = delegate;
     }
 
@@ -184,6 +244,9 @@ class StoreBackedChainStateTest {
 
     @Override
     public Optional<Coin> coin(OutPoint outPoint) throws ChainException {
+      if (failCoinReads) {
+        throw new ChainException(ChainError.STORE_FAILURE, "read error at " + outPoint);
+      }
       return delegate.coin(outPoint);
     }
 
@@ -194,6 +257,11 @@ class StoreBackedChainStateTest {
 
     @Override
     public Optional<BlockUndo> undo(BlockHash hash) throws ChainException {
+      if (hash.equals(badUndoFor)) {
+        // Two transactions' worth of empty lists: fits no block (a block with two spends
+        // spends at least one coin in each).
+        return Optional.of(new BlockUndo(List.of(List.of(), List.of())));
+      }
       return delegate.undo(hash);
     }
 

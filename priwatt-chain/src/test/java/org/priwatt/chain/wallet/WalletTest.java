@@ -21,8 +21,11 @@ import org.priwatt.chain.mempool.FeeRate;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolPolicy;
 import org.priwatt.crypto.Address;
+import org.priwatt.crypto.CryptoError;
+import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EncryptedKeyFile;
 import org.priwatt.crypto.NetworkParameters;
+import org.priwatt.crypto.ScryptLimits;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
 import org.priwatt.script.Script;
@@ -125,6 +128,57 @@ class WalletTest {
     assertThat(pool.contains(pay.txId())).isTrue();
     assertThat(bob.balance().unconfirmed()).isEqualTo(Amount.ofSat(60_000));
     assertThat(bobEvents).endsWith("reorganized");
+  }
+
+  /** Issue 11.9: a wallet refuses to pay an address of another network; nothing reaches the pool. */
+  @Test
+  void paymentToAnAddressOfAnotherNetworkIsRefused() throws Exception {
+    fund(alice, 100_000);
+    byte[] hash = bob.freshReceiveAddress().hash160();
+    for (Address foreign : List.of(
+        Address.p2pkhFromHash(hash, NetworkParameters.BITCOIN_MAINNET),
+        Address.p2shFromHash(hash, NetworkParameters.BITCOIN_TESTNET),
+        Address.p2pkhFromHash(hash, NetworkParameters.BITCOIN_TESTNET))) {
+      assertThatThrownBy(() -> alice.send(foreign, Amount.ofSat(10_000)))
+          .as(foreign.toString())
+          .isInstanceOfSatisfying(ChainException.class,
+              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+      assertThatThrownBy(() -> alice.createPayment(foreign, Amount.ofSat(10_000)))
+          .isInstanceOfSatisfying(ChainException.class,
+              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+      PaymentBuilder builder = new PaymentBuilder(alice.keys(), CoinSelector.standard(),
+          FeeRate.ofSatPerKb(1000));
+      assertThatThrownBy(() -> builder.pay(foreign, Amount.ofSat(10_000),
+          alice.spendableCoins(), FeeRate.ofSatPerKb(1000)))
+          .isInstanceOfSatisfying(ChainException.class,
+              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+    }
+    assertThat(pool.size()).isZero();
+    assertThat(alice.keys().issued(KeyChain.Purpose.CHANGE)).isZero();
+    // The same hash on the wallet's own network is paid.
+    assertThat(alice.send(Address.p2pkhFromHash(hash, NET), Amount.ofSat(10_000))).isNotNull();
+    assertThat(pool.size()).isEqualTo(1);
+  }
+
+  /** Bitcoin's testnet, regtest and signet share one encoding: a REGTEST wallet pays it. */
+  @Test
+  void networksSharingVersionBytesAreOneEncoding() throws Exception {
+    NetworkParameters regtestLike = NetworkParameters.of("regtest-copy", "Regtest copy",
+        NetworkParameters.BITCOIN_TESTNET.p2pkhVersion(),
+        NetworkParameters.BITCOIN_TESTNET.p2shVersion(),
+        NetworkParameters.BITCOIN_TESTNET.wifPrefix(),
+        NetworkParameters.BITCOIN_TESTNET.bip32PrivateVersion(),
+        NetworkParameters.BITCOIN_TESTNET.bip32PublicVersion());
+    Wallet carol = Wallet.create(KeyChain.fromSeed(seed(3), regtestLike), TxStore.inMemory(),
+        new ScriptWatchList(), CoinSelector.standard(),
+        FeeEstimator.fixed(FeeRate.ofSatPerKb(2000)), chain, pool);
+    fund(carol, 100_000);
+    Address testnet = Address.p2pkhFromHash(new byte[20], NetworkParameters.BITCOIN_TESTNET);
+    assertThat(carol.send(testnet, Amount.ofSat(10_000))).isNotNull();
+    assertThatThrownBy(() -> carol.send(
+        Address.p2pkhFromHash(new byte[20], NetworkParameters.BITCOIN_MAINNET),
+        Amount.ofSat(10_000))).isInstanceOfSatisfying(ChainException.class,
+            e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
   }
 
   @Test
@@ -233,6 +287,47 @@ class WalletTest {
       assertThatThrownBy(() -> WalletFile.load(cutFile, pass, NET))
           .isInstanceOf(ChainException.class);
     }
+  }
+
+  /** Issue 11.12: a temporary left by a save killed before its rename goes on the next load. */
+  @Test
+  void temporaryLeftByAKilledSaveIsRemovedOnTheNextLoad(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("alice.wallet");
+    SecretBytes pass = SecretBytes.fromPassphrase("pw".toCharArray());
+    WalletFile.save(file, alice.keys(), alice.store(), alice.watchList(), pass, CHEAP);
+    Path leftover = dir.resolve(".alice.wallet.00c0ffee00c0ffee.tmp");
+    Files.copy(file, leftover);
+    assertThat(WalletFile.load(file, pass, NET).keys().network()).isEqualTo(NET);
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
+  /** Issue 11.3: a wallet file asking a hostile scrypt cost is refused before any KDF work. */
+  @Test
+  void costlyScryptInKeySectionIsRefusedBeforeDerivation(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("forged.wallet");
+    SecretBytes pass = SecretBytes.fromPassphrase("pw".toCharArray());
+    WalletFile.save(file, alice.keys(), alice.store(), alice.watchList(), pass, CHEAP);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[7 + 6] = 20; // the key section's scrypt log2(N), r and p: 4 GiB of work
+    bytes[7 + 7] = 2;
+    bytes[7 + 8] = 16;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> WalletFile.load(file, pass, NET))
+        .isInstanceOfSatisfying(ChainException.class, e -> {
+          assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE);
+          assertThat(e.getCause()).isInstanceOfSatisfying(CryptoException.class,
+              c -> assertThat(c.error()).isEqualTo(CryptoError.SCRYPT_COST_TOO_HIGH));
+        });
+    // A caller that accepts even less refuses the cheap original too, before deriving.
+    bytes[7 + 6] = 4;
+    bytes[7 + 7] = 8;
+    bytes[7 + 8] = 1;
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> WalletFile.load(file, pass, NET, ScryptLimits.of(1024, 1024)))
+        .hasCauseInstanceOf(CryptoException.class);
+    assertThat(WalletFile.load(file, pass, NET, ScryptLimits.DEFAULT).keys()).isNotNull();
   }
 
   @Test

@@ -30,7 +30,9 @@ final class FlowOps {
 
   static ScriptError checkLockTimeVerify(Machine m, int op) {
     if (!m.has(VerifyFlag.CHECKLOCKTIMEVERIFY)) {
-      return upgradableNop(m, op); // still OP_NOP2
+      // Not enabled: OP_NOP2, a plain NOP even under DISCOURAGE_UPGRADABLE_NOPS, as in Core, so
+      // that removing a flag never turns a valid spend invalid.
+      return ScriptError.OK;
     }
     if (m.stack.size() < 1) {
       return ScriptError.INVALID_STACK_OPERATION;
@@ -48,7 +50,7 @@ final class FlowOps {
 
   static ScriptError checkSequenceVerify(Machine m, int op) {
     if (!m.has(VerifyFlag.CHECKSEQUENCEVERIFY)) {
-      return upgradableNop(m, op); // still OP_NOP3
+      return ScriptError.OK; // not enabled: OP_NOP3, a plain NOP as above
     }
     if (m.stack.size() < 1) {
       return ScriptError.INVALID_STACK_OPERATION;

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.priwatt.energy.RegistryException;
-import org.priwatt.energy.RegistryReply;
-import org.priwatt.energy.RegistryRequest;
-import org.priwatt.energy.TradeMessage;
+import org.priwatt.energy.EnergyException;
+import org.priwatt.energy.registry.RegistryMessages;
+import org.priwatt.energy.registry.RegistryReply;
+import org.priwatt.energy.registry.RegistryRequest;
+import org.priwatt.energy.trade.TradeMessage;
 import org.priwatt.msg.BitmessageAddress;
 import org.priwatt.msg.InventoryHash;
 import org.priwatt.msg.MessageListener;
@@ -45,28 +46,38 @@ final class Narrator implements MessageListener {
 
   @Override
   public void onMessage(ReceivedMessage m) {
-    Optional<TradeMessage> t = TradeMessage.fromContent(m.content());
+    Optional<String> what = describe(m);
     // Both ends of a shared trade address open its messages: tell each object once.
-    if (t.isPresent() && seen.add(m.inventoryHash())) {
-      pending.add(new Line(who(m.sender().address()), who(m.recipient()), describe(t.get())));
+    if (what.isPresent() && seen.add(m.inventoryHash())) {
+      pending.add(new Line(who(m.sender().address()), who(m.recipient()), what.get()));
     }
   }
 
-  private static String describe(TradeMessage t) {
+  /** The kind of a PriWatt message and, for DSO traffic, the operation or outcome; never a body. */
+  private static Optional<String> describe(ReceivedMessage m) {
     try {
-      if (t.kind() == TradeMessage.Kind.DSO_REQUEST) {
-        return "registry request: " + RegistryRequest.decode(t.body()).kind().name().toLowerCase(java.util.Locale.ROOT);
+      Optional<RegistryRequest> request = RegistryMessages.request(m.content());
+      if (request.isPresent()) {
+        return Optional.of("registry request: " + name(request.get()));
       }
-      if (t.kind() == TradeMessage.Kind.DSO_REPLY) {
-        RegistryReply r = RegistryReply.decode(t.body());
-        String verdict = r.error().map(e -> "refused " + e + " (" + r.detail() + ")").orElse(r.transaction().length > 0 ? "signed settlement"
-            : r.secrets().isEmpty() ? (r.answer() ? "ok" : "no") : r.secrets().size() + " secret pair(s)");
-        return "registry reply: " + verdict;
+      Optional<RegistryReply> reply = RegistryMessages.reply(m.content());
+      if (reply.isPresent()) {
+        RegistryReply r = reply.get();
+        String verdict = r instanceof RegistryReply.Refused f ? "refused " + f.error() + " (" + f.detail() + ")"
+            : r instanceof RegistryReply.Testimony t ? (t.holds() ? "confirmed" : "not confirmed")
+            : r instanceof RegistryReply.Issued i ? i.secrets().size() + " secret pair(s) and certificate(s)"
+            : r instanceof RegistryReply.Decision d ? "decision, " + d.buyerShareBasisPoints() / 100 + " % to the buyer"
+            : name(r);
+        return Optional.of("registry reply: " + verdict);
       }
-    } catch (RegistryException e) {
-      return t.kind().subject() + " (undecodable)";
+      return TradeMessage.fromContent(m.content()).map(t -> t.subject().substring("priwatt/v2/".length()));
+    } catch (EnergyException e) {
+      return Optional.of(m.content().subject() + " (undecodable)");
     }
-    return t.kind().subject() + " (" + t.body().length + " bytes)";
+  }
+
+  private static String name(Object o) {
+    return o.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -32,7 +32,7 @@ class MainTest {
   void demoRunsAndSucceeds() {
     int code = run("demo");
     assertThat(code).as(out()).isZero();
-    assertThat(out()).contains("[9/9]").contains("checks passed");
+    assertThat(out()).contains("[" + org.priwatt.examples.demo.CaseOneDemo.STEPS + "/" + org.priwatt.examples.demo.CaseOneDemo.STEPS + "]").contains("checks passed");
     assertThat(run("demo", "--bogus")).isEqualTo(2);
   }
 

@@ -17,14 +17,15 @@ class CaseOneDemoTest {
 
     assertThat(r.checks()).as(out).isNotEmpty().allMatch(CaseOneDemo.Check::passed);
     assertThat(r.passed()).isTrue();
-    assertThat(r.checks()).extracting(CaseOneDemo.Check::what).contains("second buyer refused by the lock",
-        "Alice's double spend rejected by the mempool", "Alice owns the energy", "the escrow was split",
-        "Eve read no private message");
+    assertThat(r.checks()).extracting(CaseOneDemo.Check::what).contains("second sale refused by the lock",
+        "Alice's double spend rejected by the mempool", "a forged copy of the offer is refused",
+        "a cheating release is refused", "a self-serving DSO decision is refused", "Alice owns the energy",
+        "the escrow was split", "Eve read no private message");
     assertThat(r.releasedToBob()).isPositive();
     assertThat(r.disputeToAlice()).isPositive();
     assertThat(Math.abs(r.disputeToAlice() - r.disputeToBob())).isLessThanOrEqualTo(1);
     assertThat(r.eveMessagesRead()).isZero();
-    assertThat(r.eveBroadcastsRead()).isEqualTo(2);
+    assertThat(r.eveBroadcastsRead()).isEqualTo(3);
     assertThat(r.eveObjects()).isGreaterThan(20);
 
     for (int i = 1; i <= CaseOneDemo.STEPS; i++) {

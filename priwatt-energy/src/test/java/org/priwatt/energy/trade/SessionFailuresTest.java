@@ -169,4 +169,29 @@ class SessionFailuresTest extends TradeFixture {
         Optional.empty(), world.now(), world.random()));
     world.await("greedy reply refused", () -> world.dso().dropped() > dropped, () -> {}, WAIT);
   }
+
+  @Test
+  void aSettlementThatCannotExistChangesNothing() throws Exception {
+    Seller bob = inject();
+    Offer offer = offerAndMatch(bob);
+    ScriptedParty alice = ScriptedParty.on(world, aliceNode);
+    alice.send(offer.seller(), new TradeMessage.Buy(offer.entry(), alice.key.publicKey(), offer.totalPrice()));
+    awaitTicking("locked", () -> bob.session().state() == ProsumerSession.State.ESCROW_SENT, bob.session(), null);
+    var terms = alice.await(TradeMessage.Escrow.class).terms();
+    // 1,200 sat into the escrow cannot pay the 1,000 sat fee and leave a payout above dust.
+    var wallet = aliceWallet();
+    var tx = world.fundingSource(wallet).fund(java.util.List.of(
+        org.priwatt.chain.TxOutput.of(Amount.ofSat(1_200), terms.scriptPubKey()),
+        org.priwatt.chain.TxOutput.of(Amount.ZERO, terms.commitment().script())));
+    assertThat(world.ledger().broadcast(tx)).isEmpty();
+    world.mine(1);
+    int events = world.registry().events().size();
+    RegistryReply r = alice.ask(RegistryRequest.Dispute.create(alice.key, org.priwatt.energy.registry.DisputePolicy.Party.BUYER,
+        offer.entry(), terms.lock(), org.priwatt.chain.OutPoint.of(tx.txId(), 0), "short", world.now(), world.random()));
+    assertThat(r).isInstanceOfSatisfying(RegistryReply.Refused.class,
+        x -> assertThat(x.error()).isEqualTo(org.priwatt.energy.registry.RegistryError.SETTLEMENT_IMPOSSIBLE));
+    assertThat(world.registry().events()).hasSize(events);
+    assertThat(world.registry().entry(offer.entry()).orElseThrow().status())
+        .isEqualTo(org.priwatt.energy.registry.EntryStatus.LOCKED);
+  }
 }

@@ -74,8 +74,7 @@ public class ScriptVerifyBenchmark {
     p2pkhScriptPubKey = ScriptTemplates.p2pkh(alice.publicKey().hash160());
     p2pkhTx = TransactionSigner.signP2pkh(spend(1), 0, p2pkhScriptPubKey, alice);
 
-    Script redeem = ScriptTemplates.escrowRedeemScript(new EscrowKeys(
-        dso.publicKey().encoded(), bob.publicKey().encoded(), alice.publicKey().encoded()));
+    Script redeem = EscrowKeys.of(dso.publicKey(), bob.publicKey(), alice.publicKey()).redeemScript();
     escrowScriptPubKey = ScriptTemplates.p2shOf(redeem);
     Transaction half = TransactionSigner.signMultisig(spend(2), 0, redeem, bob);
     escrowTx = TransactionSigner.signMultisig(half, 0, redeem, alice);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.crypto.Hashes;
 import org.priwatt.script.internal.ScriptTokenizer;
 import org.priwatt.script.internal.SignatureEncoding;
@@ -196,21 +197,21 @@ public final class ScriptTemplates {
   // ---- PriWatt escrow ---------------------------------------------------------------------
 
   /**
-   * The PriWatt 2-of-3 escrow redeem script (paper equation 7):
-   * {@code OP_2 <dso> <seller> <buyer> OP_3 OP_CHECKMULTISIG}. Any two of DSO, seller and buyer
-   * can spend; the DSO key comes first, so a DSO signature always precedes the other one.
+   * The PriWatt 2-of-3 escrow redeem script (paper equation 7); the same as {@link
+   * EscrowKeys#redeemScript()}.
    */
   public static Script escrowRedeemScript(EscrowKeys keys) {
-    Objects.requireNonNull(keys, "keys");
-    return multisig(2, List.of(keys.dso(), keys.seller(), keys.buyer()));
+    return keys.redeemScript();
   }
 
-  /** Recognises an escrow redeem script: a 2-of-3 multisig; keys returned in script order. */
+  /** Recognises an escrow redeem script under {@link EscrowKeys}' one policy; the same as {@link EscrowKeys#parse}. */
   public static Optional<EscrowKeys> parseEscrow(Script s) {
-    return parseMultisig(s)
-        .filter(m -> m.required() == 2 && m.keyCount() == 3)
-        .filter(m -> m.keys().stream().allMatch(SignatureEncoding::isCompressedOrUncompressedPubKey))
-        .map(m -> new EscrowKeys(m.key(0), m.key(1), m.key(2)));
+    return EscrowKeys.parse(s);
+  }
+
+  /** {@code OP_DUP OP_HASH160 <HASH160(compressed key)> OP_EQUALVERIFY OP_CHECKSIG}. */
+  public static Script p2pkhOf(EcPublicKey key) {
+    return p2pkh(key.withCompression(true).hash160());
   }
 
   // ---- OP_RETURN --------------------------------------------------------------------------

@@ -98,7 +98,7 @@ class ScriptTemplatesTest {
 
   @Test
   void escrowRedeemScriptMatchesThePaperAndSpendsWithAnyTwoKeys() {
-    EscrowKeys keys = new EscrowKeys(pub(DSO), pub(BOB), pub(ALICE));
+    EscrowKeys keys = EscrowKeys.of(DSO.publicKey(), BOB.publicKey(), ALICE.publicKey());
     Script redeem = ScriptTemplates.escrowRedeemScript(keys);
     assertThat(redeem.toHex()).isEqualTo("5221" + Hex.encode(pub(DSO)) + "21" + Hex.encode(pub(BOB))
         + "21" + Hex.encode(pub(ALICE)) + "53ae");
@@ -125,8 +125,31 @@ class ScriptTemplatesTest {
         redeem);
     assertThat(ScriptInterpreter.verify(one, out, STANDARD, checker))
         .isEqualTo(ScriptError.INVALID_STACK_OPERATION);
-    assertThatThrownBy(() -> new EscrowKeys(new byte[33], pub(BOB), pub(ALICE)))
-        .isInstanceOf(IllegalArgumentException.class);
     assertThat(keys.toString()).contains(Hex.encode(pub(DSO)));
+    assertThat(keys.scriptPubKey()).isEqualTo(out);
+  }
+
+  @Test
+  void escrowPolicyIsOneForBuildersAndParsers() {
+    // A repeated key would hand one party two of the three signatures.
+    assertThatThrownBy(() -> EscrowKeys.of(DSO.publicKey(), BOB.publicKey(), BOB.publicKey()))
+        .isInstanceOf(IllegalArgumentException.class);
+    Script repeated = ScriptTemplates.multisig(2, List.of(pub(DSO), pub(BOB), pub(BOB)));
+    assertThat(ScriptTemplates.parseEscrow(repeated)).isEmpty();
+    // Uncompressed keys are refused on parse; keys given uncompressed are stored compressed.
+    Script uncompressed = ScriptTemplates.multisig(2, List.of(DSO.publicKey().withCompression(false).encoded(),
+        pub(BOB), pub(ALICE)));
+    assertThat(ScriptTemplates.parseEscrow(uncompressed)).isEmpty();
+    EscrowKeys k = EscrowKeys.of(DSO.publicKey().withCompression(false), BOB.publicKey(), ALICE.publicKey());
+    assertThat(k.dso().isCompressed()).isTrue();
+    assertThat(k.redeemScript().length()).isEqualTo(EscrowKeys.REDEEM_SCRIPT_LENGTH);
+    // An invalid point in an escrow-shaped script.
+    byte[] bad = k.redeemScript().bytes();
+    bad[2] = 0x02;
+    for (int i = 3; i < 35; i++) {
+      bad[i] = (byte) 0xff;
+    }
+    assertThat(ScriptTemplates.parseEscrow(Script.of(bad))).isEmpty();
+    assertThat(k.names(ALICE.publicKey().withCompression(false))).isTrue();
   }
 }

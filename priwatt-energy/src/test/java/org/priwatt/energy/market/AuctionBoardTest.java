@@ -12,6 +12,7 @@ import org.priwatt.chain.Amount;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EntryId;
+import org.priwatt.energy.Ledgers;
 import org.priwatt.energy.Samples;
 import org.priwatt.energy.registry.EntryCertificate;
 import org.priwatt.msg.Identity;

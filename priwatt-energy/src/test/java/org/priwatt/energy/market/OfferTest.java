@@ -23,6 +23,7 @@ import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.EnergyLimits;
 import org.priwatt.energy.EntryId;
+import org.priwatt.energy.Ledgers;
 import org.priwatt.energy.Samples;
 import org.priwatt.energy.internal.Fields;
 import org.priwatt.energy.internal.Signing;

@@ -78,6 +78,16 @@ abstract class RegistryFixture {
         .random(Samples.RANDOM).lockSeconds(LOCK_SECONDS).open();
   }
 
+  /** Writes {@code content} to {@code file}, readable by its owner only (the registry refuses a log others may read). */
+  static Path writePrivate(Path file, byte[] content) throws java.io.IOException {
+    java.nio.file.Files.write(file, content);
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      java.nio.file.Files.setPosixFilePermissions(file,
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+    return file;
+  }
+
   /** Closes the registry and opens its log again, as after a restart. */
   void restart() throws EnergyException {
     registry.close();

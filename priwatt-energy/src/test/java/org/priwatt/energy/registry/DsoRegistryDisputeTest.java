@@ -88,6 +88,21 @@ class DsoRegistryDisputeTest extends RegistryFixture {
   }
 
   @Test
+  void aSplitOfTheSmallestEscrowIsASettlementTheLedgerAccepts() throws Exception {
+    Seller s = inject();
+    EcKey buyer = Samples.key();
+    Amount price = Amount.ofSat(1_546);
+    RegistryReply.LockGranted g = ok(lockRequest(s, escrowFor(s, buyer), price, FEE), RegistryReply.LockGranted.class);
+    Locked l = new Locked(buyer, new EscrowTerms(s.entry(), g.lock(), escrowFor(s, buyer), price, FEE), g.expiry());
+    Payment f = pay(l.terms().scriptPubKey(), price, Optional.of(l.terms().commitment()), true);
+    RegistryReply.Decision d = decide(buyerDispute(l, f.outPoint()), new Recording(5_000));
+    Transaction settlement = complete(l.terms(), f, d, buyer);
+    assertThat(world.ledger().broadcast(settlement)).isEmpty();
+    assertThat(settlement.outputs()).containsExactly(TxOutput.of(Amount.ofSat(546),
+        ScriptTemplates.p2pkhOf(s.key().publicKey())));
+  }
+
+  @Test
   void aPaymentToAStaleLockIsRefundedInFullWithoutFreezing() throws Exception {
     Seller s = inject();
     Locked stale = lock(s);

@@ -273,7 +273,7 @@ public final class DsoRegistry implements AutoCloseable {
    * Records a metered injection and issues bλ (eq. 6, with the DSO's randomness), bz and the
    * entry's certificate.
    *
-   * @throws EnergyException {@link RegistryError#UNAVAILABLE} if the log write fails
+   * @throws EnergyException {@link EnergyError#STORAGE} if the log write fails (nothing was recorded)
    * @throws IllegalArgumentException if the energy exceeds {@link org.priwatt.energy.EnergyLimits#MAX_ENTRY_MWH}
    */
   public synchronized IssuedSecrets inject(EnergyInjection injection) throws EnergyException {

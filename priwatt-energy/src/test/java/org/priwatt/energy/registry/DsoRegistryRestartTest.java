@@ -100,6 +100,24 @@ class DsoRegistryRestartTest extends RegistryFixture {
   }
 
   @Test
+  void aChangeThatCannotBeLoggedIsRefusedAndNotApplied() throws Exception {
+    Seller s = inject();
+    List<EnergyEntry> before = registry.entries();
+    List<RegistryEvent> events = registry.events();
+    // The log is closed under the registry (as when its disk fails): every append fails.
+    registry.close();
+    RegistryRequest.Lock lock = lockRequest(s, escrowFor(s, Samples.key()), PRICE, FEE);
+    assertThat(refused(lock)).isEqualTo(RegistryError.UNAVAILABLE);
+    assertThat(failureOf(this::inject)).isEqualTo(EnergyError.STORAGE);
+    assertThat(registry.entries()).isEqualTo(before);
+    assertThat(registry.events()).isEqualTo(events);
+    registry = open(log);
+    assertThat(registry.entries()).isEqualTo(before);
+    // Nothing was recorded, so the request is not a replay: it goes through now.
+    ok(lock, RegistryReply.LockGranted.class);
+  }
+
+  @Test
   void aNewLogIsOwnerOnlyAndAnExistingLogOthersMayReadIsRefused() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");

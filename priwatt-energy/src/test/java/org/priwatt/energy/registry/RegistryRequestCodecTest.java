@@ -271,6 +271,21 @@ class RegistryRequestCodecTest {
   }
 
   @Test
+  void aTransfersMacAndSignatureCoverTheSameBytes() {
+    RegistryRequest.Transfer t = (RegistryRequest.Transfer) samples().get(6);
+    // Each proof stands on its own over the request's fields: neither covers the other.
+    RegistryRequest.Transfer otherMac = new RegistryRequest.Transfer(t.id(), t.entry(), t.timestamp(), t.lock(),
+        t.funding(), t.buyerMsg(), t.releaseSignature(), org.priwatt.energy.ByteString.of(Samples.bytes(32)),
+        t.signature());
+    assertThat(RequestCodec.verifySignature(otherMac, otherMac.signature(), BUYER.publicKey())).isTrue();
+    assertThat(RequestCodec.verifyMac(otherMac, otherMac.mac(), LAMBDA)).isFalse();
+    RegistryRequest.Transfer otherRelease = new RegistryRequest.Transfer(t.id(), t.entry(), t.timestamp(), t.lock(),
+        t.funding(), t.buyerMsg(), org.priwatt.energy.ByteString.of(Samples.bytes(72)), t.mac(), t.signature());
+    assertThat(RequestCodec.verifySignature(otherRelease, otherRelease.signature(), BUYER.publicKey())).isFalse();
+    assertThat(RequestCodec.verifyMac(otherRelease, otherRelease.mac(), LAMBDA)).isFalse();
+  }
+
+  @Test
   void aMacMadeWithAnotherSecretOrForAnotherKindDoesNotVerify() {
     RegistryRequest.Unlock unlock = RegistryRequest.Unlock.create(Z, ENTRY, 4, Samples.T0, Samples.RANDOM);
     assertThat(RequestCodec.verifyMac(unlock, unlock.mac(), Samples.secret())).isFalse();

@@ -294,6 +294,11 @@ class SnapshotDecodingTest {
     assertThat(refusal(replace(delivered, longBytes(LOCK_EXPIRY), longBytes(-1)))).isEqualTo(EnergyError.OUT_OF_RANGE);
     assertThat(refusal(replace(delivered, longBytes(DEADLINE), longBytes(Long.MIN_VALUE))))
         .isEqualTo(EnergyError.OUT_OF_RANGE);
+    byte[] ready = sellerSnapshot(seller(ProsumerSession.State.READY), List.of());
+    for (long mwh : new long[] {EnergyLimits.MAX_ENTRY_MWH + 1, Long.MAX_VALUE, 0}) {
+      assertThat(refusal(replace(ready, longBytes(5_000_000), longBytes(mwh)))).as("certified energy %d", mwh)
+          .isEqualTo(EnergyError.OUT_OF_RANGE);
+    }
     byte[] paid = buyerSnapshot(buyer(ConsumerSession.State.PAID), List.of());
     assertThat(refusal(replace(paid, longBytes(TERMS_PRICE), longBytes(EnergyLimits.MAX_MONEY_SAT + 1))))
         .as("the escrow price").isEqualTo(EnergyError.OUT_OF_RANGE);

@@ -24,6 +24,26 @@ class ByteIdentifierTest {
   }
 
   @Test
+  void lockIdsRoundTripAndAreTheirOwnType() {
+    SecureRandom random = new SecureRandom();
+    LockId l = LockId.random(random);
+    assertThat(LockId.fromBytes(l.toBytes())).isEqualTo(l).hasSameHashCodeAs(l);
+    assertThat(l.toString()).hasSize(2 * LockId.LENGTH).matches("[0-9a-f]+");
+    assertThat(LockId.random(random)).isNotEqualTo(l);
+    byte[] raw = l.toBytes();
+    raw[0] ^= 1; // a copy
+    assertThat(l.toBytes()).isNotEqualTo(raw);
+    // A lock id and a request id of the same 16 bytes are different things.
+    RequestId sameBytes = RequestId.fromBytes(l.toBytes());
+    assertThat((Object) l).isNotEqualTo(sameBytes);
+    assertThat(l.toString()).isEqualTo(sameBytes.toString());
+    assertThatThrownBy(() -> LockId.fromBytes(new byte[32]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("lock id must be 16 bytes");
+    assertThatThrownBy(() -> LockId.fromBytes(new byte[15])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LockId.fromBytes(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void wrongLengthsAreRejected() {
     assertThatThrownBy(() -> EntryId.fromBytes(new byte[16]))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("entry id must be 32 bytes");

@@ -44,7 +44,9 @@ public final class EscrowTransactions {
    * A dispute settlement: the buyer gets {@code buyerShareBasisPoints / 10000} of the funding
    * output's value minus the fee (rounded down), the seller the rest; each to the P2PKH of its
    * escrow key. A share worth less than the dust limit is left to the fee (the output would not
-   * relay), so a share of 0 or 10,000 gives one output.
+   * relay), so a share of 0 or 10,000 gives one output. If both shares are dust (an escrow of less
+   * than two payouts split near the middle), the larger one, the seller's on a tie, takes the whole
+   * value less the fee: a transaction needs an output.
    *
    * @throws EnergyException {@link EnergyError#OUT_OF_RANGE} if the funding cannot pay the fee
    * @throws IllegalArgumentException if the share is outside 0..10000
@@ -61,17 +63,26 @@ public final class EscrowTransactions {
           "escrow of " + funding.output().value() + " sat cannot pay the fee " + terms.fee());
     }
     long toBuyer = Math.multiplyExact(net, (long) buyerShareBasisPoints) / FULL_SHARE;
+    long toSeller = net - toBuyer;
     TransactionBuilder b = Transaction.builder().addInput(funding.outPoint());
-    addIfNotDust(b, toBuyer, terms.escrow().buyer());
-    addIfNotDust(b, net - toBuyer, terms.escrow().seller());
+    boolean buyerPaid = addIfNotDust(b, toBuyer, terms.escrow().buyer());
+    boolean sellerPaid = addIfNotDust(b, toSeller, terms.escrow().seller());
+    if (!buyerPaid && !sellerPaid) {
+      // net is at least EscrowTerms.MIN_PAYOUT, the P2PKH dust limit: one output relays.
+      EcPublicKey larger = toBuyer > toSeller ? terms.escrow().buyer() : terms.escrow().seller();
+      b.addOutput(Amount.ofSat(net), ScriptTemplates.p2pkhOf(larger));
+    }
     return b.build();
   }
 
-  private static void addIfNotDust(TransactionBuilder b, long sat, EcPublicKey key) {
+  /** Adds an output of {@code sat} to {@code key}'s P2PKH unless it is dust; returns whether it did. */
+  private static boolean addIfNotDust(TransactionBuilder b, long sat, EcPublicKey key) {
     TxOutput out = TxOutput.ofRawValue(sat, ScriptTemplates.p2pkhOf(key));
     if (sat > 0 && !StandardPolicy.isDust(out, MempoolPolicy.DEFAULT.dustRelayFee())) {
       b.addOutput(Amount.ofSat(sat), out.scriptPubKey());
+      return true;
     }
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.priwatt.energy.market;
 
+import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.util.Objects;
 import org.priwatt.chain.Amount;
@@ -50,13 +51,14 @@ public record Offer(EntryCertificate certificate, Amount pricePerKwh, PublicIden
   /** Largest encoding. */
   public static final int MAX_ENCODED = 1 + 145 + 8 + 158 + 8 + 8 + Signing.LENGTH;
   private static final Codec<Offer> CODEC = new OfferCodec();
+  private static final BigInteger MWH_PER_KWH = BigInteger.valueOf(1_000_000);
 
   /**
    * Validates the fields and the bounds.
    *
-   * @throws IllegalArgumentException if the price is not positive, the total price exceeds the
-   *     money supply, or the expiry is not after the posting time within {@link
-   *     EnergyLimits#MAX_OFFER_TTL_SECONDS}
+   * @throws IllegalArgumentException if the energy is outside 1..{@link EnergyLimits#MAX_ENTRY_MWH}
+   *     mWh, the price is not positive, the total price exceeds the money supply, or the expiry is
+   *     not after the posting time within {@link EnergyLimits#MAX_OFFER_TTL_SECONDS}
    */
   public Offer {
     Objects.requireNonNull(certificate, "certificate");
@@ -71,6 +73,9 @@ public record Offer(EntryCertificate certificate, Amount pricePerKwh, PublicIden
 
   /** What is out of bounds, or null. */
   private static String boundsProblem(EnergyAmount energy, long pricePerKwh, long postedAt, long expiry) {
+    if (!EnergyLimits.isEntryEnergy(energy.milliwattHours())) {
+      return "energy " + energy + " outside 1.." + EnergyLimits.MAX_ENTRY_MWH + " mWh";
+    }
     if (!EnergyLimits.isPositiveMoney(pricePerKwh)) {
       return "price per kWh " + pricePerKwh + " outside 1.." + EnergyLimits.MAX_MONEY_SAT;
     }
@@ -83,15 +88,15 @@ public record Offer(EntryCertificate certificate, Amount pricePerKwh, PublicIden
     return null;
   }
 
-  /** ceil(P × E / 1 kWh), or {@code Long.MAX_VALUE} if it does not fit. */
+  /**
+   * ceil(P × E / 1 kWh), or {@code Long.MAX_VALUE} if it does not fit. The product is exact: it
+   * may leave a {@code long} although the total, a million times smaller, is a valid amount.
+   */
   private static long total(EnergyAmount energy, long pricePerKwh) {
-    long mwh = energy.milliwattHours();
-    long hi = Math.multiplyHigh(pricePerKwh, mwh);
-    long lo = pricePerKwh * mwh;
-    if (hi != 0 || lo < 0) {
-      return Long.MAX_VALUE;
-    }
-    return lo / 1_000_000 + (lo % 1_000_000 > 0 ? 1 : 0);
+    BigInteger[] qr = BigInteger.valueOf(pricePerKwh).multiply(BigInteger.valueOf(energy.milliwattHours()))
+        .divideAndRemainder(MWH_PER_KWH);
+    BigInteger total = qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    return total.bitLength() < Long.SIZE ? total.longValue() : Long.MAX_VALUE;
   }
 
   /**

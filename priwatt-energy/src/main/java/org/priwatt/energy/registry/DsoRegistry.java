@@ -273,7 +273,7 @@ public final class DsoRegistry implements AutoCloseable {
    * Records a metered injection and issues bλ (eq. 6, with the DSO's randomness), bz and the
    * entry's certificate.
    *
-   * @throws EnergyException {@link RegistryError#UNAVAILABLE} if the log write fails
+   * @throws EnergyException {@link EnergyError#STORAGE} if the log write fails (nothing was recorded)
    * @throws IllegalArgumentException if the energy exceeds {@link org.priwatt.energy.EnergyLimits#MAX_ENTRY_MWH}
    */
   public synchronized IssuedSecrets inject(EnergyInjection injection) throws EnergyException {
@@ -491,13 +491,14 @@ public final class DsoRegistry implements AutoCloseable {
       throw new Refusal(RegistryError.BAD_RELEASE, "the buyer's release signature does not verify");
     }
     // Spent already is fine only if the spender is this very release: a transfer whose log write
-    // failed after the broadcast is then completed by the buyer's retry.
-    boolean alreadyReleased = problem.isPresent();
-    if (alreadyReleased && !isSpentBy(r.funding(), release)) {
-      throw new Refusal(RegistryError.PAYMENT_USED, "funding " + r.funding() + " is spent");
-    }
-    Transaction complete = EscrowTransactions.complete(release, terms, buyerSig, dsoKey);
-    if (!alreadyReleased) {
+    // failed after the broadcast is then completed by the buyer's retry. The release recorded and
+    // reported is the one that spent the escrow (buyer and seller may have signed it themselves).
+    Transaction complete;
+    if (problem.isPresent()) {
+      complete = releaseSpending(r.funding(), release)
+          .orElseThrow(() -> new Refusal(RegistryError.PAYMENT_USED, "funding " + r.funding() + " is spent"));
+    } else {
+      complete = EscrowTransactions.complete(release, terms, buyerSig, dsoKey);
       Optional<LedgerRejection> rej = ledger.broadcast(complete);
       if (rej.isPresent() && rej.get() != LedgerRejection.DUPLICATE) {
         throw new Refusal(RegistryError.LEDGER_REFUSED, "release refused: " + rej.get());
@@ -511,11 +512,10 @@ public final class DsoRegistry implements AutoCloseable {
     return new RegistryReply.Transferred(r.id(), issued(state.held(lambda.entryId()).orElseThrow()), complete.txId());
   }
 
-  /** Whether what spends {@code funding} is {@code release} (same inputs and outputs; signatures may differ). */
-  private boolean isSpentBy(OutPoint funding, Transaction release) {
-    Optional<Transaction> spender = ledger.spender(funding).flatMap(ledger::transaction);
-    return spender.isPresent() && spender.get().outputs().equals(release.outputs())
-        && spender.get().inputs().size() == 1 && spender.get().input(0).outPoint().equals(funding);
+  /** What spends {@code funding}, if it is {@code release} (same inputs and outputs; signatures may differ). */
+  private Optional<Transaction> releaseSpending(OutPoint funding, Transaction release) {
+    return ledger.spender(funding).flatMap(ledger::transaction).filter(spender -> spender.outputs()
+        .equals(release.outputs()) && spender.inputs().size() == 1 && spender.input(0).outPoint().equals(funding));
   }
 
   private RegistryReply dispute(RegistryRequest.Dispute r, DisputePolicy policy) throws Refusal, EnergyException {

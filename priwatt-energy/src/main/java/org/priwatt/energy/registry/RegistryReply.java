@@ -65,7 +65,16 @@ public sealed interface RegistryReply {
     public Refused {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(error, "error");
-      detail = Objects.requireNonNull(detail, "detail").length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+      detail = shortened(Objects.requireNonNull(detail, "detail"));
+    }
+
+    /** At most {@link #MAX_DETAIL} characters, never cutting a surrogate pair (half of one has no UTF-8 form). */
+    private static String shortened(String detail) {
+      if (detail.length() <= MAX_DETAIL) {
+        return detail;
+      }
+      int end = Character.isHighSurrogate(detail.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
+      return detail.substring(0, end);
     }
   }
 

@@ -35,7 +35,7 @@ import org.priwatt.script.EscrowKeys;
  *   <li>{@link Lock}, {@link Unlock}, {@link Renew} and {@link Split} prove knowledge of the lock
  *       secret z with {@code HMAC-SHA256(z, ...)} and carry the entry's next sequence number;</li>
  *   <li>{@link Transfer} proves knowledge of the ownership secret λ by the same HMAC and is signed
- *       by the escrow's buyer key (over the signed bytes and the MAC);</li>
+ *       by the escrow's buyer key (over the same bytes as the MAC);</li>
  *   <li>{@link Dispute} is signed by the seller's or the buyer's escrow key.</li>
  * </ul>
  *
@@ -234,7 +234,7 @@ public sealed interface RegistryRequest {
    * @param buyerMsg where the DSO sends the buyer's new secrets
    * @param releaseSignature the buyer's SIGHASH_ALL signature of {@code EscrowTransactions.release}
    * @param mac HMAC-SHA256 by λ
-   * @param signature the buyer's compact signature over the signed bytes and the MAC
+   * @param signature the buyer's compact signature over the same bytes as the MAC
    */
   record Transfer(RequestId id, EntryId entry, long timestamp, LockId lock, OutPoint funding,
       BitmessageAddress buyerMsg, ByteString releaseSignature, ByteString mac, ByteString signature)

@@ -254,7 +254,9 @@ public final class WriteAheadLog implements Closeable {
     if (Arrays.equals(head, MAGIC)) {
       return;
     }
-    if (head.length == HEADER && Arrays.equals(head, 0, HEADER - 1, MAGIC, 0, HEADER - 1) && head[HEADER - 1] < 3) {
+    // Versions 1 and 2 only: the version byte is unsigned, so 0x80..0xff are unknown, not old.
+    if (head.length == HEADER && Arrays.equals(head, 0, HEADER - 1, MAGIC, 0, HEADER - 1)
+        && (head[HEADER - 1] == 1 || head[HEADER - 1] == 2)) {
       throw new EnergyException(EnergyError.UNSUPPORTED_VERSION, file + " is a version " + head[HEADER - 1]
           + " write-ahead log of the first registry protocol, whose locks and secrets cannot be carried over; "
           + "the file was left unchanged (priwatt-energy README, \"Durability\")");

@@ -44,8 +44,8 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * Security: intermediate keys and plaintext buffers are zeroed after use.
  */
 public final class EncryptedKeyFile {
-  /** Largest secret that can be sealed. */
-  public static final int MAX_SECRET_LENGTH = 4096;
+  /** Largest secret that can be sealed: the most the 2-byte length field holds (session snapshots can be tens of kilobytes). */
+  public static final int MAX_SECRET_LENGTH = 65_535;
   /** Length of the authenticated header. */
   public static final int HEADER_LENGTH = 39;
   /** Length of the GCM authentication tag. */

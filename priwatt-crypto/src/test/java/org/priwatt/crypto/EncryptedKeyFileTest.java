@@ -187,9 +187,9 @@ class EncryptedKeyFileTest {
   }
 
   @Test
-  void oversizedSecretLengthIsCorrupt() {
+  void aSecretLengthThatDisagreesWithTheFileIsCorrupt() {
     byte[] file = sealed();
-    file[37] = 0x10; // 4096 + 32 > MAX_SECRET_LENGTH
+    file[37] = (byte) 0xff; // announces 65,280 + 32 bytes; the file holds far fewer
     assertThat(openError(file)).isEqualTo(CryptoError.CORRUPT_DATA);
   }
 

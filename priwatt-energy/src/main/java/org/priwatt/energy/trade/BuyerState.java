@@ -37,7 +37,8 @@ import org.priwatt.energy.registry.IssuedSecrets;
 record BuyerState(ConsumerSession.State phase, Optional<RequestId> pending, Optional<EscrowTerms> terms, long lockExpiry,
     int confirmations, Optional<ByteString> fundingTx, Optional<OutPoint> funding, Optional<EnergySecret> lambda,
     long deadline, Optional<IssuedSecrets> owned, Optional<TradeFailure> failure) {
-  private static final int MAX_FUNDING_TX = 100_000;
+  /** Largest funding transaction a buyer accepts from her funding source: the snapshot holds it twice (state and outbox). */
+  static final int MAX_FUNDING_TX = 24_000;
 
   BuyerState {
     Objects.requireNonNull(phase, "phase");

@@ -119,6 +119,7 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
       in.expectEnd();
       ConsumerSession session = new ConsumerSession(ctx, msg, key, offer, funds, store, s);
       synchronized (session) {
+        session.checkOutbox(outbox);
         session.rejoin(handled, outbox);
       }
       return session;
@@ -293,6 +294,11 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
     }
     if (!EscrowFunding.isFunding(tx, 0, terms)) {
       throw new IllegalStateException("the funding source did not pay the outputs it was given");
+    }
+    if (tx.size() > BuyerState.MAX_FUNDING_TX) {
+      // The snapshot must hold it to re-broadcast it after a crash; spend fewer, larger coins.
+      fail(TradeFailure.FUNDING_TOO_LARGE);
+      return;
     }
     OutPoint funding = OutPoint.of(tx.txId(), 0);
     BuyerState.Edit e = state.edit().phase(State.PAID).pending(null).deadline(Long.MAX_VALUE);

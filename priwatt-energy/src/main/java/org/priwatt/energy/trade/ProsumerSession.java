@@ -110,11 +110,15 @@ public final class ProsumerSession extends TradeSession<SellerState> {
       List<InventoryHash> handled = Snapshots.handled(in);
       List<SessionAction> outbox = SessionAction.readAll(in, ctx.dsoKey());
       in.expectEnd();
+      if (s.buyer().filter(b -> b.address().equals(msg.address())).isPresent()) {
+        throw new EnergyException(org.priwatt.energy.EnergyError.MALFORMED, "seller snapshot names itself as the buyer");
+      }
       ProsumerSession session = new ProsumerSession(ctx, msg, key, store, s);
       synchronized (session) {
         // Derived only now: the search for the shared address is slow, so a damaged snapshot fails first.
         session.shared = s.buyer().filter(b -> s.phase().compareTo(State.LOCKING) >= 0).map(session::sharedWith)
             .orElse(null);
+        session.checkOutbox(outbox);
         session.rejoin(handled, outbox);
       }
       return session;
@@ -153,6 +157,11 @@ public final class ProsumerSession extends TradeSession<SellerState> {
   /** The session's messaging identity (msgAddrB). */
   public PublicIdentity publicIdentity() {
     return msg.publicIdentity();
+  }
+
+  @Override
+  boolean canPost() {
+    return state.board().isPresent() && state.offer().isPresent();
   }
 
   @Override

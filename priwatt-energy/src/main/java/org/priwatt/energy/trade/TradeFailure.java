@@ -17,6 +17,8 @@ public enum TradeFailure {
   LOCK_TOO_SHORT,
   /** The buyer's funding source cannot pay. */
   INSUFFICIENT_FUNDS,
+  /** The funding source built a transaction too large for the session's snapshot (it spends too many small coins). */
+  FUNDING_TOO_LARGE,
   /** The ledger refused the funding transaction. */
   PAYMENT_REJECTED,
   /** The seller did not answer the buy request in time. */

@@ -172,6 +172,34 @@ abstract class TradeSession<S> implements MessageListener, AutoCloseable {
     replay();
   }
 
+  /**
+   * Checks that a resumed state can perform its saved outbox: a snapshot whose actions need a
+   * counterpart, shared identity or board the state does not have is malformed, not a bug.
+   *
+   * @throws EnergyException {@link org.priwatt.energy.EnergyError#MALFORMED} naming the action
+   */
+  final void checkOutbox(List<SessionAction> actions) throws EnergyException {
+    for (SessionAction a : actions) {
+      String missing = null;
+      if (a instanceof SessionAction.ToPeer && counterpart(state).isEmpty()) {
+        missing = "a counterpart";
+      } else if (a instanceof SessionAction.ToDso d && d.fromShared() && shared == null) {
+        missing = "a shared identity";
+      } else if (a instanceof SessionAction.PostOffer && !canPost()) {
+        missing = "a board to post on";
+      }
+      if (missing != null) {
+        throw new EnergyException(org.priwatt.energy.EnergyError.MALFORMED,
+            "snapshot outbox holds " + a.getClass().getSimpleName() + " but its state has no " + missing);
+      }
+    }
+  }
+
+  /** Whether this side can post offers in its current state (sellers with a board). */
+  boolean canPost() {
+    return false;
+  }
+
   /** The snapshot's last bytes: loaded or empty, as an {@link EnergyException} if there is none. */
   static byte[] load(SessionStore store, String who) throws EnergyException {
     return store.load().orElseThrow(() -> new EnergyException(org.priwatt.energy.EnergyError.SNAPSHOT_UNREADABLE,

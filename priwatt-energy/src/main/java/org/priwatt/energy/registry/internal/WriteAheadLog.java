@@ -292,10 +292,6 @@ public final class WriteAheadLog implements Closeable {
    * @throws IllegalArgumentException if the payload is empty or longer than {@link #MAX_RECORD}
    */
   public void append(byte[] payload) throws IOException {
-    write(payload, true);
-  }
-
-  private void write(byte[] payload, boolean force) throws IOException {
     if (payload.length < 1 || payload.length > MAX_RECORD) {
       throw new IllegalArgumentException("record length " + payload.length);
     }
@@ -306,9 +302,7 @@ public final class WriteAheadLog implements Closeable {
     try {
       // One write of the whole frame, then force: only this frame can be torn by a crash.
       writeFully(channel, ByteBuffer.wrap(frame), size);
-      if (force) {
-        channel.force(false);
-      }
+      channel.force(false);
     } catch (IOException e) {
       try {
         channel.truncate(size);
@@ -331,25 +325,6 @@ public final class WriteAheadLog implements Closeable {
     crc.update(frame, 0, FRAME_HEAD + payload.length);
     buf.putInt((int) crc.getValue());
     return frame;
-  }
-
-  /**
-   * Starts an empty log on the empty file behind {@code channel}, for copying records in bulk with
-   * {@link #appendUnforced}; the caller forces the channel once at the end.
-   */
-  static WriteAheadLog startCopy(FileChannel channel) throws IOException {
-    writeFully(channel, ByteBuffer.wrap(MAGIC), 0);
-    return new WriteAheadLog(channel, HEADER, 0, CHAIN_SEED);
-  }
-
-  /** {@link #append} without the force, for bulk copies that force once at the end. */
-  void appendUnforced(byte[] payload) throws IOException {
-    write(payload, false);
-  }
-
-  /** How many records the log holds. */
-  long recordCount() {
-    return nextSequence;
   }
 
   /** Current length of the log file in bytes. */

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.crypto.EcKey;
@@ -24,11 +23,7 @@ import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.LockId;
-import org.priwatt.energy.ledger.EscrowFunding;
 import org.priwatt.energy.ledger.EscrowTerms;
-import org.priwatt.energy.ledger.EscrowTransactions;
-import org.priwatt.energy.ledger.LedgerRejection;
-import org.priwatt.energy.ledger.Payment;
 import org.priwatt.energy.ledger.PaymentLedger;
 import org.priwatt.energy.registry.RegistryState.Held;
 import org.priwatt.energy.registry.internal.EventCodec;
@@ -80,6 +75,7 @@ public final class DsoRegistry implements AutoCloseable {
   private final long lockSeconds;
   private final long recoveredTailBytes;
   private final RegistryState state = new RegistryState();
+  private final EscrowDesk desk;
 
   private DsoRegistry(Builder b, WriteAheadLog.Recovery recovery) throws EnergyException {
     this.wal = recovery.log();
@@ -91,6 +87,7 @@ public final class DsoRegistry implements AutoCloseable {
     this.maxSkew = b.maxSkew;
     this.lockSeconds = b.lockSeconds;
     this.recoveredTailBytes = recovery.truncatedBytes();
+    this.desk = new EscrowDesk(state, ledger, dsoKey, confirmations, clock, random, this::commit, this::issued);
     int index = 0;
     for (byte[] record : recovery.records()) {
       try {
@@ -286,7 +283,7 @@ public final class DsoRegistry implements AutoCloseable {
     return issued(state.held(lambda.entryId()).orElseThrow());
   }
 
-  private IssuedSecrets issued(Held h) {
+  IssuedSecrets issued(Held h) {
     EnergyEntry e = h.entry;
     return new IssuedSecrets(h.lambda, h.z,
         EntryCertificate.issue(dsoKey, e.id(), e.owner(), e.energy(), e.injection().timestamp()));
@@ -312,25 +309,15 @@ public final class DsoRegistry implements AutoCloseable {
       } else if (request instanceof RegistryRequest.Split r) {
         return split(r);
       } else if (request instanceof RegistryRequest.Transfer r) {
-        return transfer(r);
+        return desk.transfer(admit(r), r);
       }
-      return dispute((RegistryRequest.Dispute) request, policy);
+      RegistryRequest.Dispute d = (RegistryRequest.Dispute) request;
+      return desk.dispute(admit(d), d, policy);
     } catch (Refusal e) {
-      return new RegistryReply.Refused(request.id(), e.error, e.getMessage());
+      return new RegistryReply.Refused(request.id(), e.error(), e.getMessage());
     } catch (EnergyException e) {
       LOG.error("registry could not record {}: {}", request, e.getMessage());
       return new RegistryReply.Refused(request.id(), RegistryError.UNAVAILABLE, "the registry could not record the change");
-    }
-  }
-
-  /** A refusal inside the registry: becomes a {@link RegistryReply.Refused}. */
-  private static final class Refusal extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final transient RegistryError error;
-
-    Refusal(RegistryError error, String detail) {
-      super(detail, null, false, false);
-      this.error = error;
     }
   }
 
@@ -374,17 +361,6 @@ public final class DsoRegistry implements AutoCloseable {
     return h;
   }
 
-  /** Whether a confirmed funding output committed to {@code lock} pays its escrow and is unspent. */
-  private boolean isFunded(EscrowLock lock) {
-    for (Payment p : ledger.paymentsTo(lock.terms().scriptPubKey())) {
-      if (p.confirmations() >= 1 && !p.spent() && ledger.transaction(p.outPoint().txId())
-          .filter(tx -> EscrowFunding.isFunding(tx, (int) p.outPoint().index(), lock.terms())).isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private RegistryReply lock(RegistryRequest.Lock r) throws Refusal, EnergyException {
     Held h = admitLockHolder(r, r.sequence(), r.mac());
     EnergyEntry e = h.entry;
@@ -395,7 +371,7 @@ public final class DsoRegistry implements AutoCloseable {
     if (!e.isLockable(now)) {
       throw new Refusal(RegistryError.NOT_ACTIVE, "entry is " + e.status());
     }
-    if (e.lock().filter(this::isFunded).isPresent()) {
+    if (e.lock().filter(desk::isFunded).isPresent()) {
       throw new Refusal(RegistryError.ESCROW_FUNDED, "the expired lock has a confirmed payment");
     }
     if (!r.escrow().dso().equals(dsoKey.publicKey().withCompression(true)) || !r.escrow().seller().equals(e.owner())) {
@@ -420,7 +396,7 @@ public final class DsoRegistry implements AutoCloseable {
     if (!lock.isExpired(now)) {
       throw new Refusal(RegistryError.LOCK_NOT_EXPIRED, "the lock holds until " + lock.expiry());
     }
-    if (isFunded(lock)) {
+    if (desk.isFunded(lock)) {
       throw new Refusal(RegistryError.ESCROW_FUNDED, "a confirmed payment committed to the lock exists");
     }
     commit(new RegistryEvent.Unlocked(now, r.id(), r.entry()));
@@ -439,7 +415,7 @@ public final class DsoRegistry implements AutoCloseable {
   private RegistryReply split(RegistryRequest.Split r) throws Refusal, EnergyException {
     Held h = admitLockHolder(r, r.sequence(), r.mac());
     long now = clock.getAsLong();
-    if (!h.entry.isLockable(now) || h.entry.lock().filter(this::isFunded).isPresent()) {
+    if (!h.entry.isLockable(now) || h.entry.lock().filter(desk::isFunded).isPresent()) {
       throw new Refusal(h.entry.status() == EntryStatus.LOCKED ? RegistryError.LOCKED : RegistryError.NOT_ACTIVE,
           "entry is " + h.entry.status());
     }
@@ -459,135 +435,6 @@ public final class DsoRegistry implements AutoCloseable {
       out.add(issued(state.held(l.entryId()).orElseThrow()));
     }
     return new RegistryReply.Issued(r.id(), out);
-  }
-
-  private RegistryReply transfer(RegistryRequest.Transfer r) throws Refusal, EnergyException {
-    Held h = admit(r);
-    if (!RequestCodec.verifyMac(r, r.mac(), h.lambda)) {
-      throw new Refusal(RegistryError.BAD_PROOF, "ownership secret proof does not verify");
-    }
-    EscrowLock lock = h.entry.lock().orElseThrow(() -> new Refusal(
-        h.entry.status() == EntryStatus.ACTIVE ? RegistryError.NOT_LOCKED : RegistryError.NOT_ACTIVE,
-        "entry is " + h.entry.status()));
-    if (!lock.id().equals(r.lock())) {
-      throw new Refusal(RegistryError.UNKNOWN_LOCK, "lock " + r.lock() + " is not the entry's current lock");
-    }
-    EscrowTerms terms = lock.terms();
-    if (!RequestCodec.verifySignature(r, r.signature(), terms.escrow().buyer())) {
-      throw new Refusal(RegistryError.BAD_SIGNATURE, "not signed by the escrow's buyer");
-    }
-    if (state.isSold(r.funding()) || state.decision(r.funding()).isPresent()) {
-      throw new Refusal(RegistryError.PAYMENT_USED, "funding " + r.funding() + " was already used");
-    }
-    EscrowFunding.Check check = EscrowFunding.check(ledger, terms, r.funding(), confirmations);
-    Optional<EscrowFunding.Problem> problem = check.problem();
-    if (problem.isPresent() && problem.get() != EscrowFunding.Problem.SPENT) {
-      throw new Refusal(problem.get() == EscrowFunding.Problem.UNCONFIRMED ? RegistryError.PAYMENT_NOT_CONFIRMED
-          : RegistryError.PAYMENT_INVALID, "funding " + r.funding() + ": " + problem.get());
-    }
-    Transaction release = EscrowTransactions.release(terms, check.payment().orElseThrow());
-    byte[] buyerSig = r.releaseSignature().toByteArray();
-    if (!EscrowTransactions.verifies(release, terms, terms.escrow().buyer(), buyerSig)) {
-      throw new Refusal(RegistryError.BAD_RELEASE, "the buyer's release signature does not verify");
-    }
-    // Spent already is fine only if the spender is this very release: a transfer whose log write
-    // failed after the broadcast is then completed by the buyer's retry. The release recorded and
-    // reported is the one that spent the escrow (buyer and seller may have signed it themselves).
-    Transaction complete;
-    if (problem.isPresent()) {
-      complete = releaseSpending(r.funding(), release)
-          .orElseThrow(() -> new Refusal(RegistryError.PAYMENT_USED, "funding " + r.funding() + " is spent"));
-    } else {
-      complete = EscrowTransactions.complete(release, terms, buyerSig, dsoKey);
-      Optional<LedgerRejection> rej = ledger.broadcast(complete);
-      if (rej.isPresent() && rej.get() != LedgerRejection.DUPLICATE) {
-        throw new Refusal(RegistryError.LEDGER_REFUSED, "release refused: " + rej.get());
-      }
-    }
-    long now = clock.getAsLong();
-    EnergyInjection next = new EnergyInjection(terms.escrow().buyer(), r.buyerMsg(), h.entry.energy(), now);
-    EnergySecret lambda = SecretDerivation.ownership(next, random);
-    commit(new RegistryEvent.Transferred(now, r.id(), r.entry(), lock.id(), r.funding(),
-        ByteString.of(complete.serialize()), next, lambda, SecretDerivation.lock(lambda, random)));
-    return new RegistryReply.Transferred(r.id(), issued(state.held(lambda.entryId()).orElseThrow()), complete.txId());
-  }
-
-  /** What spends {@code funding}, if it is {@code release} (same inputs and outputs; signatures may differ). */
-  private Optional<Transaction> releaseSpending(OutPoint funding, Transaction release) {
-    return ledger.spender(funding).flatMap(ledger::transaction).filter(spender -> spender.outputs()
-        .equals(release.outputs()) && spender.inputs().size() == 1 && spender.input(0).outPoint().equals(funding));
-  }
-
-  private RegistryReply dispute(RegistryRequest.Dispute r, DisputePolicy policy) throws Refusal, EnergyException {
-    Held h = admit(r);
-    EscrowLock lock = h.entry.lock(r.lock())
-        .orElseThrow(() -> new Refusal(RegistryError.UNKNOWN_LOCK, "the entry never had lock " + r.lock()));
-    EscrowTerms terms = lock.terms();
-    EcPublicKey party = r.party() == DisputePolicy.Party.SELLER ? terms.escrow().seller() : terms.escrow().buyer();
-    if (!RequestCodec.verifySignature(r, r.signature(), party)) {
-      throw new Refusal(RegistryError.BAD_SIGNATURE, "not signed by the escrow's " + r.party());
-    }
-    if (r.funding().equals(h.soldFunding)) {
-      // Sold under this lock: the release paying the seller was completed with the transfer.
-      return new RegistryReply.Release(r.id(), lock.id(), h.release);
-    }
-    Optional<RegistryEvent.Decided> prior = state.decision(r.funding());
-    if (prior.isPresent()) {
-      RegistryEvent.Decided d = prior.get();
-      if (!d.entry().equals(r.entry()) || !d.lock().equals(r.lock())) {
-        throw new Refusal(RegistryError.PAYMENT_USED, "funding " + r.funding() + " was decided under another lock");
-      }
-      // The same decision again, for a party that lost the first reply.
-      return decision(r, terms, fundingOf(r.funding(), terms, true), d.buyerShareBasisPoints());
-    }
-    if (state.isSold(r.funding())) {
-      throw new Refusal(RegistryError.PAYMENT_USED, "funding " + r.funding() + " paid for another transfer");
-    }
-    Payment funding = fundingOf(r.funding(), terms, false);
-    boolean current = h.entry.lock().filter(l -> l.id().equals(lock.id())).isPresent();
-    boolean qualifies = EscrowFunding.check(ledger, terms, r.funding(), confirmations).ok();
-    int share;
-    boolean freezes;
-    if (current && qualifies) {
-      share = policy.buyerShareBasisPoints(h.entry, lock, funding, r.party(), r.evidence());
-      if (share < 0 || share > EscrowTransactions.FULL_SHARE) {
-        throw new IllegalStateException("dispute policy returned share " + share);
-      }
-      freezes = true;
-    } else {
-      // A payment below the price, without the lock's commitment, or to a lock that no longer
-      // holds bought nothing: it goes back to the buyer in full.
-      share = EscrowTransactions.FULL_SHARE;
-      freezes = false;
-    }
-    // Built and signed before anything is recorded: a settlement that cannot exist changes nothing.
-    RegistryReply reply = decision(r, terms, funding, share);
-    commit(new RegistryEvent.Decided(clock.getAsLong(), r.id(), r.entry(), lock.id(), r.funding(), share, freezes));
-    return reply;
-  }
-
-  private Payment fundingOf(OutPoint outPoint, EscrowTerms terms, boolean decided) throws Refusal {
-    Payment p = ledger.output(outPoint).filter(x -> x.output().scriptPubKey().equals(terms.scriptPubKey()))
-        .orElseThrow(() -> new Refusal(RegistryError.ESCROW_NOT_FUNDED, outPoint + " does not pay the escrow"));
-    if (p.confirmations() < confirmations) {
-      throw new Refusal(RegistryError.PAYMENT_NOT_CONFIRMED, outPoint + " has " + p.confirmations() + " confirmations");
-    }
-    if (p.spent() && !decided) {
-      throw new Refusal(RegistryError.PAYMENT_USED, outPoint + " is spent");
-    }
-    return p;
-  }
-
-  private RegistryReply decision(RegistryRequest.Dispute r, EscrowTerms terms, Payment funding, int share)
-      throws Refusal, EnergyException {
-    Transaction settlement;
-    try {
-      settlement = EscrowTransactions.settlement(terms, funding, share);
-    } catch (EnergyException e) {
-      throw new Refusal(RegistryError.SETTLEMENT_IMPOSSIBLE, e.getMessage());
-    }
-    byte[] sig = EscrowTransactions.signature(settlement, terms, dsoKey);
-    return new RegistryReply.Decision(r.id(), terms.lock(), r.funding(), share, ByteString.of(sig));
   }
 
   /** The id of the release that paid for {@code entry}, once it was sold. */

@@ -183,6 +183,18 @@ class MessageNodePowTest {
   }
 
   @Test
+  void aSendFitsInAQueueOfOneJob() throws Exception {
+    // A send is two jobs in a row (its ack, then the msg): the second is queued from the first's
+    // completion, which must find the first job's slot free again.
+    MessageNode node = net.add(MessageNode.builder("one").rules(ObjectRules.withMinimum(EASY)).maxQueuedPow(1).build());
+    Identity me = Identity.newIdentity();
+    PublicIdentity you = Identity.newIdentity().withPow(EASY).publicIdentity();
+    assertThat(node.sendMessageAsync(me, you, HELLO, 3600).get(Await.SECONDS, TimeUnit.SECONDS)).isNotNull();
+    assertThat(node.acceptedPowJobs()).isEqualTo(2);
+    assertThat(node.queuedPowJobs()).isZero();
+  }
+
+  @Test
   void theQueueOfPowJobsIsBounded() throws Exception {
     MessageNode node = net.add(MessageNode.builder("q").rules(ObjectRules.withMinimum(EASY)).maxAcceptedPow(HOSTILE).maxQueuedPow(1).build());
     Identity me = Identity.newIdentity();

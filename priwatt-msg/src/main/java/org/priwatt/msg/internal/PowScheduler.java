@@ -87,17 +87,31 @@ public final class PowScheduler implements AutoCloseable {
     Job job = new Job(initialHash.clone(), target, deadlineNanos);
     accepted.incrementAndGet();
     live.add(job);
+    // The caller sees the job end only after it left the pool: a caller that submits its next job
+    // from a completion callback (a send's msg after its ack) must find the slot free again.
+    CompletableFuture<Long> seen = new CompletableFuture<>();
     job.result.whenComplete((nonce, e) -> {
       live.remove(job);
       queue.remove(job);
       liveCount.decrementAndGet();
+      if (e != null) {
+        seen.completeExceptionally(e);
+      } else {
+        seen.complete(nonce);
+      }
+    });
+    // Cancelling what the caller holds cancels the job.
+    seen.whenComplete((nonce, e) -> {
+      if (seen.isCancelled()) {
+        job.result.cancel(false);
+      }
     });
     queue.addLast(job);
     if (closed.get()) {
       // close() may have drained the queue before the job was added.
       job.fail(MessageError.NODE_CLOSED, "proof-of-work pool closed");
     }
-    return job.result;
+    return seen;
   }
 
   /** Returns whether the calling thread is one of this scheduler's workers. */

@@ -16,18 +16,12 @@ public final class EcPublicKey {
   private final byte[] encoded;
   private final byte[] uncompressed;
   private final boolean compressed;
-  private volatile Prepared prepared;
-
-  /** A backend's prepared form of this key, tagged with the backend that made it. */
-  private static final class Prepared {
-    final CurveBackend backend;
-    final Object handle;
-
-    Prepared(CurveBackend backend, Object handle) {
-      this.backend = backend;
-      this.handle = handle;
-    }
-  }
+  /**
+   * The process backend's prepared form of this key, made on first verification. The backend is
+   * fixed for the life of the process, so the form never needs remaking; a race may make it
+   * twice, with equal results.
+   */
+  private volatile Object prepared;
 
   private EcPublicKey(byte[] encoded, byte[] uncompressed, boolean compressed) {
     this.encoded = encoded;
@@ -144,12 +138,12 @@ public final class EcPublicKey {
   }
 
   private Object prepared(CurveBackend backend) {
-    Prepared p = prepared;
-    if (p == null || p.backend != backend) {
-      p = new Prepared(backend, backend.preparePublicKey(uncompressed));
+    Object p = prepared;
+    if (p == null) {
+      p = backend.preparePublicKey(uncompressed);
       prepared = p;
     }
-    return p.handle;
+    return p;
   }
 
   /**

@@ -7,15 +7,15 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.priwatt.crypto.internal.Curve;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-/** Keys, signatures and public-key parsing, each test on both secp256k1 backends. */
+/**
+ * Keys, signatures and public-key parsing. The build runs this suite once per secp256k1 backend
+ * (surefire's default execution on native, then {@code bouncy-castle-backend}), each in its own
+ * JVM with the backend fixed at start-up; nothing here switches it.
+ */
 class EcKeyTest {
-  private static final Secp256k1Implementation DEFAULT = Secp256k1.active();
-
   // RFC 6979 secp256k1/SHA-256 vectors (private key, message, R, low S) published with
   // python-bitcoinlib and trezor-crypto; message hashed once with SHA-256.
   private static final String[][] RFC6979 = {
@@ -37,15 +37,8 @@ class EcKeyTest {
      "279fa72dd19bfae05577e06c7c0c1900c371fcd5893f7e1d56a37d30174671f6"},
   };
 
-  @AfterEach
-  void restore() {
-    Secp256k1.select(DEFAULT);
-  }
-
-  @ParameterizedTest
-  @EnumSource(Secp256k1Implementation.class)
-  void rfc6979Vectors(Secp256k1Implementation impl) throws Exception {
-    Secp256k1.select(impl);
+  @Test
+  void rfc6979Vectors() throws Exception {
     for (String[] v : RFC6979) {
       EcKey key = EcKey.fromPrivate(Hex.decode(v[0]));
       byte[] hash = Hashes.sha256(v[1].getBytes(StandardCharsets.UTF_8));
@@ -59,10 +52,8 @@ class EcKeyTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Secp256k1Implementation.class)
-  void highSVerifiesOnlyInLaxMode(Secp256k1Implementation impl) throws Exception {
-    Secp256k1.select(impl);
+  @Test
+  void highSVerifiesOnlyInLaxMode() throws Exception {
     EcKey key = EcKey.generate();
     byte[] hash = Hashes.sha256(new byte[] {1, 2, 3});
     EcdsaSignature low = key.sign(hash);
@@ -83,10 +74,8 @@ class EcKeyTest {
    * on the curve (checked with BigInteger arithmetic, not the backend), both SEC encodings carry
    * that point in the standard layout, and each parses back to the same key.
    */
-  @ParameterizedTest
-  @EnumSource(Secp256k1Implementation.class)
-  void publicKeyEncodingsRoundTrip(Secp256k1Implementation impl) throws Exception {
-    Secp256k1.select(impl);
+  @Test
+  void publicKeyEncodingsRoundTrip() throws Exception {
     Random rnd = new Random(7); // the same keys on both backends and in every run
     for (int i = 0; i < 200; i++) {
       byte[] priv = new byte[32];
@@ -138,10 +127,8 @@ class EcKeyTest {
     return out;
   }
 
-  @ParameterizedTest
-  @EnumSource(Secp256k1Implementation.class)
-  void rejectsInvalidPublicKeys(Secp256k1Implementation impl) throws Exception {
-    Secp256k1.select(impl);
+  @Test
+  void rejectsInvalidPublicKeys() throws Exception {
     byte[] g = EcKey.fromPrivate(Hex.decode(
         "0000000000000000000000000000000000000000000000000000000000000001"), false)
         .publicKey().encoded();
@@ -161,10 +148,8 @@ class EcKeyTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Secp256k1Implementation.class)
-  void rejectsInvalidPrivateKeys(Secp256k1Implementation impl) {
-    Secp256k1.select(impl);
+  @Test
+  void rejectsInvalidPrivateKeys() {
     byte[] n = Curve.toBytes32(Secp256k1.ORDER);
     byte[] max = new byte[32];
     java.util.Arrays.fill(max, (byte) 0xff);
@@ -174,10 +159,8 @@ class EcKeyTest {
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Secp256k1Implementation.class)
-  void ecdhIsSymmetricAndTweaksCommute(Secp256k1Implementation impl) throws Exception {
-    Secp256k1.select(impl);
+  @Test
+  void ecdhIsSymmetricAndTweaksCommute() throws Exception {
     EcKey a = EcKey.generate();
     EcKey b = EcKey.generate();
     assertThat(a.ecdhX(b.publicKey())).isEqualTo(b.ecdhX(a.publicKey()));
@@ -197,10 +180,8 @@ class EcKeyTest {
     assertThatThrownBy(() -> a.tweakAdd(negK)).hasFieldOrPropertyWithValue("error", CryptoError.INVALID_TWEAK);
   }
 
-  @ParameterizedTest
-  @EnumSource(Secp256k1Implementation.class)
-  void signedMessagesRecoverTheSigner(Secp256k1Implementation impl) throws Exception {
-    Secp256k1.select(impl);
+  @Test
+  void signedMessagesRecoverTheSigner() throws Exception {
     for (boolean compressed : new boolean[] {true, false}) {
       EcKey key = EcKey.fromPrivate(Hashes.sha256(new byte[] {42}), compressed);
       String sig = SignedMessages.sign(key, "PriWatt offer 5 kWh");
@@ -215,10 +196,8 @@ class EcKeyTest {
         .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_RECOVERABLE_SIGNATURE);
   }
 
-  @ParameterizedTest
-  @EnumSource(Secp256k1Implementation.class)
-  void destroyedKeyRefusesUseAndHidesSecret(Secp256k1Implementation impl) {
-    Secp256k1.select(impl);
+  @Test
+  void destroyedKeyRefusesUseAndHidesSecret() {
     EcKey key = EcKey.generate();
     String hex = Hex.encode(key.privateKeyBytes());
     assertThat(key.toString()).doesNotContain(hex);

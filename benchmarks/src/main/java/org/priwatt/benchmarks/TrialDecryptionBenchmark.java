@@ -112,7 +112,7 @@ public class TrialDecryptionBenchmark {
    */
   @Benchmark
   public EcPublicKey bareMultiply(Backend b) throws Exception {
-    return EcPublicKey.parse(b.pointBytes).multiply(b.scalar);
+    return EcPublicKey.decode(b.pointBytes).multiply(b.scalar);
   }
 
   /**

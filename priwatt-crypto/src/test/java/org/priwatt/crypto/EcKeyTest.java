@@ -101,8 +101,8 @@ class EcKeyTest {
           .isEqualTo(Arrays.copyOfRange(full, 1, 33));
       assertThat(EcKey.fromPrivate(priv, false).publicKey().encoded()).isEqualTo(full);
 
-      EcPublicKey fromCompressed = EcPublicKey.parse(compressed);
-      EcPublicKey fromFull = EcPublicKey.parse(full);
+      EcPublicKey fromCompressed = EcPublicKey.decode(compressed);
+      EcPublicKey fromFull = EcPublicKey.decode(full);
       assertThat(fromCompressed).isEqualTo(pub);
       assertThat(fromCompressed.isCompressed()).isTrue();
       assertThat(fromCompressed.uncompressedEncoding()).isEqualTo(full);
@@ -111,10 +111,10 @@ class EcKeyTest {
       assertThat(fromFull.withCompression(true)).isEqualTo(pub);
       byte[] hybrid = full.clone();
       hybrid[0] = (byte) (6 + (hybrid[64] & 1));
-      assertThat(EcPublicKey.parseLax(hybrid).compressedEncoding()).isEqualTo(compressed);
-      assertThatThrownBy(() -> EcPublicKey.parse(hybrid)).isInstanceOf(CryptoException.class);
+      assertThat(EcPublicKey.decodeLax(hybrid).compressedEncoding()).isEqualTo(compressed);
+      assertThatThrownBy(() -> EcPublicKey.decode(hybrid)).isInstanceOf(CryptoException.class);
       hybrid[0] ^= 1; // wrong parity in hybrid form
-      assertThatThrownBy(() -> EcPublicKey.parseLax(hybrid))
+      assertThatThrownBy(() -> EcPublicKey.decodeLax(hybrid))
           .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_PUBLIC_KEY);
     }
   }
@@ -142,7 +142,7 @@ class EcKeyTest {
     byte[][] bad = {new byte[0], {0}, offCurve, badPrefix, java.util.Arrays.copyOf(g, 64),
         java.util.Arrays.copyOf(g, 33), xTooBig, new byte[33], new byte[65]};
     for (byte[] b : bad) {
-      assertThatThrownBy(() -> EcPublicKey.parse(b))
+      assertThatThrownBy(() -> EcPublicKey.decode(b))
           .isInstanceOf(CryptoException.class)
           .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_PUBLIC_KEY);
     }
@@ -192,7 +192,7 @@ class EcKeyTest {
         .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_RECOVERABLE_SIGNATURE);
     byte[] badHeader = new byte[65];
     badHeader[0] = 26;
-    assertThatThrownBy(() -> RecoverableSignature.fromCompact(badHeader))
+    assertThatThrownBy(() -> RecoverableSignature.decodeCompact(badHeader))
         .hasFieldOrPropertyWithValue("error", CryptoError.INVALID_RECOVERABLE_SIGNATURE);
   }
 

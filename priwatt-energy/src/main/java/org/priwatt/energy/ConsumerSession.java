@@ -185,7 +185,7 @@ public final class ConsumerSession extends TradeSession {
       return;
     }
     if (t.kind() == TradeMessage.Kind.ESCROW && state == State.REQUESTED) {
-      onEscrow(Script.of(in.var(EscrowScripts.REDEEM_SCRIPT_LENGTH)));
+      onEscrow(Script.fromBytes(in.var(EscrowScripts.REDEEM_SCRIPT_LENGTH)));
     } else if (t.kind() == TradeMessage.Kind.SECRET && state == State.PAID) {
       byte[] l = in.raw(EnergySecret.LENGTH);
       EnergySecret lambda = EnergySecret.of(l);
@@ -378,7 +378,7 @@ public final class ConsumerSession extends TradeSession {
       throw new RegistryException(RegistryError.MALFORMED, "buyer state " + s);
     }
     state = State.values()[s];
-    redeem = SessionCodec.readOptional(in, EscrowScripts.REDEEM_SCRIPT_LENGTH).map(Script::of).orElse(null);
+    redeem = SessionCodec.readOptional(in, EscrowScripts.REDEEM_SCRIPT_LENGTH).map(Script::fromBytes).orElse(null);
     pending = SessionCodec.readOptional(in, RequestId.LENGTH).map(RequestId::fromBytes).orElse(null);
     funding = SessionCodec.readOptional(in, 32).map(TxId::fromBytes).orElse(null);
     deadline = in.i64();

@@ -60,7 +60,7 @@ public final class EscrowScripts {
         return Optional.empty();
       }
       try {
-        keys[i] = EcPublicKey.parse(Arrays.copyOfRange(p, at + 1, at + 34));
+        keys[i] = EcPublicKey.decode(Arrays.copyOfRange(p, at + 1, at + 34));
       } catch (CryptoException e) {
         return Optional.empty();
       }

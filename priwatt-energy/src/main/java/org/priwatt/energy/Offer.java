@@ -98,7 +98,7 @@ public record Offer(EntryId entry, EnergyAmount energy, Amount pricePerKwh, byte
     long expiry = in.i64();
     in.end();
     try {
-      PublicIdentity seller = PublicIdentity.of(stream, EcPublicKey.parse(sign), EcPublicKey.parse(enc),
+      PublicIdentity seller = PublicIdentity.of(stream, EcPublicKey.decode(sign), EcPublicKey.decode(enc),
           new PowParameters(trials, extra), PublicIdentity.BEHAVIOUR_DOES_ACK);
       return new Offer(entry, EnergyAmount.ofMilliwattHours(mwh), Amount.ofSat(sat), hash, seller, expiry);
     } catch (CryptoException | RuntimeException e) {

@@ -171,7 +171,7 @@ public final class ProsumerSession extends TradeSession {
         return;
       }
       if (t.kind() == TradeMessage.Kind.BUY && state == State.OFFERED) {
-        EcPublicKey buyerKey = EcPublicKey.parse(in.raw(33));
+        EcPublicKey buyerKey = EcPublicKey.decode(in.raw(33));
         Amount paid = Amount.ofSat(in.i64());
         if (paid.compareTo(offer.totalPrice()) >= 0) {
           requestLock(m.sender(), buyerKey, paid);
@@ -373,7 +373,7 @@ public final class ProsumerSession extends TradeSession {
     offer = o.isPresent() ? Offer.decode(o.get()) : null;
     board = in.bool() ? SessionCodec.readIdentity(in) : null;
     buyer = in.bool() ? SessionCodec.readPublicIdentity(in) : null;
-    redeem = SessionCodec.readOptional(in, EscrowScripts.REDEEM_SCRIPT_LENGTH).map(Script::of).orElse(null);
+    redeem = SessionCodec.readOptional(in, EscrowScripts.REDEEM_SCRIPT_LENGTH).map(Script::fromBytes).orElse(null);
     long p = in.i64();
     price = p < 0 ? null : Amount.ofSat(p);
     pending = SessionCodec.readOptional(in, RequestId.LENGTH).map(RequestId::fromBytes).orElse(null);

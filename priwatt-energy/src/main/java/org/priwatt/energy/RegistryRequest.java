@@ -277,7 +277,7 @@ public final class RegistryRequest {
     long ts = in.i64();
     long mwh = in.i64();
     byte[] keyBytes = in.var(33);
-    Script redeem = Script.of(in.var(EscrowScripts.REDEEM_SCRIPT_LENGTH));
+    Script redeem = Script.fromBytes(in.var(EscrowScripts.REDEEM_SCRIPT_LENGTH));
     long sat = in.i64();
     String text = in.text(2048);
     int parts = in.i32();
@@ -290,7 +290,7 @@ public final class RegistryRequest {
     EcPublicKey key = null;
     if (keyBytes.length != 0) {
       try {
-        key = EcPublicKey.parse(keyBytes);
+        key = EcPublicKey.decode(keyBytes);
       } catch (CryptoException e) {
         throw new RegistryException(RegistryError.MALFORMED, "bad public key");
       }

@@ -154,7 +154,7 @@ final class SessionCodec {
 
   private static EcPublicKey readPublic(byte[] sec) throws RegistryException {
     try {
-      return EcPublicKey.parse(sec);
+      return EcPublicKey.decode(sec);
     } catch (CryptoException e) {
       throw new RegistryException(RegistryError.MALFORMED, "public key not on the curve");
     }
@@ -215,7 +215,7 @@ final class SessionCodec {
 
   static void writeHandled(BytesOut out, List<InventoryHash> handled) {
     out.u8(handled.size());
-    handled.forEach(h -> out.raw(h.bytes()));
+    handled.forEach(h -> out.raw(h.toBytes()));
   }
 
   static List<InventoryHash> readHandled(BytesIn in) throws RegistryException {

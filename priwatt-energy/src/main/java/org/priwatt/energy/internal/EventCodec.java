@@ -141,7 +141,7 @@ public final class EventCodec {
   }
 
   private static EscrowLock lock(BytesIn in) throws RegistryException {
-    Script redeem = Script.of(in.var(EscrowScripts.REDEEM_SCRIPT_LENGTH));
+    Script redeem = Script.fromBytes(in.var(EscrowScripts.REDEEM_SCRIPT_LENGTH));
     long sat = in.i64();
     if (!Amount.isValid(sat) || sat == 0 || EscrowScripts.parse(redeem).isEmpty()) {
       throw new RegistryException(RegistryError.MALFORMED, "bad escrow lock");
@@ -151,7 +151,7 @@ public final class EventCodec {
 
   private static EnergyInjection injection(BytesIn in) throws RegistryException {
     try {
-      EcPublicKey key = EcPublicKey.parse(in.raw(33));
+      EcPublicKey key = EcPublicKey.decode(in.raw(33));
       BitmessageAddress addr = BitmessageAddress.parse(in.text(BitmessageAddress.MAX_TEXT_LENGTH));
       EnergyAmount e = energy(in);
       long ts = in.i64();

@@ -29,7 +29,7 @@ public final class TxId implements Comparable<TxId> {
    * @throws IllegalArgumentException if {@code bytes} is not 32 bytes long
    */
   public static TxId fromBytes(byte[] bytes) {
-    return new TxId(Sha256Hash.wrap(bytes));
+    return new TxId(Sha256Hash.fromBytes(bytes));
   }
 
   /**

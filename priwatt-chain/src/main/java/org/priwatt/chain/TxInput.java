@@ -116,7 +116,7 @@ public final class TxInput {
     @Override
     public TxInput decode(ByteReader in) throws ChainException {
       OutPoint op = OutPoint.CODEC.decode(in);
-      Script script = Script.of(in.readVarBytes(Transaction.MAX_SIZE));
+      Script script = Script.fromBytes(in.readVarBytes(Transaction.MAX_SIZE));
       return new TxInput(op, script, in.readUint32Le());
     }
 

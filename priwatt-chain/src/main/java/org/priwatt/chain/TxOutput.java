@@ -94,7 +94,7 @@ public final class TxOutput {
     @Override
     public TxOutput decode(ByteReader in) throws ChainException {
       long value = in.readInt64Le();
-      return new TxOutput(value, Script.of(in.readVarBytes(Transaction.MAX_SIZE)));
+      return new TxOutput(value, Script.fromBytes(in.readVarBytes(Transaction.MAX_SIZE)));
     }
 
     @Override

@@ -144,7 +144,7 @@ class EscrowSigningTest {
     assertThatThrownBy(() -> TransactionSigner.signMultisig(tampered, 0, REDEEM, BOB))
         .isInstanceOfSatisfying(ChainException.class,
             e -> assertThat(e.error()).isEqualTo(ChainError.INVALID_EXISTING_SIGNATURE));
-    Transaction garbage = spend(BOB).toBuilder().setScriptSig(0, Script.of(new byte[] {0x51}))
+    Transaction garbage = spend(BOB).toBuilder().setScriptSig(0, Script.fromBytes(new byte[] {0x51}))
         .build();
     assertThatThrownBy(() -> TransactionSigner.signMultisig(garbage, 0, REDEEM, BOB))
         .isInstanceOfSatisfying(ChainException.class,

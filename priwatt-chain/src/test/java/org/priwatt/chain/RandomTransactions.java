@@ -41,7 +41,7 @@ final class RandomTransactions {
   Script rawScript(int maxLength) {
     byte[] s = new byte[rnd.nextInt(maxLength + 1)];
     rnd.nextBytes(s);
-    return Script.of(s);
+    return Script.fromBytes(s);
   }
 
   /** A well-formed script of random opcodes and pushes, often with OP_CODESEPARATORs. */
@@ -68,6 +68,6 @@ final class RandomTransactions {
         w.writeUint8(0x4f + rnd.nextInt(0xff - 0x4f + 1));
       }
     }
-    return Script.of(w.toByteArray());
+    return Script.fromBytes(w.toByteArray());
   }
 }

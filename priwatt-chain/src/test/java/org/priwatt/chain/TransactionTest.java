@@ -145,7 +145,7 @@ class TransactionTest {
   @Test
   void valueTypesAreImmutable() {
     byte[] script = {0x51};
-    Script s = Script.of(script);
+    Script s = Script.fromBytes(script);
     Transaction tx = Transaction.builder()
         .addInput(OutPoint.of(TxId.fromBytes(new byte[32]), 0))
         .addOutput(Amount.ofSat(1), s).build();

@@ -39,7 +39,7 @@ public final class BlockHash implements Comparable<BlockHash> {
    * @throws IllegalArgumentException if {@code bytes} is not 32 bytes long
    */
   public static BlockHash wrap(byte[] bytes) {
-    return new BlockHash(Sha256Hash.wrap(bytes));
+    return new BlockHash(Sha256Hash.fromBytes(bytes));
   }
 
   /**

@@ -114,7 +114,7 @@ public final class BlockHeader {
       int nonce = le.getInt();
       buffer.position(buffer.position() + SIZE);
       return new BlockHeader(
-          version, BlockHash.wrap(prev), Sha256Hash.wrap(merkle), time, bits, nonce);
+          version, BlockHash.wrap(prev), Sha256Hash.fromBytes(merkle), time, bits, nonce);
     } catch (BufferUnderflowException e) {
       // Unreachable after the remaining() check; kept so a bug surfaces as a typed error.
       throw new ChainException(BlockError.HEADER_TRUNCATED, "buffer ended inside header");

@@ -107,7 +107,7 @@ public final class MerkleBranch {
     byte[] h = new byte[Sha256Hash.LENGTH];
     for (int i = 0; i < depth; i++) {
       in.get(h);
-      siblings.add(Sha256Hash.wrap(h));
+      siblings.add(Sha256Hash.fromBytes(h));
     }
     return new MerkleBranch(siblings, index);
   }

@@ -58,6 +58,6 @@ public final class MerkleTree {
     byte[] buf = new byte[2 * Sha256Hash.LENGTH];
     left.copyTo(buf, 0);
     right.copyTo(buf, Sha256Hash.LENGTH);
-    return Sha256Hash.wrap(Hashes.sha256d(buf));
+    return Sha256Hash.fromBytes(Hashes.sha256d(buf));
   }
 }

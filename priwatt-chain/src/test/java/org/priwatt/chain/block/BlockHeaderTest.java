@@ -106,7 +106,7 @@ class BlockHeaderTest {
       rnd.nextBytes(prev);
       rnd.nextBytes(merkle);
       long time = rnd.nextLong() & BlockHeader.MAX_TIME;
-      BlockHeader h = BlockHeader.of(rnd.nextInt(), BlockHash.wrap(prev), Sha256Hash.wrap(merkle),
+      BlockHeader h = BlockHeader.of(rnd.nextInt(), BlockHash.wrap(prev), Sha256Hash.fromBytes(merkle),
           time, rnd.nextInt(), rnd.nextInt());
       BlockHeader back = BlockHeader.parse(h.serialize());
       assertThat(back).isEqualTo(h);

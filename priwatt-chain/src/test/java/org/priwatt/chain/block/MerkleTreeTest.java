@@ -26,7 +26,7 @@ class MerkleTreeTest {
     for (int i = 0; i < n; i++) {
       byte[] b = new byte[32];
       rnd.nextBytes(b);
-      leaves.add(Sha256Hash.wrap(b));
+      leaves.add(Sha256Hash.fromBytes(b));
     }
     return leaves;
   }

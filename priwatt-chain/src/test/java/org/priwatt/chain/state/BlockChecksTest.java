@@ -107,7 +107,7 @@ class BlockChecksTest {
     ChainParameters small = fx.params.toBuilder().blockLimits(1_000, 20_000).build();
     BlockValidator v = BlockValidator.of(small);
     Transaction big = Transaction.builder()
-        .addInput(TxInput.of(dummy(6).input(0).outPoint(), Script.of(new byte[900]), 0))
+        .addInput(TxInput.of(dummy(6).input(0).outPoint(), Script.fromBytes(new byte[900]), 0))
         .addOutput(Amount.ofSat(1), ChainFixture.ANYONE).build();
     Block b = next(List.of(big), x -> x);
     assertThatThrownBy(() -> v.checkBlock(b)).isInstanceOfSatisfying(ChainException.class,
@@ -134,7 +134,7 @@ class BlockChecksTest {
     var builder = Transaction.builder().addInput(TxInput.unsigned(dummy(8).input(0)
         .outPoint()));
     for (int i = 0; i < 3; i++) {
-      builder.addOutput(Amount.ofSat(1), Script.of(checksigs));
+      builder.addOutput(Amount.ofSat(1), Script.fromBytes(checksigs));
     }
     Block b = next(List.of(builder.build()), x -> x);
     assertRejected(b, BlockError.TOO_MANY_SIGOPS, "bad-blk-sigops");

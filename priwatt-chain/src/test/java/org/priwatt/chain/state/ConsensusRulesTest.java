@@ -55,7 +55,7 @@ class ConsensusRulesTest {
   void bip34RequiresTheHeightInTheCoinbase() throws Exception {
     try (Harness h = new Harness(REGTEST)) {
       Transaction cb = Transaction.builder()
-          .addInput(TxInput.of(OutPoint.NULL, Script.of(new byte[] {0x01, 0x7f, 0x00}),
+          .addInput(TxInput.of(OutPoint.NULL, Script.fromBytes(new byte[] {0x01, 0x7f, 0x00}),
               TxInput.SEQUENCE_FINAL))
           .addOutput(TxOutput.ofRawValue(1000, ChainFixture.ANYONE))
           .build();
@@ -66,7 +66,7 @@ class ConsensusRulesTest {
         1).build();
     try (Harness h = new Harness(noBip34)) {
       Transaction cb = Transaction.builder()
-          .addInput(TxInput.of(OutPoint.NULL, Script.of(new byte[] {0x01, 0x7f, 0x00}),
+          .addInput(TxInput.of(OutPoint.NULL, Script.fromBytes(new byte[] {0x01, 0x7f, 0x00}),
               TxInput.SEQUENCE_FINAL))
           .addOutput(TxOutput.ofRawValue(1000, ChainFixture.ANYONE))
           .build();

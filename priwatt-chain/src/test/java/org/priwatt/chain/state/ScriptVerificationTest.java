@@ -66,7 +66,7 @@ class ScriptVerificationTest {
     byte[] script = tx.input(index).scriptSig().program();
     int sigLen = script[0];
     script[sigLen - 2] ^= 1;
-    return tx.toBuilder().setScriptSig(index, Script.of(script)).build();
+    return tx.toBuilder().setScriptSig(index, Script.fromBytes(script)).build();
   }
 
   @Test

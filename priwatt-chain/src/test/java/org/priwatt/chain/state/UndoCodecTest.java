@@ -19,7 +19,7 @@ class UndoCodecTest {
   private static Coin randomCoin(Random rnd) {
     byte[] script = new byte[rnd.nextInt(60)];
     rnd.nextBytes(script);
-    return new Coin(TxOutput.ofRawValue(rnd.nextLong() & Long.MAX_VALUE, Script.of(script)),
+    return new Coin(TxOutput.ofRawValue(rnd.nextLong() & Long.MAX_VALUE, Script.fromBytes(script)),
         rnd.nextInt(Integer.MAX_VALUE), rnd.nextBoolean());
   }
 

@@ -65,7 +65,7 @@ public final class WalletCodec {
     int m = r.readCount(1);
     List<Script> scripts = new ArrayList<>(m);
     for (int i = 0; i < m; i++) {
-      scripts.add(Script.of(r.readVarBytes(MAX_SCRIPT)));
+      scripts.add(Script.fromBytes(r.readVarBytes(MAX_SCRIPT)));
     }
     if (r.remaining() != 0) {
       throw new ChainException(ChainError.TRAILING_BYTES, r.remaining() + " bytes after content");

@@ -1,6 +1,7 @@
 package org.priwatt.chain;
 
 import java.util.Objects;
+import org.priwatt.crypto.codec.DecodeException;
 
 /**
  * The one checked exception of {@code priwatt-chain}: untrusted bytes were rejected, a block or
@@ -36,6 +37,16 @@ public final class ChainException extends Exception {
   public ChainException(ChainFailure failure, String message, Throwable cause) {
     super(Objects.requireNonNull(failure, "failure").name() + ": " + message, cause);
     this.error = failure;
+  }
+
+  /**
+   * Reports untrusted bytes that did not decode: the failure is {@link ChainError#of} the
+   * decoder's error, the message names the decoder's offset.
+   *
+   * @throws NullPointerException if {@code cause} is null
+   */
+  public ChainException(DecodeException cause) {
+    this(ChainError.of(cause.error()), cause.getMessage(), cause);
   }
 
   /** The reason for the rejection; never null. */

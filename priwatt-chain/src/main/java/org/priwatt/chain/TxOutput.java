@@ -1,9 +1,11 @@
 package org.priwatt.chain;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
-import org.priwatt.chain.codec.ByteReader;
-import org.priwatt.chain.codec.ByteWriter;
-import org.priwatt.chain.codec.Codec;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.script.Script;
 
 /**
@@ -86,15 +88,21 @@ public final class TxOutput {
 
   private static final class TxOutputCodec implements Codec<TxOutput> {
     @Override
-    public void encode(TxOutput v, ByteWriter out) {
-      out.writeInt64Le(v.value);
-      out.writeVarBytes(v.scriptPubKey.program());
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
     }
 
     @Override
-    public TxOutput decode(ByteReader in) throws ChainException {
-      long value = in.readInt64Le();
-      return new TxOutput(value, Script.of(in.readVarBytes(Transaction.MAX_SIZE)));
+    public void encode(TxOutput v, ByteWriter out) {
+      out.i64(v.value);
+      byte[] script = v.scriptPubKey.program();
+      out.compactSize(script.length).bytes(script);
+    }
+
+    @Override
+    public TxOutput decode(ByteReader in) throws DecodeException {
+      long value = in.i64();
+      return new TxOutput(value, Script.of(Transaction.readVarBytes(in, Transaction.MAX_SIZE)));
     }
 
     @Override

@@ -17,9 +17,10 @@ import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.codec.Codec;
 import org.priwatt.chain.state.BlockUndo;
 import org.priwatt.chain.state.Coin;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -136,16 +137,8 @@ public final class RocksDbChainStore implements ChainStore {
   private static <T> T decode(Codec<T> codec, byte[] bytes, String what) throws ChainException {
     try {
       return codec.decodeFully(bytes);
-    } catch (ChainException e) {
+    } catch (DecodeException e) {
       throw new ChainException(ChainError.STORE_CORRUPT, what + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static BlockHeader decodeHeader(byte[] bytes) throws ChainException {
-    try {
-      return BlockHeader.parse(bytes);
-    } catch (ChainException e) {
-      throw new ChainException(ChainError.STORE_CORRUPT, "header: " + e.getMessage());
     }
   }
 
@@ -174,7 +167,7 @@ public final class RocksDbChainStore implements ChainStore {
     guarded(() -> {
       try (RocksIterator it = db.newIterator(headers)) {
         for (it.seekToFirst(); it.isValid(); it.next()) {
-          action.accept(decodeHeader(it.value()));
+          action.accept(decode(BlockHeader.CODEC, it.value(), "header"));
         }
         it.status();
       }

@@ -70,7 +70,7 @@ final class MainnetHeaders {
 
   static BlockHeader header(Row row) {
     try {
-      return BlockHeader.fromHex(row.headerHex());
+      return BlockHeader.parseHex(row.headerHex());
     } catch (ChainException e) {
       throw new AssertionError(e);
     }

@@ -99,6 +99,20 @@ public final class ByteReader {
     }
   }
 
+  /**
+   * The unsigned byte {@code ahead} bytes past the current position, without consuming
+   * anything, or -1 if the input ends before it: lets a decoder tell formats apart by a marker
+   * (Bitcoin's BIP 144 witness flag, say) before committing to one.
+   *
+   * @throws IllegalArgumentException if {@code ahead} is negative
+   */
+  public int peekU8(int ahead) {
+    if (ahead < 0) {
+      throw new IllegalArgumentException("negative lookahead " + ahead);
+    }
+    return ahead < end - pos ? data[pos + ahead] & 0xff : -1;
+  }
+
   /** An unsigned byte. */
   public int u8() throws DecodeException {
     need(1, "u8");

@@ -72,6 +72,37 @@ class ByteCodecTest {
     assertThat(ByteReader.bigEndian(HexFormat.of().parseHex("fd1234")).compactSize(0xffff)).isEqualTo(0x1234);
   }
 
+  @Property
+  void compactSizeLengthIsWhatTheWriterWrites(@ForAll("orders") ByteOrder order, @ForAll long v) {
+    assertThat(ByteWriter.compactSizeLength(v)).isEqualTo(ByteWriter.of(order, 0).compactSize(v).size());
+  }
+
+  @Test
+  void compactSizeBoundariesInBitcoinsByteOrder() throws DecodeException {
+    long[] values = {0, 0xfc, 0xfd, 0xffff, 0x10000, 0xffffffffL, 0x100000000L, -1L};
+    String[] hex = {"00", "fc", "fdfd00", "fdffff", "fe00000100", "feffffffff", "ff0000000001000000",
+        "ffffffffffffffffff"};
+    for (int i = 0; i < values.length; i++) {
+      byte[] enc = ByteWriter.littleEndian().compactSize(values[i]).toByteArray();
+      assertThat(HexFormat.of().formatHex(enc)).isEqualTo(hex[i]);
+      assertThat(ByteWriter.compactSizeLength(values[i])).isEqualTo(enc.length);
+      assertThat(ByteReader.littleEndian(enc).compactSize(-1L)).isEqualTo(values[i]); // -1: unsigned maximum
+    }
+  }
+
+  @Test
+  void peekLooksAheadWithoutConsuming() throws DecodeException {
+    ByteReader r = ByteReader.of(new byte[] {9, 0, 7, (byte) 0xff}, 1, 3, ByteOrder.LITTLE_ENDIAN);
+    assertThat(r.peekU8(0)).isZero();
+    assertThat(r.peekU8(1)).isEqualTo(7);
+    assertThat(r.peekU8(2)).isEqualTo(0xff);
+    assertThat(r.peekU8(3)).isEqualTo(-1);
+    assertThat(r.position()).isZero();
+    r.skip(3);
+    assertThat(r.peekU8(0)).isEqualTo(-1);
+    assertThatThrownBy(() -> r.peekU8(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void nonMinimalCompactSizeIsRefused() {
     for (String hex : new String[] {"fdfc00", "feffff0000", "ffffffffff00000000"}) {

@@ -14,9 +14,7 @@ import org.priwatt.crypto.codec.DecodeException;
 public final class ChainException extends Exception {
   private static final long serialVersionUID = 2L;
 
-  // Named "error", not "failure": AssertJ's hasFieldOrPropertyWithValue("error", ...) finds
-  // values through getters or fields, not through a bare error() method.
-  private final ChainFailure error;
+  private final ChainFailure failure;
 
   /**
    * Creates an exception for {@code failure} with a human-readable {@code message}; the message
@@ -26,7 +24,7 @@ public final class ChainException extends Exception {
    */
   public ChainException(ChainFailure failure, String message) {
     super(Objects.requireNonNull(failure, "failure").name() + ": " + message);
-    this.error = failure;
+    this.failure = failure;
   }
 
   /**
@@ -36,7 +34,7 @@ public final class ChainException extends Exception {
    */
   public ChainException(ChainFailure failure, String message, Throwable cause) {
     super(Objects.requireNonNull(failure, "failure").name() + ": " + message, cause);
-    this.error = failure;
+    this.failure = failure;
   }
 
   /**
@@ -49,16 +47,11 @@ public final class ChainException extends Exception {
     this(ChainError.of(cause.error()), cause.getMessage(), cause);
   }
 
-  /** The reason for the rejection; never null. */
-  public ChainFailure failure() {
-    return error;
-  }
-
   /**
-   * The same as {@link #failure()}, under the name earlier versions used (compare with {@code
-   * ==}: {@code e.error() == ChainError.TRUNCATED}).
+   * The reason for the rejection; never null. Compare with {@code ==} ({@code e.failure() ==
+   * ChainError.TRUNCATED}) or test the domain ({@code e.failure() instanceof BlockError}).
    */
-  public ChainFailure error() {
-    return error;
+  public ChainFailure failure() {
+    return failure;
   }
 }

@@ -9,7 +9,7 @@ import org.priwatt.chain.wallet.WalletError;
  * signing, storage), {@link BlockError} (block and header validation) or {@link WalletError}
  * (wallet operations). {@link ChainException}, the module's only checked exception, carries one,
  * so a caller catches a single type and tells failures apart by comparing constants ({@code
- * e.error() == BlockError.HIGH_HASH}) or by domain ({@code e.error() instanceof BlockError}).
+ * e.failure() == BlockError.HIGH_HASH}) or by domain ({@code e.failure() instanceof BlockError}).
  *
  * <p>Only those three enums implement this interface; callers should not add implementations.
  * (It cannot be {@code sealed}: the enums live in different packages, which Java 17 allows for

@@ -13,7 +13,7 @@ class ChainErrorTest {
   @EnumSource(ChainError.class)
   void everyErrorTravelsInItsException(ChainError error) {
     ChainException e = new ChainException(error, "context");
-    assertThat(e.error()).isSameAs(error);
+    assertThat(e.failure()).isSameAs(error);
     assertThat(e.getMessage()).startsWith(error.name()).contains("context");
   }
 

@@ -212,7 +212,7 @@ public final class BlockHeader {
     @Override
     public BlockHeader decode(ByteReader in) throws DecodeException {
       int version = in.i32();
-      BlockHash prev = BlockHash.wrap(in.bytes(Sha256Hash.LENGTH));
+      BlockHash prev = BlockHash.fromBytes(in.bytes(Sha256Hash.LENGTH));
       Sha256Hash merkle = Sha256Hash.wrap(in.bytes(Sha256Hash.LENGTH));
       return new BlockHeader(version, prev, merkle, in.u32(), in.i32(), in.i32());
     }

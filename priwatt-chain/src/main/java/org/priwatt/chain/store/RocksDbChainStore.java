@@ -211,7 +211,7 @@ public final class RocksDbChainStore implements ChainStore {
     if (bytes.length != 32) {
       throw new ChainException(ChainError.STORE_CORRUPT, "tip of " + bytes.length + " bytes");
     }
-    return Optional.of(BlockHash.wrap(bytes));
+    return Optional.of(BlockHash.fromBytes(bytes));
   }
 
   @Override

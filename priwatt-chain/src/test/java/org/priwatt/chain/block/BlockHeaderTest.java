@@ -75,7 +75,7 @@ class BlockHeaderTest {
       byte[] cut = Arrays.copyOf(full, len);
       assertThatThrownBy(() -> BlockHeader.parse(cut))
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(BlockError.HEADER_LENGTH));
+              e -> assertThat(e.failure()).isEqualTo(BlockError.HEADER_LENGTH));
       ByteReader in = ByteReader.littleEndian(cut);
       assertThatThrownBy(() -> BlockHeader.CODEC.decode(in))
           .isInstanceOfSatisfying(DecodeException.class,
@@ -83,7 +83,7 @@ class BlockHeaderTest {
     }
     assertThatThrownBy(() -> BlockHeader.parse(Arrays.copyOf(full, 81)))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.HEADER_LENGTH));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.HEADER_LENGTH));
   }
 
   @Test
@@ -109,7 +109,7 @@ class BlockHeaderTest {
       rnd.nextBytes(prev);
       rnd.nextBytes(merkle);
       long time = rnd.nextLong() & BlockHeader.MAX_TIME;
-      BlockHeader h = BlockHeader.of(rnd.nextInt(), BlockHash.wrap(prev), Sha256Hash.wrap(merkle),
+      BlockHeader h = BlockHeader.of(rnd.nextInt(), BlockHash.fromBytes(prev), Sha256Hash.wrap(merkle),
           time, rnd.nextInt(), rnd.nextInt());
       BlockHeader back = BlockHeader.parse(h.serialize());
       assertThat(back).isEqualTo(h);

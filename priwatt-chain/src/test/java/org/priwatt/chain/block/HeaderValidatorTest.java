@@ -30,7 +30,7 @@ class HeaderValidatorTest {
 
   private static void assertRejected(ThrowingCheck check, BlockError expected) {
     assertThatThrownBy(check::run).isInstanceOfSatisfying(ChainException.class,
-        e -> assertThat(e.error()).isEqualTo(expected));
+        e -> assertThat(e.failure()).isEqualTo(expected));
   }
 
   @FunctionalInterface

@@ -26,7 +26,7 @@ class ConsensusRulesTest {
   private static void assertRejected(Harness h, Block block, BlockError error) {
     int height = h.state.height();
     assertThatThrownBy(() -> h.state.submitBlock(block)).isInstanceOfSatisfying(
-        ChainException.class, e -> assertThat(e.error()).isEqualTo(error));
+        ChainException.class, e -> assertThat(e.failure()).isEqualTo(error));
     assertThat(h.state.height()).isEqualTo(height);
   }
 

@@ -79,7 +79,7 @@ class ScriptVerificationTest {
       Transaction bad = corrupt(spend, 33);
       assertThatThrownBy(() -> h.state.submitBlock(h.block(List.of(bad))))
           .isInstanceOfSatisfying(ChainException.class, e -> {
-            assertThat(e.error()).isEqualTo(BlockError.SCRIPT_VERIFY_FAILED);
+            assertThat(e.failure()).isEqualTo(BlockError.SCRIPT_VERIFY_FAILED);
             assertThat(e.getMessage()).contains("input 33");
           });
       assertThat(h.submit(h.block(List.of(spend)))).isEqualTo(BlockAcceptance.CONNECTED);

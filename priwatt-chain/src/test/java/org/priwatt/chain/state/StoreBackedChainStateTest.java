@@ -92,7 +92,7 @@ class StoreBackedChainStateTest {
     fx.open(store).close();
     assertThatThrownBy(() -> ChainState.open(ChainParameters.PRIWATT, store))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.STORE_CORRUPT));
+            e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_CORRUPT));
   }
 
   @Test
@@ -122,7 +122,7 @@ class StoreBackedChainStateTest {
         RocksDbChainStore.open(dir.resolve("closed")))) {
       store.close();
       assertThatThrownBy(store::tip).isInstanceOfSatisfying(ChainException.class,
-          e -> assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE));
+          e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_FAILURE));
       assertThatThrownBy(() -> store.block(BlockHash.ZERO))
           .isInstanceOf(ChainException.class);
     }
@@ -132,7 +132,7 @@ class StoreBackedChainStateTest {
   void secondOpenOfALockedDatabaseFails() throws Exception {
     try (RocksDbChainStore first = RocksDbChainStore.open(dir)) {
       assertThatThrownBy(() -> RocksDbChainStore.open(dir)).isInstanceOfSatisfying(
-          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE));
+          ChainException.class, e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_FAILURE));
       assertThat(first.tip()).isEmpty();
     }
   }
@@ -149,7 +149,7 @@ class StoreBackedChainStateTest {
       // The orphan is valid; only storing it fails. That is not the orphan's fault: the caller
       // must see the store failure rather than have it logged as a rejected orphan.
       assertThatThrownBy(() -> state.submitBlock(parent)).isInstanceOfSatisfying(
-          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE));
+          ChainException.class, e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_FAILURE));
       assertThat(state.tip().hash()).isEqualTo(parent.hash());
       assertThat(state.isInvalid(orphan.hash())).isFalse();
     }
@@ -173,7 +173,7 @@ class StoreBackedChainStateTest {
       store.failCoinReads = true;
       assertThatThrownBy(() -> state.submitBlock(next)).isInstanceOfSatisfying(
           ChainException.class, e -> {
-            assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE);
+            assertThat(e.failure()).isEqualTo(ChainError.STORE_FAILURE);
             assertThat(e.getMessage()).contains("read error");
           });
       assertThat(state.tip().hash()).isEqualTo(tip);
@@ -203,7 +203,7 @@ class StoreBackedChainStateTest {
       store.badUndoFor = last.hash();
       state.submitBlock(fork.next(1));
       assertThatThrownBy(() -> state.submitBlock(fork.next(1))).isInstanceOfSatisfying(
-          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_CORRUPT));
+          ChainException.class, e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_CORRUPT));
       assertThat(state.tip().hash()).isEqualTo(last.hash());
       assertThat(ChainFixture.utxo(state)).isEqualTo(utxo);
       assertThat(state.isInvalid(fork.tip().hash())).isFalse();

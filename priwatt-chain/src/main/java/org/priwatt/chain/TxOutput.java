@@ -13,7 +13,8 @@ import org.priwatt.script.Script;
  *
  * <p>The value is kept as the raw signed 64-bit number of the wire format, because a decoded
  * transaction may carry a negative or oversized value that only the context-free checks reject
- * ({@link TransactionChecks}); {@link #of(Amount, Script)} is the validated way to build one.
+ * ({@link ConsensusApi#checkTransaction}); {@link #of(Amount, Script)} is the validated way to
+ * build one.
  */
 public final class TxOutput {
   /** The smallest possible serialized output: value and empty script. */

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.crypto.Hex;
+import org.priwatt.crypto.codec.ByteWriter;
 
 /** Block codec round trips, truncation, bounded allocation, and differential tests vs bitcoinj. */
 class BlockCodecTest {

@@ -2,7 +2,6 @@ package org.priwatt.energy;
 
 import java.util.List;
 import org.priwatt.chain.Amount;
-import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionSigner;
@@ -10,6 +9,7 @@ import org.priwatt.chain.mempool.ChainStateBridge;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolPolicy;
 import org.priwatt.chain.mining.Miner;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.state.ChainState;
 import org.priwatt.chain.store.MemoryChainStore;
 import org.priwatt.crypto.EcKey;

@@ -180,8 +180,8 @@ public final class BlockHeader {
 
   /**
    * Returns whether the hash meets the header's own target and that target is valid (not
-   * negative, overflowing or zero). Does not check a network's proof-of-work limit: see {@link
-   * HeaderValidator#checkProofOfWork(BlockHeader)}.
+   * negative, overflowing or zero). Does not check a network's proof-of-work limit ({@link
+   * DifficultyParameters#powLimit()}), which the chain state checks.
    */
   public boolean meetsOwnTarget() {
     return compactTarget().isMetBy(hash);

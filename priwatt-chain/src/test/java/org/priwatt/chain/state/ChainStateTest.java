@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
 import org.priwatt.chain.block.BlockHash;
+import org.priwatt.chain.params.ChainParameters;
 
 /** Connecting, reorganising, invalid branches, orphans and listeners on a regtest chain. */
 class ChainStateTest {

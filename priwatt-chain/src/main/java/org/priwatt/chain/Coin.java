@@ -1,8 +1,7 @@
-package org.priwatt.chain.state;
+package org.priwatt.chain;
 
 import java.nio.ByteOrder;
 import java.util.Objects;
-import org.priwatt.chain.TxOutput;
 import org.priwatt.crypto.codec.ByteReader;
 import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.Codec;

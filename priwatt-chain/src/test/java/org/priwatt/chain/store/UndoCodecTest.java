@@ -1,4 +1,4 @@
-package org.priwatt.chain.state;
+package org.priwatt.chain.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.DecodeError;

@@ -1,10 +1,11 @@
-package org.priwatt.chain.state;
+package org.priwatt.chain.store;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.Transaction;
 import org.priwatt.crypto.codec.ByteReader;
 import org.priwatt.crypto.codec.ByteWriter;

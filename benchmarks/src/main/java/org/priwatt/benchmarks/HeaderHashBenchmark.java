@@ -139,6 +139,6 @@ public class HeaderHashBenchmark {
 
   private BlockHash naiveHash(int nonce) throws DigestException {
     hashNaive(nonce);
-    return BlockHash.wrap(second.clone());
+    return BlockHash.fromBytes(second.clone());
   }
 }

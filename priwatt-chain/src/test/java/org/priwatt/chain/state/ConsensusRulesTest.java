@@ -8,13 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.script.Opcode;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptBuilder;
@@ -26,7 +26,7 @@ class ConsensusRulesTest {
   private static void assertRejected(Harness h, Block block, BlockError error) {
     int height = h.state.height();
     assertThatThrownBy(() -> h.state.submitBlock(block)).isInstanceOfSatisfying(
-        ChainException.class, e -> assertThat(e.error()).isEqualTo(error));
+        ChainException.class, e -> assertThat(e.failure()).isEqualTo(error));
     assertThat(h.state.height()).isEqualTo(height);
   }
 

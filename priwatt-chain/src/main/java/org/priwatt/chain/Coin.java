@@ -1,12 +1,11 @@
-package org.priwatt.chain.state;
+package org.priwatt.chain;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
-import org.priwatt.chain.ChainError;
-import org.priwatt.chain.ChainException;
-import org.priwatt.chain.TxOutput;
-import org.priwatt.chain.codec.ByteReader;
-import org.priwatt.chain.codec.ByteWriter;
-import org.priwatt.chain.codec.Codec;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
 
 /**
  * An unspent transaction output as the chain state keeps it: the output itself, the height of
@@ -42,18 +41,21 @@ public record Coin(TxOutput output, int height, boolean coinbase) {
 
   private static final class CoinCodec implements Codec<Coin> {
     @Override
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
+    }
+
+    @Override
     public void encode(Coin coin, ByteWriter out) {
-      out.writeCompactSize(((long) coin.height << 1) | (coin.coinbase ? 1 : 0));
+      out.compactSize(((long) coin.height << 1) | (coin.coinbase ? 1 : 0));
       TxOutput.CODEC.encode(coin.output, out);
     }
 
     @Override
-    public Coin decode(ByteReader in) throws ChainException {
-      long code = in.readCompactSize(0xffffffffL);
+    public Coin decode(ByteReader in) throws DecodeException {
+      // At most 32 bits, so the height (code >>> 1) is at most MEMPOOL_HEIGHT.
+      long code = in.compactSize(0xffffffffL);
       TxOutput output = TxOutput.CODEC.decode(in);
-      if ((code >>> 1) > MEMPOOL_HEIGHT) {
-        throw new ChainException(ChainError.LENGTH_OUT_OF_RANGE, "coin height " + (code >>> 1));
-      }
       return new Coin(output, (int) (code >>> 1), (code & 1) != 0);
     }
 

@@ -1,4 +1,4 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.block.BlockError;
+import org.priwatt.chain.block.BlockHash;
+import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.block.ChainWork;
+import org.priwatt.chain.block.CompactTarget;
+import org.priwatt.chain.block.DifficultyParameters;
+import org.priwatt.chain.block.MainnetHeaders;
+import org.priwatt.chain.block.TestChain;
 import org.priwatt.crypto.Sha256Hash;
 
 class HeaderValidatorTest {
@@ -30,7 +38,7 @@ class HeaderValidatorTest {
 
   private static void assertRejected(ThrowingCheck check, BlockError expected) {
     assertThatThrownBy(check::run).isInstanceOfSatisfying(ChainException.class,
-        e -> assertThat(e.error()).isEqualTo(expected));
+        e -> assertThat(e.failure()).isEqualTo(expected));
   }
 
   @FunctionalInterface

@@ -1,8 +1,14 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.internal;
 
 import java.math.BigInteger;
 import java.util.Objects;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.block.BlockError;
+import org.priwatt.chain.block.BlockHash;
+import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.block.CompactTarget;
+import org.priwatt.chain.block.DifficultyParameters;
+import org.priwatt.chain.block.HeaderChain;
 
 /**
  * Proof-of-work and contextual checks of a block header against the chain it extends, the

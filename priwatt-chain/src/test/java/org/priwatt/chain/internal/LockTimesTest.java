@@ -1,4 +1,4 @@
-package org.priwatt.chain.state;
+package org.priwatt.chain.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.mining.internal;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.priwatt.chain.block.BlockHeader;
 
 /**
  * A running or finished {@link NonceSearcher} search: stop it, wait for it, or watch its

@@ -1,6 +1,10 @@
-package org.priwatt.chain;
+package org.priwatt.chain.params;
 
 import java.util.List;
+import org.priwatt.chain.Amount;
+import org.priwatt.chain.OutPoint;
+import org.priwatt.chain.Transaction;
+import org.priwatt.chain.TxInput;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;

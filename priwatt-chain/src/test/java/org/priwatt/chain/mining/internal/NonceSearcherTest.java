@@ -1,4 +1,4 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.mining.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.priwatt.chain.block.BlockHash;
+import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.block.HeaderHasher;
 import org.priwatt.crypto.Sha256Hash;
 
 class NonceSearcherTest {

@@ -1,9 +1,10 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.mining.internal;
 
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.crypto.Sha256Hash;
 
 /**

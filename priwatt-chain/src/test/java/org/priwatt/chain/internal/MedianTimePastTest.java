@@ -1,9 +1,11 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.priwatt.chain.block.MainnetHeaders;
+import org.priwatt.chain.block.TestChain;
 
 class MedianTimePastTest {
 

@@ -1,13 +1,17 @@
-package org.priwatt.chain.state;
+package org.priwatt.chain.store;
 
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.priwatt.chain.ChainException;
-import org.priwatt.chain.codec.ByteReader;
-import org.priwatt.chain.codec.ByteWriter;
-import org.priwatt.chain.codec.Codec;
+import org.priwatt.chain.Coin;
+import org.priwatt.chain.Transaction;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
+import org.priwatt.crypto.codec.LengthPrefix;
 
 /**
  * What disconnecting a block needs to restore the UTXO set: for every non-coinbase transaction,
@@ -40,10 +44,15 @@ public record BlockUndo(List<List<Coin>> spentCoins) {
     private static final int MIN_COIN_SIZE = 10;
 
     @Override
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
+    }
+
+    @Override
     public void encode(BlockUndo undo, ByteWriter out) {
-      out.writeCompactSize(undo.spentCoins.size());
+      out.compactSize(undo.spentCoins.size());
       for (List<Coin> tx : undo.spentCoins) {
-        out.writeCompactSize(tx.size());
+        out.compactSize(tx.size());
         for (Coin c : tx) {
           Coin.CODEC.encode(c, out);
         }
@@ -51,11 +60,11 @@ public record BlockUndo(List<List<Coin>> spentCoins) {
     }
 
     @Override
-    public BlockUndo decode(ByteReader in) throws ChainException {
-      int txs = in.readCount(1);
+    public BlockUndo decode(ByteReader in) throws DecodeException {
+      int txs = in.count(LengthPrefix.COMPACT_SIZE, Transaction.MAX_COUNT, 1);
       List<List<Coin>> all = new ArrayList<>(txs);
       for (int i = 0; i < txs; i++) {
-        int n = in.readCount(MIN_COIN_SIZE);
+        int n = in.count(LengthPrefix.COMPACT_SIZE, Transaction.MAX_COUNT, MIN_COIN_SIZE);
         List<Coin> coins = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
           coins.add(Coin.CODEC.decode(in));

@@ -1,13 +1,15 @@
-package org.priwatt.chain;
+package org.priwatt.chain.params;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
+import org.priwatt.chain.Amount;
+import org.priwatt.chain.ConsensusApi;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.DifficultyParameters;
-import org.priwatt.chain.block.HeaderValidator;
+import org.priwatt.chain.internal.HeaderValidator;
 import org.priwatt.crypto.Hex;
 import org.priwatt.script.VerifyFlag;
 
@@ -53,7 +55,7 @@ class ChainParametersTest {
     HeaderValidator.of(DifficultyParameters.REGTEST).checkProofOfWork(a.header());
     assertThat(a.header().merkleRoot()).isNotEqualTo(b.header().merkleRoot());
     assertThat(a.header().bits()).isEqualTo(DifficultyParameters.REGTEST.powLimitBits().bits());
-    assertThat(TransactionChecks.check(a.coinbase())).isEmpty();
+    assertThat(ConsensusApi.checkTransaction(a.coinbase())).isEmpty();
     assertThatThrownBy(() -> GenesisBuilder.create(DifficultyParameters.REGTEST)
         .message("x".repeat(81))).isInstanceOf(IllegalArgumentException.class);
   }

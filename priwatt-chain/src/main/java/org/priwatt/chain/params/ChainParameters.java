@@ -1,9 +1,10 @@
-package org.priwatt.chain;
+package org.priwatt.chain.params;
 
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.priwatt.chain.Amount;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;

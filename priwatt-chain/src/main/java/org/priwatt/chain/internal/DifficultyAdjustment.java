@@ -1,7 +1,11 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.internal;
 
 import java.math.BigInteger;
 import java.util.Objects;
+import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.block.CompactTarget;
+import org.priwatt.chain.block.DifficultyParameters;
+import org.priwatt.chain.block.HeaderChain;
 
 /**
  * Bitcoin's difficulty retargeting ({@code GetNextWorkRequired}/{@code

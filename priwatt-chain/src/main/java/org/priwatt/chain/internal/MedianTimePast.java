@@ -1,7 +1,8 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.internal;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.priwatt.chain.block.HeaderChain;
 
 /**
  * Median time past (BIP 113): the median timestamp of a block and up to ten of its ancestors.

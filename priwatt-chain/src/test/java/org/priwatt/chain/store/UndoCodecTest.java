@@ -1,4 +1,4 @@
-package org.priwatt.chain.state;
+package org.priwatt.chain.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.priwatt.chain.ChainError;
-import org.priwatt.chain.ChainException;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.TxOutput;
-import org.priwatt.chain.codec.ByteWriter;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.script.Script;
 
 /** Coin and BlockUndo codecs: random round trips, truncation, hostile counts. */
@@ -59,18 +60,29 @@ class UndoCodecTest {
     for (int cut = 0; cut < bytes.length; cut++) {
       byte[] part = Arrays.copyOf(bytes, cut);
       assertThatThrownBy(() -> BlockUndo.CODEC.decodeFully(part))
-          .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.error())
-              .isIn(ChainError.TRUNCATED, ChainError.LENGTH_OUT_OF_RANGE));
+          .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.error())
+              .isIn(DecodeError.TRUNCATED, DecodeError.LENGTH_OUT_OF_RANGE));
     }
   }
 
   @Test
   void hostileCountsAreRejectedBeforeAllocation() {
-    byte[] bytes = new ByteWriter().writeCompactSize(1).writeCompactSize(0x01ffffffL)
+    byte[] bytes = ByteWriter.littleEndian().compactSize(1).compactSize(0x01ffffffL)
         .toByteArray();
     assertThatThrownBy(() -> BlockUndo.CODEC.decodeFully(bytes))
-        .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.LENGTH_OUT_OF_RANGE));
+        .isInstanceOfSatisfying(DecodeException.class,
+            e -> assertThat(e.error()).isEqualTo(DecodeError.LENGTH_OUT_OF_RANGE));
+  }
+
+  @Test
+  void coinCodeBeyond32BitsIsRefused() {
+    byte[] bytes = ByteWriter.littleEndian().compactSize(((long) Coin.MEMPOOL_HEIGHT + 1) << 1)
+        .bytes(TxOutput.CODEC.encode(TxOutput.ofRawValue(1, Script.EMPTY))).toByteArray();
+    assertThatThrownBy(() -> Coin.CODEC.decodeFully(bytes))
+        .isInstanceOfSatisfying(DecodeException.class, e -> {
+          assertThat(e.error()).isEqualTo(DecodeError.LENGTH_OUT_OF_RANGE);
+          assertThat(e.offset()).isZero();
+        });
   }
 
   @Test

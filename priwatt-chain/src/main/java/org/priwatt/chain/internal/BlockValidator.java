@@ -1,4 +1,4 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.internal;
 
 import java.util.HashSet;
 import java.util.List;
@@ -6,14 +6,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.ConsensusApi;
 import org.priwatt.chain.Transaction;
-import org.priwatt.chain.TransactionChecks;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.TxRejectReason;
-import org.priwatt.chain.state.LockTimes;
+import org.priwatt.chain.block.Block;
+import org.priwatt.chain.block.BlockError;
+import org.priwatt.chain.block.HeaderChain;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptBuilder;
 
@@ -79,7 +81,7 @@ public final class BlockValidator {
     }
     Set<TxId> seen = new HashSet<>(txs.size() * 2);
     for (Transaction tx : txs) {
-      Optional<TxRejectReason> reason = TransactionChecks.check(tx);
+      Optional<TxRejectReason> reason = ConsensusApi.checkTransaction(tx);
       if (reason.isPresent()) {
         throw new ChainException(BlockError.BAD_TRANSACTION, reason.get().reason() + " in "
             + tx.txId());

@@ -1,4 +1,4 @@
-package org.priwatt.chain.state;
+package org.priwatt.chain.internal;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,11 @@ import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.block.CompactTarget;
+import org.priwatt.chain.block.DifficultyParameters;
+import org.priwatt.chain.block.MainnetHeaders;
+import org.priwatt.chain.block.TestChain;
 
 class DifficultyAdjustmentTest {
   private static final DifficultyParameters BTC = DifficultyParameters.BITCOIN;

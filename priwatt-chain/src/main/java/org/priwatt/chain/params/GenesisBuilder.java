@@ -1,10 +1,14 @@
-package org.priwatt.chain;
+package org.priwatt.chain.params;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.priwatt.chain.Amount;
+import org.priwatt.chain.OutPoint;
+import org.priwatt.chain.Transaction;
+import org.priwatt.chain.TxInput;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;

@@ -1,4 +1,4 @@
-package org.priwatt.chain.block;
+package org.priwatt.chain.mining.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.block.HeaderHasher;
 
 /**
  * Multi-threaded proof-of-work search: finds a nonce that makes a header meet its own target.

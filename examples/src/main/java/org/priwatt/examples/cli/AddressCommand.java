@@ -27,7 +27,7 @@ final class AddressCommand implements Command {
     }
     switch (args.get(0)) {
       case "p2pkh":
-        out.println(Address.p2pkh(EcPublicKey.parse(Hex.decode(args.get(1))), network));
+        out.println(Address.p2pkh(EcPublicKey.decode(Hex.decode(args.get(1))), network));
         return 0;
       case "parse":
         Address a = Address.parseAny(args.get(1));

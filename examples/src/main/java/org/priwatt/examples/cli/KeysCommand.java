@@ -35,7 +35,7 @@ final class KeysCommand implements Command {
         if (args.size() != 2) {
           throw new UsageException("usage: keys inspect <WIF>");
         }
-        WifKey wif = WifKey.decodeAny(args.get(1));
+        WifKey wif = WifKey.parseAny(args.get(1));
         print(wif.toEcKey(), wif.network(), out);
         return 0;
       default:
@@ -45,7 +45,7 @@ final class KeysCommand implements Command {
 
   private static void print(EcKey key, NetworkParameters network, PrintStream out) {
     out.println("network:     " + network.id());
-    out.println("private WIF: " + WifKey.of(key, network).encode());
+    out.println("private WIF: " + WifKey.of(key, network).toBase58());
     out.println("public key:  " + key.publicKey());
     out.println("address:     " + Address.p2pkh(key.publicKey(), network));
   }

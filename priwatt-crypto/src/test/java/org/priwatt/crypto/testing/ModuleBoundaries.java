@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Test fixture shared by every module: checks that no other module's sources import this
- * module's {@code .internal} packages (STYLE.md §2) and locates the repository.
+ * module's {@code .internal} packages (STYLE.md §2), that no class exposes a writable static
+ * array, and locates the repository.
  */
 public final class ModuleBoundaries {
   private ModuleBoundaries() {}
@@ -59,6 +60,41 @@ public final class ModuleBoundaries {
       throw new UncheckedIOException(e);
     }
     assertThat(offenders).as("files importing %sinternal from outside %s", needle, moduleDir).isEmpty();
+  }
+
+  /**
+   * Asserts that no class compiled to {@code moduleDir/target/classes} has a non-private static
+   * array field: {@code final} keeps the reference, not the elements, so any class that sees
+   * such an array can rewrite it for the whole process (issue 13: {@code OpcodeTable.NAMES}).
+   * Compiler-generated fields (enum {@code $VALUES}, switch maps) are skipped.
+   */
+  public static void assertNoSharedStaticArrays(String moduleDir) {
+    Path classes = repositoryRoot().resolve(moduleDir).resolve("target").resolve("classes");
+    List<String> offenders = new ArrayList<>();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".class"))::iterator) {
+        String rel = classes.relativize(f).toString();
+        if (rel.endsWith("module-info.class") || rel.endsWith("package-info.class")) {
+          continue;
+        }
+        String name = rel.substring(0, rel.length() - ".class".length()).replace(f.getFileSystem().getSeparator(), ".");
+        Class<?> c = Class.forName(name, false, loader);
+        for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+          int m = field.getModifiers();
+          if (java.lang.reflect.Modifier.isStatic(m) && !java.lang.reflect.Modifier.isPrivate(m)
+              && field.getType().isArray() && !field.isSynthetic()) {
+            offenders.add(c.getName() + "." + field.getName());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("compiled class not on the test class path", e);
+    }
+    assertThat(classes).isDirectory();
+    assertThat(offenders).as("non-private static arrays in %s", moduleDir).isEmpty();
   }
 
   private static boolean importsInternal(Path file, String needle) {

@@ -70,7 +70,7 @@ public final class Fields {
       throw new DecodeException(DecodeError.MALFORMED, at, "not a compressed public key");
     }
     try {
-      return EcPublicKey.parse(b);
+      return EcPublicKey.decode(b);
     } catch (CryptoException e) {
       throw new DecodeException(DecodeError.MALFORMED, at, "public key not on the curve");
     }
@@ -83,7 +83,7 @@ public final class Fields {
   /** A 105-byte escrow redeem script under the one escrow policy. */
   public static EscrowKeys escrow(ByteReader in) throws DecodeException {
     int at = in.position();
-    return EscrowKeys.parse(Script.of(in.bytes(EscrowKeys.REDEEM_SCRIPT_LENGTH)))
+    return EscrowKeys.parse(Script.fromBytes(in.bytes(EscrowKeys.REDEEM_SCRIPT_LENGTH)))
         .orElseThrow(() -> new DecodeException(DecodeError.MALFORMED, at, "not an escrow redeem script"));
   }
 
@@ -138,7 +138,7 @@ public final class Fields {
     long extra = in.i64InRange(0, PowParameters.MAX_VALUE, "extra bytes");
     int behaviour = in.i32();
     try {
-      return PublicIdentity.of(stream, EcPublicKey.parse(sign), EcPublicKey.parse(enc), new PowParameters(trials, extra),
+      return PublicIdentity.of(stream, EcPublicKey.decode(sign), EcPublicKey.decode(enc), new PowParameters(trials, extra),
           behaviour);
     } catch (CryptoException | IllegalArgumentException e) {
       throw new DecodeException(DecodeError.MALFORMED, at, "messaging identity: " + e.getMessage());

@@ -90,7 +90,7 @@ class StrangerTest extends TradeFixture {
     Wallet wallet = aliceWallet();
     PaymentCommitment commitment = new PaymentCommitment(real.entry(), LockId.random(world.random()));
     Transaction token = world.fundingSource(wallet).fund(List.of(
-        TxOutput.of(Amount.ofSat(1_000), ScriptTemplates.p2shOf(org.priwatt.script.Script.of(new byte[] {0x51}))),
+        TxOutput.of(Amount.ofSat(1_000), ScriptTemplates.p2shOf(org.priwatt.script.Script.fromBytes(new byte[] {0x51}))),
         TxOutput.of(Amount.ZERO, commitment.script())));
     assertThat(world.ledger().broadcast(token)).isEmpty();
     Transaction bare = world.fundingSource(wallet).fund(List.of(

@@ -78,6 +78,33 @@ class ModuleRulesTest {
         .check(LIBRARIES);
   }
 
+  @Test
+  void noClassSharesAStaticArray() {
+    // final keeps the reference, not the elements: any class that can see such an array can change it.
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields().that().areStatic().and().areNotPrivate()
+        .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaField>("be an array") {
+          @Override
+          public void check(com.tngtech.archunit.core.domain.JavaField f, com.tngtech.archunit.lang.ConditionEvents events) {
+            if (f.getRawType().isArray() && !f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.SYNTHETIC)) {
+              events.add(com.tngtech.archunit.lang.SimpleConditionEvent.satisfied(f, f.getFullName() + " is a shared static array"));
+            }
+          }
+        }).check(LIBRARIES);
+  }
+
+  @Test
+  void publicSignaturesExposeNoInternalType() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().that().arePublic().and().areDeclaredInClassesThat()
+        .resideOutsideOfPackage("..internal..").and().areDeclaredInClassesThat().arePublic()
+        .should().haveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("an .internal type",
+            (JavaClass t) -> t.getPackageName().contains(".internal")))
+        .orShould().haveRawParameterTypes(com.tngtech.archunit.base.DescribedPredicate.describe(
+            "an .internal type among them", (java.util.List<JavaClass> ts) ->
+                ts.stream().anyMatch(t -> t.getPackageName().contains(".internal"))))
+        .because("a user cannot name what an .internal package holds")
+        .check(LIBRARIES);
+  }
+
   /**
    * A package and its own {@code .internal} package count as one: the API hands work to its
    * implementation, and the implementation speaks the API's types (its errors, its values), which

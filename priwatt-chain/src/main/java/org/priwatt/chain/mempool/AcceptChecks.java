@@ -15,7 +15,7 @@ import org.priwatt.chain.TransactionSignatureChecker;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.TxRejectReason;
-import org.priwatt.chain.internal.BlockValidator;
+import org.priwatt.chain.consensus.internal.BlockValidator;
 import org.priwatt.script.ScriptError;
 import org.priwatt.script.ScriptInterpreter;
 import org.priwatt.script.VerifyFlag;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.priwatt.chain.Coin;
 import org.priwatt.chain.Transaction;
-import org.priwatt.chain.internal.LockTimes;
+import org.priwatt.chain.consensus.internal.LockTimes;
 
 /**
  * The consensus lock-time rules of {@link LockTimes} applied to the block after a {@link

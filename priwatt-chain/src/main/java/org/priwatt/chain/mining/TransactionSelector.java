@@ -12,7 +12,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.TxId;
-import org.priwatt.chain.internal.LockTimes;
+import org.priwatt.chain.consensus.internal.LockTimes;
 import org.priwatt.chain.mempool.MempoolEntry;
 
 /**

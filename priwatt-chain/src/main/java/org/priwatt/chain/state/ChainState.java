@@ -20,7 +20,7 @@ import org.priwatt.chain.block.BlockError;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.block.HeaderChain;
-import org.priwatt.chain.internal.BlockValidator;
+import org.priwatt.chain.consensus.internal.BlockValidator;
 import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.store.BlockUndo;
 import org.priwatt.chain.store.ChainStore;

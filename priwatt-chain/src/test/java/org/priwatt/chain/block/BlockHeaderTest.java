@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.internal.HeaderValidator;
+import org.priwatt.chain.consensus.internal.HeaderValidator;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.Sha256Hash;
 import org.priwatt.crypto.codec.ByteReader;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.TxId;
-import org.priwatt.chain.internal.LockTimes;
+import org.priwatt.chain.consensus.internal.LockTimes;
 import org.priwatt.chain.mempool.MempoolEntry;
 
 /**

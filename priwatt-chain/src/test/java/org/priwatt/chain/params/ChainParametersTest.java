@@ -9,7 +9,7 @@ import org.priwatt.chain.Amount;
 import org.priwatt.chain.ConsensusApi;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.DifficultyParameters;
-import org.priwatt.chain.internal.HeaderValidator;
+import org.priwatt.chain.consensus.internal.HeaderValidator;
 import org.priwatt.crypto.Hex;
 import org.priwatt.script.VerifyFlag;
 

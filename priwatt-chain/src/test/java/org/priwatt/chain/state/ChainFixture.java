@@ -17,7 +17,7 @@ import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.block.HeaderHasher;
-import org.priwatt.chain.internal.BlockValidator;
+import org.priwatt.chain.consensus.internal.BlockValidator;
 import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.store.ChainStore;
 import org.priwatt.chain.store.MemoryChainStore;

@@ -1,4 +1,4 @@
-package org.priwatt.chain.internal;
+package org.priwatt.chain.consensus.internal;
 
 import java.util.HashSet;
 import java.util.List;

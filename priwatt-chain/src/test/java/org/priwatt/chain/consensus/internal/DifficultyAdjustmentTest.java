@@ -1,4 +1,4 @@
-package org.priwatt.chain.internal;
+package org.priwatt.chain.consensus.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -54,7 +54,7 @@ class StrangerTest extends TradeFixture {
     }
     // And guessing does not pass the DSO: a transfer proving a guessed λ is refused.
     ScriptedParty mallory = ScriptedParty.on(world, world.node("mallory"));
-    EnergySecret guess = EnergySecret.of(eq6(offer.sellerKey().compressedEncoding(), offer.energy().milliwattHours(), t0));
+    EnergySecret guess = EnergySecret.fromBytes(eq6(offer.sellerKey().compressedEncoding(), offer.energy().milliwattHours(), t0));
     RegistryReply r = world.registry().handle(RegistryRequest.Transfer.create(guess, mallory.key,
         LockId.random(world.random()), alice.funding().orElseThrow(), mallory.msg.address(), new byte[72], world.now(),
         world.random()), (e, l, f, p, ev) -> 0);

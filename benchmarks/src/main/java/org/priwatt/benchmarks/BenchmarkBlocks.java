@@ -36,8 +36,12 @@ import org.priwatt.script.ScriptBuilder;
  * of hashes at the regtest limit). Also copies a chain state's best chain and UTXO set into a
  * fresh store, so a benchmark can start every invocation or iteration from the same tip
  * without replaying the blocks that led to it.
+ *
+ * <p>Not a second composition root: the chain benchmarks measure connecting blocks built by hand
+ * on a fixed clock, which a running world (with its miner and clock) cannot give them. Benchmarks
+ * that need parties, a network and the DSO use {@code org.priwatt.energy.regtest.RegtestWorld}.
  */
-final class RegtestChain {
+final class BenchmarkBlocks {
   static final ChainParameters PARAMS = ChainParameters.REGTEST;
   /** OP_TRUE: spendable with an empty scriptSig, for coins whose scripts are not the point. */
   static final Script ANYONE = ScriptBuilder.create().op(Opcode.OP_1).build();

@@ -31,7 +31,8 @@ class ModuleRulesTest {
       "chain", List.of("crypto", "script"),
       "msg", List.of("crypto"),
       "energy", List.of("crypto", "script", "chain", "msg"),
-      "channels", List.of("crypto", "script", "chain", "msg", "energy"));
+      "channels", List.of("crypto", "script", "chain", "msg", "energy"),
+      "node", List.of("crypto", "script", "chain", "msg", "energy", "channels"));
 
   static final JavaClasses LIBRARIES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -42,7 +43,7 @@ class ModuleRulesTest {
   }
 
   @ParameterizedTest(name = "{0} uses only the modules below it")
-  @ValueSource(strings = {"crypto", "script", "chain", "msg", "energy", "channels"})
+  @ValueSource(strings = {"crypto", "script", "chain", "msg", "energy", "channels", "node"})
   void aModuleUsesOnlyTheModulesBelowIt(String module) {
     List<String> forbidden = MAY_USE.keySet().stream()
         .filter(other -> !other.equals(module) && !MAY_USE.get(module).contains(other))
@@ -50,7 +51,7 @@ class ModuleRulesTest {
     noClasses().that().resideInAPackage(root(module) + "..").should().dependOnClassesThat()
         .resideInAnyPackage(forbidden.toArray(String[]::new))
         .because("the module graph is crypto <- script <- chain <- energy <- channels; msg <- crypto; "
-            + "energy and channels also use msg")
+            + "energy and channels also use msg; the node uses them all")
         .check(LIBRARIES);
   }
 
@@ -70,7 +71,7 @@ class ModuleRulesTest {
   }
 
   @ParameterizedTest(name = "{0}'s internal packages stay private")
-  @ValueSource(strings = {"crypto", "script", "chain", "msg", "energy", "channels"})
+  @ValueSource(strings = {"crypto", "script", "chain", "msg", "energy", "channels", "node"})
   void noOtherModuleTouchesAModulesInternals(String module) {
     noClasses().that().resideOutsideOfPackage(root(module) + "..").should().dependOnClassesThat()
         .resideInAPackage(root(module) + "..internal..")
@@ -112,7 +113,7 @@ class ModuleRulesTest {
    * chain.block}) are what this rule refuses.
    */
   @ParameterizedTest(name = "{0}'s packages form no cycle")
-  @ValueSource(strings = {"crypto", "script", "chain", "msg", "energy", "channels"})
+  @ValueSource(strings = {"crypto", "script", "chain", "msg", "energy", "channels", "node"})
   void aModulesPackagesFormNoCycle(String module) {
     String prefix = root(module);
     slices().assignedFrom(new SliceAssignment() {

@@ -30,7 +30,7 @@ class PublicApiTest {
   private static final Path API = Path.of(System.getProperty("priwatt.root", ".."), "api");
 
   @ParameterizedTest(name = "the public API of {0} is the committed snapshot")
-  @ValueSource(strings = {"crypto", "script", "chain", "msg", "energy", "channels"})
+  @ValueSource(strings = {"crypto", "script", "chain", "msg", "energy", "channels", "node"})
   void publicApiIsTheCommittedSnapshot(String module) throws IOException {
     String now = describe("org.priwatt." + module);
     Path file = API.resolve(module + ".txt");

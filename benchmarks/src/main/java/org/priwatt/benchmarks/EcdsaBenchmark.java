@@ -56,7 +56,10 @@ import org.priwatt.crypto.Secp256k1Implementation;
  *   <li>{@code sdkSign}/{@code sdkVerify}: secp256k1 through {@code org.priwatt.crypto} on each
  *       backend ({@code NATIVE} libsecp256k1, {@code BOUNCY_CASTLE} pure Java);
  *   <li>{@code rawBindingSign}/{@code rawBindingVerify}: ACINQ's libsecp256k1 binding called
- *       directly, the floor under the SDK's native backend.
+ *       directly, the floor under the SDK's native backend;
+ *   <li>{@code bitcoinjSign}/{@code bitcoinjVerify}: secp256k1 through bitcoinj's {@code ECKey}
+ *       (Bouncy Castle inside), the incumbent Java Bitcoin library; its only verification entry
+ *       point takes the public key as bytes, so each verification also decodes the key.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -243,5 +246,36 @@ public class EcdsaBenchmark {
   @Benchmark
   public boolean rawBindingVerify(RawBinding s) {
     return s.lib.verify(s.sig, Hashes.sha256(s.message), s.pub);
+  }
+
+  /** bitcoinj's {@code ECKey}. */
+  @State(Scope.Thread)
+  public static class Bitcoinj {
+    org.bitcoinj.crypto.ECKey key;
+    byte[] pub;
+    byte[] message;
+    org.bitcoinj.crypto.ECKey.ECDSASignature sig;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      SecureRandom random = new SecureRandom();
+      key = new org.bitcoinj.crypto.ECKey(random);
+      pub = key.getPubKey();
+      message = message(random);
+      sig = key.sign(org.bitcoinj.base.Sha256Hash.wrap(Hashes.sha256(message)));
+      if (!org.bitcoinj.crypto.ECKey.verify(Hashes.sha256(message), sig, pub)) {
+        throw new IllegalStateException("bitcoinj's own signature does not verify");
+      }
+    }
+  }
+
+  @Benchmark
+  public Object bitcoinjSign(Bitcoinj s) {
+    return s.key.sign(org.bitcoinj.base.Sha256Hash.wrap(Hashes.sha256(s.message)));
+  }
+
+  @Benchmark
+  public boolean bitcoinjVerify(Bitcoinj s) {
+    return org.bitcoinj.crypto.ECKey.verify(Hashes.sha256(s.message), s.sig, s.pub);
   }
 }

@@ -136,7 +136,8 @@ final class Charts {
 
   private static String shorten(String label) {
     return label.replace("Bouncy Castle", "BC").replace(" (SHA256withECDSA)", "").replace(", libsecp256k1 backend",
-        " native").replace(", pure-Java backend", " pure Java").replace(" (ACINQ binding, raw)", " raw");
+        " native").replace(", pure-Java backend", " pure Java").replace(" (ACINQ binding, raw)", " raw")
+        .replace(" secp256k1 (key decoded per verify)", "");
   }
 
   private static CategoryChart chart(String title, String x, String y, int width) {

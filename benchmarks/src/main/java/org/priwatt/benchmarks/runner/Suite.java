@@ -79,6 +79,10 @@ public final class Suite {
       pair("EcdsaBenchmark", "sdkVerify", NATIVE, "rawBindingVerify", Map.of(), Kind.PEER),
       pair("EcdsaBenchmark", "sdkSign", BC, "bcSign", Map.of("curve", "secp256k1"), Kind.PEER),
       pair("EcdsaBenchmark", "sdkVerify", BC, "bcVerify", Map.of("curve", "secp256k1"), Kind.PEER),
+      pair("EcdsaBenchmark", "sdkSign", NATIVE, "bitcoinjSign", Map.of(), Kind.PEER),
+      pair("EcdsaBenchmark", "sdkVerify", NATIVE, "bitcoinjVerify", Map.of(), Kind.PEER),
+      pair("EcdsaBenchmark", "sdkSign", BC, "bitcoinjSign", Map.of(), Kind.PEER),
+      pair("EcdsaBenchmark", "sdkVerify", BC, "bitcoinjVerify", Map.of(), Kind.PEER),
       pair("EcdsaBenchmark", "jdkP256Sign", Map.of(), "bcSign", Map.of("curve", "secp256r1"), Kind.PEER),
       pair("EcdsaBenchmark", "jdkP256Verify", Map.of(), "bcVerify", Map.of("curve", "secp256r1"), Kind.PEER),
       pair("RsaBenchmark", "jdkSign", "bcSign", Kind.PEER),
@@ -157,8 +161,9 @@ public final class Suite {
 
   /**
    * The quick mode's representative subset: the Table 3 replica (ECDSA on the 160-, 224- and
-   * 256-bit curves, every RSA size), the registry, relay and matching hot paths with their floors,
-   * and the native backend's trial decryption (the messaging layer's costliest step). 47 benchmark
+   * 256-bit curves, secp256k1 through the SDK, libsecp256k1 and bitcoinj, every RSA size), the
+   * registry, relay and matching hot paths with their floors, and the native backend's trial
+   * decryption (the messaging layer's costliest step). 49 benchmark
    * runs; with {@link #QUICK_TIMING} about 3 minutes on two cores. The channel increment joins when
    * its class is in the jar.
    */

@@ -89,6 +89,8 @@ public final class Table3 {
           Map.of("backend", "BOUNCY_CASTLE")),
       new Impl("ECC256", "libsecp256k1 (ACINQ binding, raw)", "raw", "EcdsaBenchmark", "rawBindingSign",
           "rawBindingVerify", Map.of()),
+      new Impl("ECC256", "bitcoinj ECKey secp256k1 (key decoded per verify)", "bitcoinj", "EcdsaBenchmark",
+          "bitcoinjSign", "bitcoinjVerify", Map.of()),
       rsa(1024, "JDK"), rsa(1024, "BC"), rsa(2048, "JDK"), rsa(2048, "BC"), rsa(4096, "JDK"), rsa(4096, "BC"));
 
   /**

@@ -100,9 +100,7 @@ public record Machine(String cpu, int cores, List<String> flags, String jdk, Str
 
   /** The file beside a result that describes its machine: {@code x.json} → {@code x.machine.json}. */
   public static Path besides(Path result) {
-    String name = result.getFileName().toString();
-    String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-    return result.resolveSibling(stem + ".machine.json");
+    return ReportCommand.besides(result, ".machine.json");
   }
 
   /**

@@ -34,7 +34,8 @@ final class ReportCommand implements Callable<Integer> {
   List<String> notes = new ArrayList<>();
 
   @Option(names = "--discussion", paramLabel = "FILE.md",
-      description = "Markdown appended as the report's discussion (e.g. where the SDK stands and why).")
+      description = "Markdown appended as the report's discussion (default: RESULT.discussion.md beside the "
+          + "result, if there is one).")
   Path discussion;
 
   @Override
@@ -49,11 +50,12 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), result + " holds no benchmark result");
     }
     String text = "";
-    if (discussion != null) {
+    Path notesFile = discussion != null ? discussion : besides(result, ".discussion.md");
+    if (discussion != null || Files.exists(notesFile)) {
       try {
-        text = Files.readString(discussion);
+        text = Files.readString(notesFile);
       } catch (IOException e) {
-        throw new ParameterException(spec.commandLine(), "cannot read " + discussion + ": " + e.getMessage());
+        throw new ParameterException(spec.commandLine(), "cannot read " + notesFile + ": " + e.getMessage());
       }
     }
     Path dir = out != null ? out : BenchMain.benchDirectory();
@@ -65,6 +67,12 @@ final class ReportCommand implements Callable<Integer> {
         + dir.resolve(Report.CHARTS));
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** The file beside {@code result} with its {@code .json} replaced by {@code suffix}. */
+  static Path besides(Path result, String suffix) {
+    String name = result.getFileName().toString();
+    return result.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + suffix);
   }
 
   /**

@@ -80,6 +80,15 @@ class ReportTest {
   }
 
   @Test
+  void aDiscussionBesideTheResultIsIncluded() throws IOException {
+    Path result = sample(dir);
+    Files.writeString(dir.resolve("results/20250101-120000.discussion.md"), "The SDK keeps pace with libsecp256k1.");
+    assertThat(BenchMain.run("report", result.toString(), "--out", dir.toString())).isZero();
+    assertThat(Files.readString(dir.resolve("REPORT.md")))
+        .contains("## Discussion\n\nThe SDK keeps pace with libsecp256k1.");
+  }
+
+  @Test
   void anIdleMachineIsNotFlagged() {
     Machine idle = new Machine("c", 2, List.of(), "j", "o", "s", "full", 0.2, 1.6, 10);
     Machine busyBefore = new Machine("c", 2, List.of(), "j", "o", "s", "full", 1.0, 1.6, 10);

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run the benchmarks and keep JMH's JSON result.",
-        "Quick mode (default): a representative subset, 1 fork, 1 x 1 s warm-up, 2 x 0.75 s measured, about "
+        "Quick mode (default): a representative subset, 1 fork, 1 x 1 s warm-up, 3 x 0.5 s measured, about "
             + "3 minutes on two cores. Full mode: every benchmark with its class defaults (about 45 minutes)."})
 final class RunCommand implements Callable<Integer> {
   private static final Pattern PARAM = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=([^,=]+(,[^,=]+)*)");

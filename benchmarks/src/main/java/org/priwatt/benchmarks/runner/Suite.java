@@ -188,9 +188,10 @@ public final class Suite {
 
   /**
    * The quick mode: one fork, 1 × 1 s warm-up (enough for the JIT to compile the curve arithmetic
-   * on an idle machine, not under load), 2 × 0.75 s measured.
+   * on an idle machine, not under load), 3 × 0.5 s measured (JMH computes an error interval only
+   * from three iterations on, and {@code compare} needs one to tell noise from a drop).
    */
-  public static final Timing QUICK_TIMING = new Timing(1, 1, 1000, 2, 750);
+  public static final Timing QUICK_TIMING = new Timing(1, 1, 1000, 3, 500);
 
   /** One line on what a concern measures, for the report's headings. */
   public static Optional<String> describe(String className) {

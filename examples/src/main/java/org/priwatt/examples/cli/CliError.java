@@ -12,8 +12,6 @@ public enum CliError {
   UNKNOWN_IDENTITY,
   /** The transaction's outputs spend more than the prevouts bring in. */
   OUTPUTS_EXCEED_INPUTS,
-  /** The traced script failed or left a false value on the stack. */
-  SCRIPT_FAILED,
   /** The in-process demo world did not reach the expected state in time. */
   WORLD_TIMEOUT
 }

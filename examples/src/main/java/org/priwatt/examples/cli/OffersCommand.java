@@ -37,8 +37,10 @@ import picocli.CommandLine.Parameters;
         "  priwatt offers list offers.txt --dso-key 02ab...   the DSO key that 'create' printed"})
 final class OffersCommand {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  /** Largest offers file read: every offer of a full board, in hex, plus comments. */
-  private static final long MAX_FILE = (long) 1024 + 2L * (2L * Offer.MAX_ENCODED + 2) * 1000;
+  /** Most offers an offers file may hold; its size is checked against this before it is read. */
+  private static final int MAX_OFFERS_IN_FILE = 10_000;
+  /** Largest offers file read: that many offers in hex, one per line, plus a few lines of comments. */
+  private static final long MAX_FILE = 4096 + (long) MAX_OFFERS_IN_FILE * (2 * Offer.MAX_ENCODED + 2);
 
   private OffersCommand() {}
 

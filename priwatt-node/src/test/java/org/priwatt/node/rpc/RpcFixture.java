@@ -30,7 +30,10 @@ import org.priwatt.crypto.SecretBytes;
  * ephemeral loopback port with cookie authentication, and a JDK HTTP client speaking to it.
  */
 final class RpcFixture implements AutoCloseable {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Keeps decimals exact, so amounts keep their 8 decimals. */
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
   final Path dir;
   final ChainState chain;

@@ -127,6 +127,26 @@ class RpcProtocolTest {
   }
 
   @Test
+  void stopAnswersThenStopsTheServer() throws Exception {
+    Path dir = Files.createTempDirectory("priwatt-rpc-stop");
+    ChainState chain = ChainState.open(ChainParameters.REGTEST, MemoryChainStore.create());
+    Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);
+    RpcServer s = RpcServer.builder(ChainAccess.of(chain, pool, null)).port(0).cookie(dir).start();
+    String auth = "Basic " + Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve(".cookie")));
+    var r = f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + s.port() + "/"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":1,\"method\":\"stop\"}"))
+        .header("Authorization", auth).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.body()).isEqualTo("{\"result\":\"PriWatt stopping\",\"error\":null,\"id\":1}\n");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (Files.exists(dir.resolve(".cookie")) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(dir.resolve(".cookie")).doesNotExist();
+    chain.close();
+    Files.delete(dir);
+  }
+
+  @Test
   void aPublicBindWithoutAllowIpIsRefused() throws Exception {
     ChainState chain = ChainState.open(ChainParameters.REGTEST, MemoryChainStore.create());
     Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);

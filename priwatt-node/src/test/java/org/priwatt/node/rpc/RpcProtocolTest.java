@@ -147,6 +147,51 @@ class RpcProtocolTest {
   }
 
   @Test
+  void aFullWorkQueueAnswers503AndRegisteredMethodsRun() throws Exception {
+    ChainState chain = ChainState.open(ChainParameters.REGTEST, MemoryChainStore.create());
+    Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    RpcMethod slow = new RpcMethod("slow", "test", "Blocks until released.", List.of(), "true", a -> {
+      started.countDown();
+      try {
+        release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return com.fasterxml.jackson.databind.node.BooleanNode.TRUE;
+    });
+    try (RpcServer s = RpcServer.builder(ChainAccess.of(chain, pool, null)).port(0).credentials("u", "p".toCharArray())
+        .threads(1).workQueue(1).method(slow).start()) {
+      assertThat(s.methods()).contains("slow");
+      java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + s.port() + "/"))
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":1,\"method\":\"slow\"}"))
+          .header("Authorization", "Basic dTpw").build();
+      java.net.http.HttpClient c1 = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpClient c2 = java.net.http.HttpClient.newHttpClient();
+      java.net.http.HttpClient c3 = java.net.http.HttpClient.newHttpClient();
+      var first = c1.sendAsync(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      // One worker busy and one queue place: of two more requests one waits, the other is refused.
+      var second = c2.sendAsync(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+      var third = c3.sendAsync(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+      java.net.http.HttpResponse<String> refused = java.util.concurrent.CompletableFuture.anyOf(second, third)
+          .thenApply(x -> (java.net.http.HttpResponse<String>) x).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body()).isEqualTo("Work queue depth exceeded");
+      release.countDown();
+      assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).body())
+          .isEqualTo("{\"result\":true,\"error\":null,\"id\":1}\n");
+      var other = refused == second.getNow(null) ? third : second;
+      assertThat(other.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    } finally {
+      release.countDown();
+      chain.close();
+    }
+  }
+
+  @Test
   void aPublicBindWithoutAllowIpIsRefused() throws Exception {
     ChainState chain = ChainState.open(ChainParameters.REGTEST, MemoryChainStore.create());
     Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);

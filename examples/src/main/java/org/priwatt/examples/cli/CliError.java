@@ -10,8 +10,6 @@ public enum CliError {
   BAD_FILE,
   /** A local messaging identity or the recipient's public keys are not in the store. */
   UNKNOWN_IDENTITY,
-  /** The transaction's outputs spend more than the prevouts bring in. */
-  OUTPUTS_EXCEED_INPUTS,
   /** The in-process demo world did not reach the expected state in time. */
   WORLD_TIMEOUT
 }

@@ -10,6 +10,14 @@ public enum CliError {
   BAD_FILE,
   /** A local messaging identity or the recipient's public keys are not in the store. */
   UNKNOWN_IDENTITY,
+  /** {@code priwatt rpc}: the server could not be reached (refused, reset, still starting past -rpcwaittimeout). */
+  RPC_CONNECTION,
+  /** {@code priwatt rpc}: the server refused the credentials, or none could be found. */
+  RPC_AUTH,
+  /** {@code priwatt rpc}: no reply within -rpcclienttimeout. */
+  RPC_TIMEOUT,
+  /** {@code priwatt rpc}: the server answered with an HTTP error or a reply that is not JSON-RPC. */
+  RPC_REPLY,
   /** The in-process demo world did not reach the expected state in time. */
   WORLD_TIMEOUT
 }

@@ -59,7 +59,7 @@ final class RpcCommand extends CliCommand {
   private static final int MAX_COOKIE_BYTES = 1024;
 
   @Option(names = {"-rpcconnect", "--rpcconnect"}, paramLabel = "<ip>", defaultValue = "127.0.0.1",
-      description = "Send commands to the node at <ip> (default: ${DEFAULT-VALUE}).")
+      description = "Send commands to the node at <ip>, <ip>:<port> or [<ipv6>]:<port> (default: ${DEFAULT-VALUE}).")
   String host;
 
   @Option(names = {"-rpcport", "--rpcport"}, paramLabel = "<port>",
@@ -165,8 +165,10 @@ final class RpcCommand extends CliCommand {
   /** bitcoin-cli's loop: with -rpcwait, a connection failure or warm-up is retried until the timeout. */
   private JsonNode callWaiting(String method, JsonNode params) throws CliException, InterruptedException {
     ChainParameters c = regtest ? ChainParameters.REGTEST : chain;
-    int p = port != null ? port : RpcServer.defaultPort(c);
-    RpcHttpClient client = new RpcHttpClient(host, p, clientTimeout == 0 ? null : Duration.ofSeconds(clientTimeout));
+    String[] hostPort = splitHostPort(host);
+    // As bitcoin-cli: -rpcport wins over a port in -rpcconnect, which wins over the chain's.
+    int p = port != null ? port : hostPort[1] != null ? Integer.parseInt(hostPort[1]) : RpcServer.defaultPort(c);
+    RpcHttpClient client = new RpcHttpClient(hostPort[0], p, clientTimeout == 0 ? null : Duration.ofSeconds(clientTimeout));
     long deadline = System.nanoTime() + Duration.ofSeconds(rpcWaitTimeout).toNanos();
     while (true) {
       String transientFailure;
@@ -189,6 +191,24 @@ final class RpcCommand extends CliCommand {
       long pause = RETRY_INTERVAL.toNanos();
       Thread.sleep(Duration.ofNanos(rpcWaitTimeout > 0 ? Math.min(pause, left) : pause).toMillis() + 1);
     }
+  }
+
+  /** bitcoin-cli's {@code SplitHostPort} of -rpcconnect: the host and the port given with it, or null. */
+  private String[] splitHostPort(String text) {
+    String h = text;
+    String p = null;
+    int colon = text.lastIndexOf(':');
+    boolean bracketed = text.startsWith("[");
+    if (bracketed && text.endsWith("]")) {
+      h = text.substring(1, text.length() - 1);
+    } else if (colon > 0 && (bracketed ? text.charAt(colon - 1) == ']' : text.indexOf(':') == colon)) {
+      h = bracketed ? text.substring(1, colon - 1) : text.substring(0, colon);
+      p = text.substring(colon + 1);
+      if (!p.matches("[0-9]{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65_535) {
+        throw usage("Invalid port provided in -rpcconnect: " + text);
+      }
+    }
+    return new String[] {h, p};
   }
 
   /**

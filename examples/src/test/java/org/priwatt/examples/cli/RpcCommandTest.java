@@ -86,6 +86,11 @@ class RpcCommandTest {
     // -rpccookiefile, relative to the data directory.
     Cli cookieFile = Cli.run("rpc", "-rpccookiefile=.cookie", "-datadir=" + dataDir, node.portOption(), "getblockcount");
     assertThat(cookieFile.out()).as(cookieFile.toString()).isEqualTo("0\n");
+    // The port with the host, as bitcoin-cli's -rpcconnect=<ip>:<port>.
+    Cli hostPort = Cli.run("rpc", "-datadir=" + dataDir, "-rpcconnect=127.0.0.1:" + node.server.port(), "getblockcount");
+    assertThat(hostPort.out()).as(hostPort.toString()).isEqualTo("0\n");
+    assertThat(Cli.run("rpc", "-rpcconnect=127.0.0.1:99999", "getblockcount").errLines().get(0))
+        .isEqualTo("priwatt rpc: Invalid port provided in -rpcconnect: 127.0.0.1:99999");
   }
 
   @Test

@@ -12,16 +12,19 @@ import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.ByteString;
+import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyLimits;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.LockId;
 import org.priwatt.energy.RequestId;
+import org.priwatt.energy.registry.PartLock;
 import org.priwatt.msg.BitmessageAddress;
 import org.priwatt.msg.MessageException;
 import org.priwatt.msg.PowParameters;
 import org.priwatt.msg.PublicIdentity;
+import org.priwatt.script.ChannelScript;
 import org.priwatt.script.EscrowKeys;
 import org.priwatt.script.Script;
 
@@ -47,6 +50,42 @@ public final class Fields {
 
   public static LockId lockId(ByteReader in) throws DecodeException {
     return LockId.fromBytes(in.bytes(LockId.LENGTH));
+  }
+
+  public static ChannelId channelId(ByteReader in) throws DecodeException {
+    return ChannelId.fromBytes(in.bytes(ChannelId.LENGTH));
+  }
+
+  /** A block height usable as a lock time: 1 up to (not including) 500,000,000. */
+  public static long height(ByteReader in, String what) throws DecodeException {
+    return in.i64InRange(1, ChannelScript.LOCKTIME_THRESHOLD - 1, what);
+  }
+
+  /** {@code channelId(16) ‖ server(33) ‖ client(33) ‖ refundHeight(8) ‖ capacity(8) ‖ lockedAt(8) ‖ fundingDeadline(8) ‖ expiryHeight(8)}. */
+  public static void partLock(ByteWriter out, PartLock l) {
+    out.bytes(l.channel().toBytes());
+    key(out, l.script().server());
+    key(out, l.script().client());
+    out.i64(l.script().refundHeight()).i64(l.capacity().sat()).i64(l.lockedAt()).i64(l.fundingDeadline())
+        .i64(l.expiryHeight());
+  }
+
+  /** Reads what {@link #partLock(ByteWriter, PartLock)} writes, under the lock's own rules. */
+  public static PartLock partLock(ByteReader in) throws DecodeException {
+    int at = in.position();
+    ChannelId channel = channelId(in);
+    EcPublicKey server = key(in);
+    EcPublicKey client = key(in);
+    long refund = height(in, "refund height");
+    Amount capacity = money(in, "capacity");
+    long lockedAt = time(in, "lock time");
+    long deadline = time(in, "funding deadline");
+    long expiry = height(in, "expiry height");
+    try {
+      return new PartLock(channel, ChannelScript.of(server, client, refund), capacity, lockedAt, deadline, expiry);
+    } catch (IllegalArgumentException e) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "channel lock: " + e.getMessage());
+    }
   }
 
   public static void outPoint(ByteWriter out, OutPoint p) {

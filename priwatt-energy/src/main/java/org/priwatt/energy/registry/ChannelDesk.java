@@ -28,8 +28,6 @@ import org.priwatt.energy.registry.RegistryState.Held;
  * lost a reply. Runs under the registry's monitor, on its state.
  */
 final class ChannelDesk {
-  /** Longest a channel lock may run, in blocks beyond the tip (30 days at ten minutes). */
-  static final long MAX_LOCK_BLOCKS = 30 * 144;
 
   private final RegistryState state;
   private final PaymentLedger ledger;
@@ -99,9 +97,9 @@ final class ChannelDesk {
     }
     long height = ledger.height();
     long refund = r.script().refundHeight();
-    if (refund <= height || r.expiryHeight() <= refund || r.expiryHeight() - height > MAX_LOCK_BLOCKS) {
+    if (refund <= height || r.expiryHeight() <= refund || r.expiryHeight() - height > DsoRegistry.MAX_CHANNEL_LOCK_BLOCKS) {
       throw new Refusal(RegistryError.BAD_CHANNEL, "refund height " + refund + " and expiry " + r.expiryHeight()
-          + " at tip " + height + " (the lock may run at most " + MAX_LOCK_BLOCKS + " blocks)");
+          + " at tip " + height + " (the lock may run at most " + DsoRegistry.MAX_CHANNEL_LOCK_BLOCKS + " blocks)");
     }
     int parts = r.parts();
     if (parts > h.entry.energy().milliwattHours()) {

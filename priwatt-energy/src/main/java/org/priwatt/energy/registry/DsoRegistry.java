@@ -63,6 +63,11 @@ public final class DsoRegistry implements AutoCloseable {
   public static final long DEFAULT_MAX_SKEW = 600;
   /** Default minimum lifetime of a lock, in seconds: time for the buyer to pay and for confirmations. */
   public static final long DEFAULT_LOCK_SECONDS = 3600;
+  /**
+   * Longest a payment channel's lock may run, in blocks beyond the tip: a sanity bound (about 35
+   * days at PriWatt's 30-second blocks, two years at Bitcoin's ten minutes), not a policy.
+   */
+  public static final long MAX_CHANNEL_LOCK_BLOCKS = 100_000;
   /** Most locks the registry records for one entry. */
   public static final int MAX_LOCKS_PER_ENTRY = 64;
 

@@ -180,7 +180,7 @@ class DsoRegistryChannelTest extends RegistryFixture {
     assertThat(refused(request(s, id, past, 2, tip + 10))).isEqualTo(RegistryError.BAD_CHANNEL);
     ChannelScript ok = ChannelScript.of(Samples.key().publicKey(), client.publicKey(), tip + 5);
     assertThat(refused(request(s, id, ok, 2, tip + 5))).as("expiry at the refund height").isEqualTo(RegistryError.BAD_CHANNEL);
-    assertThat(refused(request(s, id, ok, 2, tip + ChannelDesk.MAX_LOCK_BLOCKS + 1))).isEqualTo(RegistryError.BAD_CHANNEL);
+    assertThat(refused(request(s, id, ok, 2, tip + DsoRegistry.MAX_CHANNEL_LOCK_BLOCKS + 1))).isEqualTo(RegistryError.BAD_CHANNEL);
     assertThat(refused(request(s, id, ok, 6, tip + 10))).as("6 parts of 5 mWh").isEqualTo(RegistryError.BAD_SPLIT);
     assertThat(refused(RegistryRequest.ChannelLock.create(Samples.secret(), s.entry(), 0, now.get(), id, ok, CAPACITY, 2,
         tip + 10, Samples.RANDOM))).isEqualTo(RegistryError.BAD_PROOF);

@@ -83,6 +83,8 @@ public final class ChannelServer extends ChannelSession<ServerState> {
 
   private final Map<ChannelError, AtomicLong> refusals = new EnumMap<>(ChannelError.class);
   private boolean warned;
+  /** The last message refused since the session started (refusals change no state, so they are not saved). */
+  private ChannelError lastRefused;
 
   private ChannelServer(TradeContext ctx, ChannelPolicy policy, Identity msg, SessionStore store, ServerState initial) {
     super(ctx, policy, msg, store, initial);
@@ -186,9 +188,12 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     return refusals.get(reason).get();
   }
 
-  /** The last refusal, persisted with the state. */
+  /**
+   * Why the server last refused something: a client's message since this session started, else
+   * the saved outcome of a lock ({@link ChannelError#LOCK_REFUSED}, {@link ChannelError#NOT_FUNDED}).
+   */
   public synchronized Optional<ChannelError> lastRefusal() {
-    return state.lastRefusal();
+    return Optional.ofNullable(lastRefused).or(state::lastRefusal);
   }
 
   /** What the channel looks like now, at the ledger's tip. */
@@ -382,6 +387,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
       return Optional.of(DropReason.UNEXPECTED);
     }
     refusals.get(why).incrementAndGet();
+    lastRefused = why;
     LOG.info("{} refused a message: {}", this, why);
     return Optional.of(drop);
   }

@@ -79,11 +79,11 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     OPEN,
     /** CLOSE sent; waiting for the server's close to spend the funding. */
     CLOSING,
-    /** The funding was spent by the server's close. */
+    /** A confirmed close of the server spends the funding. */
     CLOSED,
     /** The refund was broadcast (the chain reached the refund height with the channel unclosed). */
     REFUNDING,
-    /** The refund spent the funding. */
+    /** The confirmed refund spends the funding. */
     REFUNDED,
     /** The session stopped; {@link #failure()} says why. */
     FAILED
@@ -544,7 +544,8 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     ChannelFunding f = state.funding().orElseThrow();
     Optional<TxId> spender = ctx.ledger().spender(f.outPoint());
     if (spender.isPresent()) {
-      if (state.spentBy().isEmpty() || state.phase() != State.CLOSED && state.phase() != State.REFUNDED) {
+      boolean confirmed = ctx.ledger().confirmations(spender.get()) >= 1;
+      if (confirmed && state.phase() != State.CLOSED && state.phase() != State.REFUNDED) {
         boolean refunded = state.refundTx().map(this::txId).filter(spender.get()::equals).isPresent();
         ClientState.Edit e = state.edit().phase(refunded ? State.REFUNDED : State.CLOSED);
         e.spentBy = spender;

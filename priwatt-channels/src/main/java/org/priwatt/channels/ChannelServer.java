@@ -73,7 +73,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     OPEN,
     /** The close (the latest payment, both signatures) was broadcast. */
     CLOSING,
-    /** The funding output is spent (the close, or the client's refund). */
+    /** A confirmed transaction spends the funding output (the close, or the client's refund). */
     CLOSED,
     /** Nobody funded the channel before the DSO's funding deadline; the parts are the server's again. */
     ABANDONED,
@@ -549,8 +549,10 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     }
   }
 
+  /** Whether a confirmed transaction spends the funding (the close, or the client's refund). */
   private boolean fundingSpent() {
-    return ctx.ledger().spender(state.funding().orElseThrow().outPoint()).isPresent();
+    return ctx.ledger().spender(state.funding().orElseThrow().outPoint())
+        .filter(tx -> ctx.ledger().confirmations(tx) >= 1).isPresent();
   }
 
   private void closeNow(String why) {

@@ -315,8 +315,26 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     e.terms = Optional.of(terms);
     e.serverKey = Optional.of(serverKey);
     e.lockExpiry = expiry;
+    e.waitUntil = ctx.now() + ctx.timeoutSeconds();
     commit(e.done(), List.of(new ChannelAction.ToDso(r)));
     return Optional.empty();
+  }
+
+  /**
+   * The DSO did not answer in time: the same request again under a new id. Safe either way: a
+   * channel lock the DSO already granted is answered with the same parts, and a testimony changes
+   * nothing.
+   */
+  private void askAgain() {
+    ChannelTerms t = state.terms().orElseThrow();
+    long now = ctx.now();
+    RegistryRequest r = state.phase() == State.LOCKING
+        ? RegistryRequest.ChannelLock.create(state.secrets().lock(), t.entry(), state.sequence(), now, t.id(),
+            t.script(), t.capacity(), t.increments(), state.lockExpiry(), ctx.random())
+        : RegistryRequest.TestifyChannel.create(t.entry(), t.id(), t.script().client(), now, ctx.random());
+    ServerState.Edit e = state.edit().pending(r.id());
+    e.waitUntil = now + ctx.timeoutSeconds();
+    commit(e.done(), List.of(new ChannelAction.ToDso(r)));
   }
 
   /** Every field of an OPEN against the offer and the policy; the first problem, if any. */
@@ -492,16 +510,23 @@ public final class ChannelServer extends ChannelSession<ServerState> {
   // ------------------------------------------------------------------ time and closing
 
   /**
-   * Advances on time and chain events: opens the channel once its funding confirms; asks the DSO
-   * whether an unfunded lock still holds after each timeout and gives up when it lapsed; warns
+   * Advances on time and chain events: asks the DSO again when it did not answer within the
+   * timeout; opens the channel once its funding confirms; asks the DSO whether an unfunded lock
+   * still holds after each timeout and gives up when it lapsed; warns
    * when the refund height approaches and closes with the latest payment at the safety margin;
    * notices the close (or the client's refund) spending the funding.
    */
   public synchronized void tick() {
-    if (storageFailed() || state.pending().isPresent() || isFinal(state)) {
+    if (storageFailed() || isFinal(state)) {
       return;
     }
     long now = ctx.now();
+    if (state.pending().isPresent()) {
+      if (now > state.waitUntil()) {
+        askAgain();
+      }
+      return;
+    }
     long tip = ctx.ledger().height();
     switch (state.phase()) {
       case ACCEPTED -> {
@@ -509,7 +534,9 @@ public final class ChannelServer extends ChannelSession<ServerState> {
           ChannelTerms t = state.terms().orElseThrow();
           RegistryRequest.TestifyChannel r = RegistryRequest.TestifyChannel.create(t.entry(), t.id(),
               t.script().client(), now, ctx.random());
-          commit(state.edit().pending(r.id()).done(), List.of(new ChannelAction.ToDso(r)));
+          ServerState.Edit e = state.edit().pending(r.id());
+          e.waitUntil = now + ctx.timeoutSeconds();
+          commit(e.done(), List.of(new ChannelAction.ToDso(r)));
         }
       }
       case OPEN -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.priwatt.chain.Amount;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.registry.EnergyEntry;
 import org.priwatt.energy.registry.EntryStatus;
@@ -68,7 +69,21 @@ class ChannelScenarioTest extends ChannelFixture {
     payIncrements(c, 4);
     // Alice goes silent. Bob closes with what he holds; at the latest the safety margin makes him.
     c.alice().close();
-    mineTo(terms.refundHeight() - POLICY.safetyMarginBlocks());
+    long margin = terms.refundHeight() - POLICY.safetyMarginBlocks();
+    assertThat(c.bob().view().nearDeadline()).isFalse();
+    mineTo(margin - POLICY.warningBlocks() - 1);
+    assertThat(c.bob().view().nearDeadline()).isFalse();
+    world.mine(1);
+    c.bob().tick();
+    assertThat(c.bob().view().nearDeadline()).as("warned before the margin").isTrue();
+    assertThat(c.bob().state()).isEqualTo(ChannelServer.State.OPEN);
+    ChannelView v = c.bob().view();
+    assertThat(v.incrementsDone()).isEqualTo(4);
+    assertThat(v.remaining()).isEqualTo(Amount.ofSat(60_000));
+    assertThat(v.serverIfClosedNow()).isEqualTo(Amount.ofSat(39_000));
+    assertThat(v.clientIfClosedNow()).isEqualTo(Amount.ofSat(60_000));
+    assertThat(v.blocksUntilRefund()).isEqualTo(POLICY.safetyMarginBlocks() + POLICY.warningBlocks());
+    mineTo(margin);
     pump("closing at the margin", () -> c.bob().state() == ChannelServer.State.CLOSING, c.bob(), null);
     world.mine(1);
     pump("closed", () -> c.bob().state() == ChannelServer.State.CLOSED, c.bob(), null);

@@ -154,4 +154,27 @@ class CheatingDsoTest extends ChannelFixture {
     assertThat(alice.funding()).isEmpty();
     assertThat(wallet.balance().total().sat()).isEqualTo(before);
   }
+
+  @Test
+  void aServerWhoseLockReplyIsLostAsksAgainAndGetsTheSameParts() throws Exception {
+    Seller s = inject(TEN_KWH);
+    ChannelServer bob = server(s, org.priwatt.energy.trade.SessionStore.inMemory());
+    var offer = offerAndMatch(bob, TEN_KWH);
+    ChannelClient alice = client(offer, aliceWallet(), org.priwatt.energy.trade.SessionStore.inMemory(), 10);
+    ScriptedDso dso = new ScriptedDso();
+    alice.start();
+    world.await("lock request", () -> !dso.all(RegistryRequest.ChannelLock.class).isEmpty(), bob::tick, WAIT);
+    // The DSO grants the lock, but its reply is lost on the way.
+    RegistryReply granted = world.registry().handle(dso.all(RegistryRequest.ChannelLock.class).get(0),
+        (entry, lock, funding, party, evidence) -> 5_000);
+    assertThat(granted).isInstanceOf(RegistryReply.Issued.class);
+    assertThat(bob.state()).isEqualTo(ChannelServer.State.LOCKING);
+    world.advance(61);
+    world.await("the lock asked again", () -> dso.all(RegistryRequest.ChannelLock.class).size() == 2, bob::tick, WAIT);
+    RegistryRequest.ChannelLock again = dso.all(RegistryRequest.ChannelLock.class).get(1);
+    dso.answerHonestly(again);
+    pump("accepted", () -> bob.state() == ChannelServer.State.ACCEPTED, bob, null);
+    assertThat(bob.parts()).extracting(IssuedSecrets::entryId).containsExactlyElementsOf(
+        ((RegistryReply.Issued) granted).secrets().stream().map(IssuedSecrets::entryId).toList());
+  }
 }

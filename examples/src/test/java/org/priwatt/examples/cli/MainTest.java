@@ -35,6 +35,7 @@ class MainTest {
     assertThat(out()).contains("[" + org.priwatt.examples.demo.CaseOneDemo.STEPS + "/" + org.priwatt.examples.demo.CaseOneDemo.STEPS + "]").contains("checks passed");
     assertThat(out()).contains("[" + org.priwatt.examples.demo.CaseTwoDemo.STEPS + "/" + org.priwatt.examples.demo.CaseTwoDemo.STEPS + "] Bob disappears");
     assertThat(run("demo", "--bogus")).isEqualTo(2);
+    out.reset();
     assertThat(run("demo", "case2")).as(out()).isZero();
     assertThat(out()).contains("Case 2").doesNotContain("Case 1 trading");
   }

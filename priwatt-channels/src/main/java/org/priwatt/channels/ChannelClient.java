@@ -2,7 +2,6 @@ package org.priwatt.channels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.priwatt.chain.ChainException;
@@ -16,19 +15,15 @@ import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.ChannelId;
-import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.ledger.FundingSource;
 import org.priwatt.energy.ledger.LedgerRejection;
 import org.priwatt.energy.market.Offer;
-import org.priwatt.energy.registry.EntryStatus;
 import org.priwatt.energy.registry.IssuedSecrets;
-import org.priwatt.energy.registry.PartLock;
 import org.priwatt.energy.registry.RegistryError;
 import org.priwatt.energy.registry.RegistryReply;
 import org.priwatt.energy.registry.RegistryRequest;
-import org.priwatt.energy.registry.SecretDerivation;
 import org.priwatt.energy.trade.DropReason;
 import org.priwatt.energy.trade.SessionStore;
 import org.priwatt.energy.trade.TradeContext;
@@ -92,6 +87,8 @@ public final class ChannelClient extends ChannelSession<ClientState> {
   private final FundingSource funds;
   /** When an unanswered payment or CLOSE is sent again (not saved: a resume sends its outbox at once). */
   private long resendAt;
+  /** The last secret refused since the session started (refusals change no state, so they are not saved). */
+  private ChannelError lastRefused;
 
   private ChannelClient(TradeContext ctx, ChannelPolicy policy, Identity msg, FundingSource funds, SessionStore store,
       ClientState initial) {
@@ -161,9 +158,12 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     return storageFailed() ? Optional.of(ChannelError.STORAGE) : state.failure();
   }
 
-  /** The last thing she refused (a server's bad secret), if any. */
+  /**
+   * Why she last refused something: a server's secret since this session started, else the
+   * saved refusal of a claim by the DSO ({@link ChannelError#REGISTRY_REFUSED}).
+   */
   public synchronized Optional<ChannelError> lastRefusal() {
-    return state.lastRefusal();
+    return Optional.ofNullable(lastRefused).or(state::lastRefusal);
   }
 
   /** The agreed terms, once the server accepted. */
@@ -345,14 +345,9 @@ public final class ChannelClient extends ChannelSession<ClientState> {
       fail(ChannelError.BAD_KEY);
       return;
     }
-    List<EnergyAmount> shares = SecretDerivation.shares(state.offer().energy(), o.increments());
-    boolean partsOk = a.parts().size() == o.increments()
-        && new HashSet<>(a.parts().stream().map(ChannelMessage.Part::entry).toList()).size() == o.increments();
-    for (int i = 0; partsOk && i < a.parts().size(); i++) {
-      partsOk = a.parts().get(i).energy().equals(shares.get(i));
-    }
-    if (!partsOk || a.lockExpiry() < o.refundHeight() + policy.claimMarginBlocks()) {
-      fail(ChannelError.BAD_ACCEPT);
+    Optional<ChannelError> why = OpenChecks.accept(o, a, state.offer().energy(), policy);
+    if (why.isPresent()) {
+      fail(why.get());
       return;
     }
     ChannelTerms terms = new ChannelTerms(o.channel(), o.entry(), script, o.increments(), o.incrementPrice(), o.fee());
@@ -378,9 +373,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     }
     if (!s.lambda().entryId().equals(state.parts().get(n - 1).entry())) {
       // A forged secret does not hash to the part: she waits for the real one (and closes or refunds).
-      ClientState.Edit e = state.edit();
-      e.lastRefusal = Optional.of(ChannelError.BAD_SECRET);
-      commit(e.done(), List.of());
+      lastRefused = ChannelError.BAD_SECRET;
       return Optional.of(DropReason.INVALID);
     }
     RegistryRequest.ChannelTransfer r = claimRequest(s.lambda());
@@ -415,28 +408,13 @@ public final class ChannelClient extends ChannelSession<ClientState> {
 
   private void onTestimony(RegistryReply reply) {
     ChannelTerms t = state.terms().orElseThrow();
-    if (!(reply instanceof RegistryReply.ChannelTestimony ct) || !ct.holds() || ct.lock().isEmpty()) {
-      fail(ChannelError.LOCK_NOT_CONFIRMED);
-      return;
+    Optional<ChannelError> why = OpenChecks.testimony(reply, t, state.lockExpiry(), state.parts(), ctx.now(),
+        ctx.timeoutSeconds());
+    if (why.isPresent()) {
+      fail(why.get());
+    } else {
+      fund(t);
     }
-    PartLock lock = ct.lock().get();
-    boolean same = lock.channel().equals(t.id()) && lock.script().equals(t.script())
-        && lock.capacity().equals(t.capacity()) && lock.expiryHeight() == state.lockExpiry()
-        && ct.parts().size() == state.parts().size();
-    for (int i = 0; same && i < ct.parts().size(); i++) {
-      RegistryReply.PartView p = ct.parts().get(i);
-      ChannelMessage.Part q = state.parts().get(i);
-      same = p.entry().equals(q.entry()) && p.energy().equals(q.energy()) && p.status() == EntryStatus.CHANNEL_LOCKED;
-    }
-    if (!same) {
-      fail(ChannelError.LOCK_NOT_CONFIRMED);
-      return;
-    }
-    if (lock.fundingDeadline() - ctx.now() < ctx.timeoutSeconds()) {
-      fail(ChannelError.LOCK_TOO_SHORT);
-      return;
-    }
-    fund(t);
   }
 
   private void fund(ChannelTerms t) {

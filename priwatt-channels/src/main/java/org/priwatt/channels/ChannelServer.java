@@ -296,7 +296,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     if (state.phase() != State.OFFERED || ctx.now() >= offer.expiry()) {
       return refuse(ChannelError.NOT_OFFERED, DropReason.UNEXPECTED);
     }
-    Optional<ChannelError> why = checkOpen(o, offer);
+    Optional<ChannelError> why = OpenChecks.open(o, offer, ctx.ledger().height(), ctx.fee(), policy);
     if (why.isPresent()) {
       return refuse(why.get(), DropReason.INVALID);
     }
@@ -335,35 +335,6 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     ServerState.Edit e = state.edit().pending(r.id());
     e.waitUntil = now + ctx.timeoutSeconds();
     commit(e.done(), List.of(new ChannelAction.ToDso(r)));
-  }
-
-  /** Every field of an OPEN against the offer and the policy; the first problem, if any. */
-  private Optional<ChannelError> checkOpen(ChannelMessage.Open o, Offer offer) {
-    EnergyAmount energy = offer.energy();
-    int i = o.increments();
-    if (i < 1 || i > ChannelTerms.MAX_INCREMENTS || i > energy.milliwattHours()) {
-      return Optional.of(ChannelError.BAD_INCREMENTS);
-    }
-    if (!o.incrementPrice().equals(ChannelTerms.incrementPrice(offer.pricePerKwh(), energy, i))) {
-      return Optional.of(ChannelError.BAD_PRICE);
-    }
-    if (o.incrementPrice().sat() > Amount.MAX_MONEY / i || !o.capacity().equals(o.incrementPrice().times(i))) {
-      return Optional.of(ChannelError.BAD_CAPACITY);
-    }
-    long f = o.fee().sat();
-    if (f < ChannelTransactions.MIN_FEE.sat() || f > ctx.fee().sat()
-        || o.incrementPrice().sat() - f < ChannelTransactions.DUST_LIMIT.sat()) {
-      return Optional.of(ChannelError.BAD_FEE);
-    }
-    long tip = ctx.ledger().height();
-    long lead = o.refundHeight() - tip;
-    if (lead < policy.safetyMarginBlocks() + policy.minOpenBlocks()) {
-      return Optional.of(ChannelError.DEADLINE_TOO_CLOSE);
-    }
-    if (lead > policy.maxRefundDelayBlocks()) {
-      return Optional.of(ChannelError.DEADLINE_TOO_FAR);
-    }
-    return Optional.empty();
   }
 
   private Optional<DropReason> onPay(ChannelMessage.Pay p) {

@@ -81,8 +81,18 @@ abstract class ChannelFixture {
   }
 
   ChannelClient client(Offer offer, Wallet wallet, SessionStore store, int increments) throws ChannelException {
-    return world.own(ChannelClient.open(world.context(aliceNode), POLICY, world.identity(), EcKey.generate(), offer,
+    EcKey key = EcKey.generate();
+    ChannelClient c = world.own(ChannelClient.open(world.context(aliceNode), POLICY, world.identity(), key, offer,
         increments, world.fundingSource(wallet), store));
+    clientKeys.put(c, key);
+    return c;
+  }
+
+  private final java.util.Map<ChannelClient, EcKey> clientKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The channel key {@link #client} gave Alice (a test may act with it as she could). */
+  EcKey aliceKey(Channel c) {
+    return clientKeys.get(c.alice());
   }
 
   /** An honest channel: server, client, both OPEN after the funding confirmed. */

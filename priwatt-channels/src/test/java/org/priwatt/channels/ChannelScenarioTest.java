@@ -102,6 +102,19 @@ class ChannelScenarioTest extends ChannelFixture {
     assertThat(c.alice().view().blocksUntilRefund()).isEqualTo(1);
     assertThat(world.ledger().broadcast(c.alice().refundTransaction())).as("tip at D - 1")
         .contains(org.priwatt.energy.ledger.LedgerRejection.POLICY);
+    // The mempool's reason: Core's IsFinalTx for the next block (nLockTime D is not below D).
+    assertThat(world.pool().accept(c.alice().refundTransaction()).reason())
+        .contains(org.priwatt.chain.mempool.MempoolRejectReason.NON_FINAL);
+    // The script's own lock: a refund dated D - 1 (final now) fails OP_CHECKLOCKTIMEVERIFY under the
+    // consensus flags of the next block, which include BIP 65 from REGTEST height 1.
+    assertThat(world.chain().params().scriptFlagsAt(world.ledger().height() + 1))
+        .contains(org.priwatt.script.VerifyFlag.CHECKLOCKTIMEVERIFY);
+    ChannelFunding f = c.alice().funding().orElseThrow();
+    org.priwatt.chain.Transaction early = ChannelTransactions.refund(terms, f).toBuilder().lockTime(d - 2).build();
+    org.priwatt.chain.Transaction earlySigned = early.toBuilder().setScriptSig(0, terms.script().refundScriptSig(
+        ChannelTransactions.signature(early, terms, aliceKey(c)))).build();
+    assertThat(world.pool().accept(earlySigned).reason())
+        .contains(org.priwatt.chain.mempool.MempoolRejectReason.MANDATORY_SCRIPT_VERIFY_FLAG_FAILED);
     c.alice().tick();
     assertThat(c.alice().state()).isEqualTo(ChannelClient.State.OPEN);
     world.mine(1);

@@ -74,6 +74,8 @@ public class BlockValidationBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() throws Exception {
+      // Fixes this fork's backend before anything uses the curve: JMH runs every parameter
+      // value in a JVM of its own (with -f 0 the second value would be refused).
       Secp256k1.select(backend);
       Prepared p = Prepared.build();
       base = p.state;
@@ -88,8 +90,8 @@ public class BlockValidationBenchmark {
     @Setup(Level.Invocation)
     public void openFresh() throws Exception {
       MemoryChainStore store = MemoryChainStore.create();
-      RegtestChain.copyTip(base, store);
-      fresh = ChainState.open(RegtestChain.PARAMS, store, RegtestChain.options(threads));
+      BenchmarkBlocks.copyTip(base, store);
+      fresh = ChainState.open(BenchmarkBlocks.PARAMS, store, BenchmarkBlocks.options(threads));
     }
 
     @TearDown(Level.Invocation)
@@ -115,14 +117,14 @@ public class BlockValidationBenchmark {
       EcKey key = EcKey.fromPrivate(Hashes.sha256(new byte[] {7}));
       p.spent = ScriptTemplates.p2pkh(key.publicKey().hash160());
       Script payee = ScriptTemplates.p2pkh(Hashes.hash160(new byte[] {8}));
-      RegtestChain chain = new RegtestChain();
-      p.state = ChainState.open(RegtestChain.PARAMS, MemoryChainStore.create(),
-          RegtestChain.options(1));
+      BenchmarkBlocks chain = new BenchmarkBlocks();
+      p.state = ChainState.open(BenchmarkBlocks.PARAMS, MemoryChainStore.create(),
+          BenchmarkBlocks.options(1));
       OutPoint coinbase = chain.matureCoinbase(p.state);
-      Transaction fan = RegtestChain.fanOut(coinbase, RegtestChain.PARAMS.subsidyAt(1), TXS,
+      Transaction fan = BenchmarkBlocks.fanOut(coinbase, BenchmarkBlocks.PARAMS.subsidyAt(1), TXS,
           p.spent);
-      Block funding = chain.block(p.state.tip().header(), 102, RegtestChain.ANYONE, List.of(fan));
-      RegtestChain.submit(p.state, funding);
+      Block funding = chain.block(p.state.tip().header(), 102, BenchmarkBlocks.ANYONE, List.of(fan));
+      BenchmarkBlocks.submit(p.state, funding);
       p.spends = new ArrayList<>(TXS);
       for (int i = 0; i < TXS; i++) {
         Transaction unsigned = Transaction.builder()
@@ -131,7 +133,7 @@ public class BlockValidationBenchmark {
             .build();
         p.spends.add(TransactionSigner.signP2pkh(unsigned, 0, p.spent, key));
       }
-      p.block = chain.block(funding.header(), 103, RegtestChain.ANYONE, p.spends);
+      p.block = chain.block(funding.header(), 103, BenchmarkBlocks.ANYONE, p.spends);
       return p;
     }
   }
@@ -145,8 +147,7 @@ public class BlockValidationBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() throws Exception {
-      Secp256k1.select(Secp256k1Implementation.NATIVE);
-      Prepared p = Prepared.build();
+      Prepared p = Prepared.build(); // on the default backend: only bitcoinj verifies here
       p.state.close();
       spent = org.bitcoinj.script.Script.parse(p.spent.program());
       txs = new org.bitcoinj.core.Transaction[TXS];
@@ -155,7 +156,7 @@ public class BlockValidationBenchmark {
       }
       // The consensus flags the SDK applies at height 103, as far as bitcoinj knows them.
       flags = EnumSet.noneOf(org.bitcoinj.script.Script.VerifyFlag.class);
-      for (VerifyFlag f : RegtestChain.PARAMS.scriptFlagsAt(103)) {
+      for (VerifyFlag f : BenchmarkBlocks.PARAMS.scriptFlagsAt(103)) {
         for (org.bitcoinj.script.Script.VerifyFlag b
             : org.bitcoinj.script.Script.VerifyFlag.values()) {
           if (b.name().equals(f.name())) {

@@ -55,8 +55,8 @@ public class HeaderHashBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     BlockHeader template = BlockHeader.of(4,
-        BlockHash.of(Sha256Hash.wrap(Hashes.sha256(new byte[] {1}))),
-        Sha256Hash.wrap(Hashes.sha256(new byte[] {2})), 1_700_000_000L, MAINNET_BITS, 0);
+        BlockHash.of(Sha256Hash.fromBytes(Hashes.sha256(new byte[] {1}))),
+        Sha256Hash.fromBytes(Hashes.sha256(new byte[] {2})), 1_700_000_000L, MAINNET_BITS, 0);
     hasher = HeaderHasher.forTemplate(template);
     if (!hasher.usesMidstate()) {
       throw new IllegalStateException("the JDK's SHA-256 cannot be cloned: no midstate");
@@ -139,6 +139,6 @@ public class HeaderHashBenchmark {
 
   private BlockHash naiveHash(int nonce) throws DigestException {
     hashNaive(nonce);
-    return BlockHash.wrap(second.clone());
+    return BlockHash.fromBytes(second.clone());
   }
 }

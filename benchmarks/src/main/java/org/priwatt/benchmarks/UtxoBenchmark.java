@@ -86,14 +86,14 @@ public class UtxoBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() throws Exception {
-      RegtestChain chain = new RegtestChain();
-      base = ChainState.open(RegtestChain.PARAMS, MemoryChainStore.create(),
-          RegtestChain.options(1));
+      BenchmarkBlocks chain = new BenchmarkBlocks();
+      base = ChainState.open(BenchmarkBlocks.PARAMS, MemoryChainStore.create(),
+          BenchmarkBlocks.options(1));
       OutPoint coinbase = chain.matureCoinbase(base);
-      Transaction fan = RegtestChain.fanOut(coinbase, RegtestChain.PARAMS.subsidyAt(1), COINS,
-          RegtestChain.ANYONE);
-      Block funding = chain.block(base.tip().header(), 102, RegtestChain.ANYONE, List.of(fan));
-      RegtestChain.submit(base, funding);
+      Transaction fan = BenchmarkBlocks.fanOut(coinbase, BenchmarkBlocks.PARAMS.subsidyAt(1), COINS,
+          BenchmarkBlocks.ANYONE);
+      Block funding = chain.block(base.tip().header(), 102, BenchmarkBlocks.ANYONE, List.of(fan));
+      BenchmarkBlocks.submit(base, funding);
 
       List<OutPoint> coins = new ArrayList<>();
       List<Long> values = new ArrayList<>();
@@ -111,8 +111,8 @@ public class UtxoBenchmark {
           Transaction tx = Transaction.builder()
               .addInput(TxInput.unsigned(coins.get(2 * t)))
               .addInput(TxInput.unsigned(coins.get(2 * t + 1)))
-              .addOutput(Amount.ofSat(each), RegtestChain.ANYONE)
-              .addOutput(Amount.ofSat(each), RegtestChain.ANYONE)
+              .addOutput(Amount.ofSat(each), BenchmarkBlocks.ANYONE)
+              .addOutput(Amount.ofSat(each), BenchmarkBlocks.ANYONE)
               .build();
           txs.add(tx);
           for (int o = 0; o < 2; o++) {
@@ -120,7 +120,7 @@ public class UtxoBenchmark {
             nextValues.add(each);
           }
         }
-        Block block = chain.block(tip, 103 + b, RegtestChain.ANYONE, txs);
+        Block block = chain.block(tip, 103 + b, BenchmarkBlocks.ANYONE, txs);
         heavy.add(block);
         tip = block.header();
         coins = nextCoins;
@@ -128,7 +128,7 @@ public class UtxoBenchmark {
       }
       tip = funding.header();
       for (int b = 0; b <= HEAVY_BLOCKS; b++) {
-        Block block = chain.block(tip, 103 + b, RegtestChain.ANYONE, List.of());
+        Block block = chain.block(tip, 103 + b, BenchmarkBlocks.ANYONE, List.of());
         light.add(block);
         tip = block.header();
       }
@@ -151,11 +151,11 @@ public class UtxoBenchmark {
         default:
           throw new IllegalArgumentException(store);
       }
-      RegtestChain.copyTip(base, fresh);
-      state = ChainState.open(RegtestChain.PARAMS, fresh, RegtestChain.options(1));
+      BenchmarkBlocks.copyTip(base, fresh);
+      state = ChainState.open(BenchmarkBlocks.PARAMS, fresh, BenchmarkBlocks.options(1));
       if (params.getBenchmark().endsWith("reorgDisconnectTenBlocks")) {
         for (Block b : heavy) {
-          RegtestChain.submit(state, b);
+          BenchmarkBlocks.submit(state, b);
         }
         for (Block b : light.subList(0, HEAVY_BLOCKS)) {
           if (state.submitBlock(b) != BlockAcceptance.SIDE_BRANCH) {
@@ -189,7 +189,7 @@ public class UtxoBenchmark {
   @Benchmark
   public int connectTenBlocks(Chain c) throws Exception {
     for (Block b : c.heavy) {
-      RegtestChain.submit(c.state, b);
+      BenchmarkBlocks.submit(c.state, b);
     }
     return c.state.height();
   }
@@ -197,7 +197,7 @@ public class UtxoBenchmark {
   /** Reorganises onto the light branch: disconnects the ten heavy blocks. */
   @Benchmark
   public int reorgDisconnectTenBlocks(Chain c) throws Exception {
-    RegtestChain.submit(c.state, c.light.get(HEAVY_BLOCKS));
+    BenchmarkBlocks.submit(c.state, c.light.get(HEAVY_BLOCKS));
     return c.state.height();
   }
 }

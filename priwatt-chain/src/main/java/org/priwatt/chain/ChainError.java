@@ -1,5 +1,7 @@
 package org.priwatt.chain;
 
+import org.priwatt.crypto.codec.DecodeError;
+
 /**
  * Every way {@code priwatt-chain} rejects untrusted input, fails a signing request or finds its
  * store unusable. One of the three {@link ChainFailure} domains carried by {@link
@@ -30,6 +32,12 @@ public enum ChainError implements ChainFailure {
    * the input count would be): segregated witness is not part of the PriWatt chain.
    */
   SEGWIT_NOT_SUPPORTED,
+  /**
+   * A decoded field holds a value outside its domain (an unknown code, a number outside its
+   * bounds); the counterpart of the shared decoder's {@code MALFORMED}, {@code UNKNOWN_TYPE} and
+   * {@code OUT_OF_RANGE} (see {@link #of(DecodeError)}).
+   */
+  MALFORMED,
 
   // ---- signing ----
   /** The output being spent is neither P2PKH nor P2SH over a bare multisig redeem script. */
@@ -50,5 +58,26 @@ public enum ChainError implements ChainFailure {
    * The chain store holds data that does not decode or does not fit together (missing undo
    * data, a genesis block of another network).
    */
-  STORE_CORRUPT,
+  STORE_CORRUPT;
+
+  /**
+   * The constant of the same meaning as a failure of the shared decoder, for reporting decode
+   * errors at this module's API boundary: {@link DecodeError#NON_CANONICAL} is {@link
+   * #NON_CANONICAL_COMPACT_SIZE} (the only variable-length integer of the chain's formats);
+   * {@link DecodeError#UNSUPPORTED_VERSION} is {@link #SEGWIT_NOT_SUPPORTED} (the only format tag
+   * the chain's decoders refuse is BIP 144's witness flag); a value outside its domain ({@link
+   * DecodeError#MALFORMED}, {@link DecodeError#UNKNOWN_TYPE}, {@link DecodeError#OUT_OF_RANGE})
+   * is {@link #MALFORMED}; the others keep their names.
+   */
+  public static ChainError of(DecodeError error) {
+    return switch (error) {
+      case TRUNCATED -> TRUNCATED;
+      case LENGTH_OUT_OF_RANGE -> LENGTH_OUT_OF_RANGE;
+      case NON_CANONICAL -> NON_CANONICAL_COMPACT_SIZE;
+      case TRAILING_BYTES -> TRAILING_BYTES;
+      case OVERSIZED -> OVERSIZED;
+      case UNSUPPORTED_VERSION -> SEGWIT_NOT_SUPPORTED;
+      case MALFORMED, UNKNOWN_TYPE, OUT_OF_RANGE -> MALFORMED;
+    };
+  }
 }

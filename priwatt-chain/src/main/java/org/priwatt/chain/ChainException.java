@@ -1,6 +1,7 @@
 package org.priwatt.chain;
 
 import java.util.Objects;
+import org.priwatt.crypto.codec.DecodeException;
 
 /**
  * The one checked exception of {@code priwatt-chain}: untrusted bytes were rejected, a block or
@@ -13,9 +14,7 @@ import java.util.Objects;
 public final class ChainException extends Exception {
   private static final long serialVersionUID = 2L;
 
-  // Named "error", not "failure": AssertJ's hasFieldOrPropertyWithValue("error", ...) finds
-  // values through getters or fields, not through a bare error() method.
-  private final ChainFailure error;
+  private final ChainFailure failure;
 
   /**
    * Creates an exception for {@code failure} with a human-readable {@code message}; the message
@@ -25,7 +24,7 @@ public final class ChainException extends Exception {
    */
   public ChainException(ChainFailure failure, String message) {
     super(Objects.requireNonNull(failure, "failure").name() + ": " + message);
-    this.error = failure;
+    this.failure = failure;
   }
 
   /**
@@ -35,19 +34,24 @@ public final class ChainException extends Exception {
    */
   public ChainException(ChainFailure failure, String message, Throwable cause) {
     super(Objects.requireNonNull(failure, "failure").name() + ": " + message, cause);
-    this.error = failure;
-  }
-
-  /** The reason for the rejection; never null. */
-  public ChainFailure failure() {
-    return error;
+    this.failure = failure;
   }
 
   /**
-   * The same as {@link #failure()}, under the name earlier versions used (compare with {@code
-   * ==}: {@code e.error() == ChainError.TRUNCATED}).
+   * Reports untrusted bytes that did not decode: the failure is {@link ChainError#of} the
+   * decoder's error, the message names the decoder's offset.
+   *
+   * @throws NullPointerException if {@code cause} is null
    */
-  public ChainFailure error() {
-    return error;
+  public ChainException(DecodeException cause) {
+    this(ChainError.of(cause.error()), cause.getMessage(), cause);
+  }
+
+  /**
+   * The reason for the rejection; never null. Compare with {@code ==} ({@code e.failure() ==
+   * ChainError.TRUNCATED}) or test the domain ({@code e.failure() instanceof BlockError}).
+   */
+  public ChainFailure failure() {
+    return failure;
   }
 }

@@ -82,8 +82,12 @@ public final class ConsensusApi {
   }
 
   /**
-   * Bitcoin Core's context-free {@code CheckTransaction}; see {@link
-   * TransactionChecks#check(Transaction)}.
+   * Bitcoin Core's context-free {@code CheckTransaction}, in Core's order, so the first failing
+   * rule decides the reason: inputs and outputs present, size, output values and their sum in
+   * the money range, no duplicate inputs, coinbase scriptSig length, no null prevout outside a
+   * coinbase. Needs no chain state: inputs' existence, scripts, fees and lock-times are checked
+   * where the chain state or the memory pool knows them. The one entry point to these rules, for
+   * the chain state and the memory pool as for callers.
    *
    * @return empty if valid, else the reason ({@link TxRejectReason#reason()} gives Core's string)
    */

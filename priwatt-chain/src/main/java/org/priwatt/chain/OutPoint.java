@@ -1,9 +1,11 @@
 package org.priwatt.chain;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
-import org.priwatt.chain.codec.ByteReader;
-import org.priwatt.chain.codec.ByteWriter;
-import org.priwatt.chain.codec.Codec;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
 
 /**
  * A reference to one output of a previous transaction: its txid and the output's index, an
@@ -75,15 +77,20 @@ public final class OutPoint {
 
   private static final class OutPointCodec implements Codec<OutPoint> {
     @Override
-    public void encode(OutPoint value, ByteWriter out) {
-      out.writeBytes(value.txId.toBytes());
-      out.writeUint32Le(value.index);
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
     }
 
     @Override
-    public OutPoint decode(ByteReader in) throws ChainException {
-      byte[] id = in.readBytes(32);
-      return new OutPoint(TxId.fromBytes(id), in.readUint32Le());
+    public void encode(OutPoint value, ByteWriter out) {
+      out.bytes(value.txId.toBytes());
+      out.u32(value.index);
+    }
+
+    @Override
+    public OutPoint decode(ByteReader in) throws DecodeException {
+      byte[] id = in.bytes(32);
+      return new OutPoint(TxId.fromBytes(id), in.u32());
     }
 
     @Override

@@ -1,8 +1,9 @@
 package org.priwatt.chain;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
-import org.priwatt.chain.codec.CompactSize;
 import org.priwatt.crypto.Hashes;
+import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.script.Opcode;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptChunk;
@@ -55,7 +56,7 @@ public final class SignatureHasher {
     this.raw = tx.serializedNoCopy();
     int nIn = tx.inputs().size();
     inputStart = new int[nIn + 1];
-    int off = 4 + CompactSize.encodedLength(nIn);
+    int off = 4 + ByteWriter.compactSizeLength(nIn);
     for (int i = 0; i < nIn; i++) {
       inputStart[i] = off;
       off += tx.inputs().get(i).serializedSize();
@@ -64,7 +65,7 @@ public final class SignatureHasher {
     outputCountStart = off;
     int nOut = tx.outputs().size();
     outputStart = new int[nOut + 1];
-    off += CompactSize.encodedLength(nOut);
+    off += ByteWriter.compactSizeLength(nOut);
     for (int i = 0; i < nOut; i++) {
       outputStart[i] = off;
       off += tx.outputs().get(i).serializedSize();
@@ -104,55 +105,46 @@ public final class SignatureHasher {
     }
     byte[] code = serializeScriptCode(scriptCode);
     int nIn = anyoneCanPay ? 1 : tx.inputs().size();
-    byte[] buf = new byte[preimageSize(inputIndex, code.length, nIn, single, none)];
-    int p = copy(0, 4, buf, 0);
-    p = CompactSize.write(buf, p, nIn);
+    ByteWriter w = ByteWriter.of(ByteOrder.LITTLE_ENDIAN,
+        preimageSize(inputIndex, code.length, nIn, single, none));
+    w.bytes(raw, 0, 4).compactSize(nIn);
     for (int k = 0; k < nIn; k++) {
       int i = anyoneCanPay ? inputIndex : k;
-      p = copy(inputStart[i], OutPoint.SIZE, buf, p);
+      w.bytes(raw, inputStart[i], OutPoint.SIZE);
       if (i == inputIndex) {
-        System.arraycopy(code, 0, buf, p, code.length);
-        p += code.length;
+        w.bytes(code);
       } else {
-        buf[p++] = 0;
+        w.u8(0);
       }
       if (i != inputIndex && (single || none)) {
-        p += 4; // nSequence zero: the buffer is already zero-filled
+        w.i32(0);
       } else {
-        p = copy(inputStart[i + 1] - 4, 4, buf, p);
+        w.bytes(raw, inputStart[i + 1] - 4, 4);
       }
     }
     if (none) {
-      buf[p++] = 0;
+      w.u8(0);
     } else if (single) {
-      p = CompactSize.write(buf, p, inputIndex + 1);
+      w.compactSize(inputIndex + 1);
       for (int j = 0; j < inputIndex; j++) {
-        for (int b = 0; b < 8; b++) {
-          buf[p++] = (byte) 0xff;
-        }
-        buf[p++] = 0;
+        w.i64(-1).u8(0);
       }
-      p = copy(outputStart[inputIndex], outputStart[inputIndex + 1] - outputStart[inputIndex],
-          buf, p);
+      w.bytes(raw, outputStart[inputIndex], outputStart[inputIndex + 1] - outputStart[inputIndex]);
     } else {
-      p = copy(outputCountStart, outputStart[nOut] - outputCountStart, buf, p);
+      w.bytes(raw, outputCountStart, outputStart[nOut] - outputCountStart);
     }
-    p = copy(outputStart[nOut], 4, buf, p);
-    buf[p++] = (byte) hashType;
-    buf[p++] = (byte) (hashType >>> 8);
-    buf[p++] = (byte) (hashType >>> 16);
-    buf[p] = (byte) (hashType >>> 24);
-    return Hashes.sha256d(buf);
+    w.bytes(raw, outputStart[nOut], 4).i32(hashType);
+    return Hashes.sha256d(w.toByteArray());
   }
 
   private int preimageSize(int inputIndex, int codeLength, int nIn, boolean single,
       boolean none) {
-    int size = 4 + CompactSize.encodedLength(nIn) + nIn * (OutPoint.SIZE + 1 + 4)
+    int size = 4 + ByteWriter.compactSizeLength(nIn) + nIn * (OutPoint.SIZE + 1 + 4)
         + codeLength - 1;
     if (none) {
       size += 1;
     } else if (single) {
-      size += CompactSize.encodedLength(inputIndex + 1L) + inputIndex * BLANK_OUTPUT_SIZE
+      size += ByteWriter.compactSizeLength(inputIndex + 1L) + inputIndex * BLANK_OUTPUT_SIZE
           + outputStart[inputIndex + 1] - outputStart[inputIndex];
     } else {
       size += outputStart[outputStart.length - 1] - outputCountStart;
@@ -175,13 +167,7 @@ public final class SignatureHasher {
     }
     Script body = scriptCode.withoutCodeSeparators();
     long prefix = scriptCode.length() - separators;
-    byte[] out = new byte[CompactSize.encodedLength(prefix) + body.length()];
-    body.copyTo(out, CompactSize.write(out, 0, prefix));
-    return out;
-  }
-
-  private int copy(int from, int length, byte[] dest, int at) {
-    System.arraycopy(raw, from, dest, at, length);
-    return at + length;
+    return ByteWriter.of(ByteOrder.LITTLE_ENDIAN, ByteWriter.compactSizeLength(prefix) + body.length())
+        .compactSize(prefix).bytes(body.program()).toByteArray();
   }
 }

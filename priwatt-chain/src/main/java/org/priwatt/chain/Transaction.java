@@ -1,16 +1,19 @@
 package org.priwatt.chain;
 
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.priwatt.chain.codec.ByteReader;
-import org.priwatt.chain.codec.ByteWriter;
-import org.priwatt.chain.codec.Codec;
-import org.priwatt.chain.codec.CompactSize;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.Sha256Hash;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
+import org.priwatt.crypto.codec.LengthPrefix;
 
 /**
  * An immutable Bitcoin transaction in the legacy (pre-segwit) format: nVersion, the inputs, the
@@ -32,7 +35,15 @@ public final class Transaction {
    * rejects any larger legacy transaction ({@code bad-txns-oversize}), so nothing valid is lost.
    */
   public static final int MAX_SIZE = 1_000_000;
-  /** The transaction codec. */
+  /**
+   * Bitcoin Core's {@code MAX_SIZE}: no CompactSize count in the chain's encodings (transactions,
+   * blocks, undo data) may exceed 32 MiB; counts are also bounded by the bytes that remain.
+   */
+  public static final int MAX_COUNT = 0x02000000;
+  /**
+   * The transaction codec (little-endian, Bitcoin's legacy layout); its decode failures are
+   * {@link DecodeException}s, which {@link #parse(byte[])} reports as {@link ChainException}s.
+   */
   public static final Codec<Transaction> CODEC = new TransactionCodec();
 
   private final int version;
@@ -57,7 +68,7 @@ public final class Transaction {
       int version, List<TxInput> inputs, List<TxOutput> outputs, long lockTime) {
     List<TxInput> in = List.copyOf(inputs);
     List<TxOutput> out = List.copyOf(outputs);
-    ByteWriter w = new ByteWriter(estimateSize(in, out));
+    ByteWriter w = ByteWriter.of(ByteOrder.LITTLE_ENDIAN, estimateSize(in, out));
     encode(version, in, out, lockTime, w);
     return new Transaction(version, in, out, lockTime, w.toByteArray());
   }
@@ -81,7 +92,12 @@ public final class Transaction {
    *     ChainError#NON_CANONICAL_COMPACT_SIZE} or {@link ChainError#TRAILING_BYTES}
    */
   public static Transaction parse(byte[] bytes) throws ChainException {
-    return CODEC.decodeFully(Objects.requireNonNull(bytes, "bytes"));
+    Objects.requireNonNull(bytes, "bytes");
+    try {
+      return CODEC.decodeFully(bytes);
+    } catch (DecodeException e) {
+      throw new ChainException(e);
+    }
   }
 
   /**
@@ -189,13 +205,23 @@ public final class Transaction {
         + ", outputs=" + outputs + ", lockTime=" + lockTime + "}";
   }
 
+  /**
+   * A CompactSize length of at most {@code max} and that many bytes, as Core reads a script: a
+   * length beyond the bytes left is {@link DecodeError#TRUNCATED} (the input ended inside the
+   * field), not a bad length, so a cut at any offset reads as a truncation.
+   */
+  static byte[] readVarBytes(ByteReader in, int max) throws DecodeException {
+    return in.bytes((int) in.compactSize(max));
+  }
+
   /** Size of a CompactSize length prefix plus {@code length} bytes. */
   static int varBytesSize(int length) {
-    return CompactSize.encodedLength(length) + length;
+    return ByteWriter.compactSizeLength(length) + length;
   }
 
   private static int estimateSize(List<TxInput> in, List<TxOutput> out) {
-    long size = 8L + CompactSize.encodedLength(in.size()) + CompactSize.encodedLength(out.size());
+    long size = 8L + ByteWriter.compactSizeLength(in.size())
+        + ByteWriter.compactSizeLength(out.size());
     for (TxInput i : in) {
       size += i.serializedSize();
     }
@@ -207,47 +233,58 @@ public final class Transaction {
 
   private static void encode(
       int version, List<TxInput> in, List<TxOutput> out, long lockTime, ByteWriter w) {
-    w.writeInt32Le(version);
-    w.writeCompactSize(in.size());
+    w.i32(version);
+    w.compactSize(in.size());
     for (TxInput i : in) {
       TxInput.CODEC.encode(i, w);
     }
-    w.writeCompactSize(out.size());
+    w.compactSize(out.size());
     for (TxOutput o : out) {
       TxOutput.CODEC.encode(o, w);
     }
-    w.writeUint32Le(lockTime);
+    w.u32(lockTime);
   }
 
   private static final class TransactionCodec implements Codec<Transaction> {
     @Override
-    public void encode(Transaction tx, ByteWriter out) {
-      out.writeBytes(tx.serialized);
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
     }
 
     @Override
-    public Transaction decode(ByteReader in) throws ChainException {
+    public void encode(Transaction tx, ByteWriter out) {
+      out.bytes(tx.serialized);
+    }
+
+    /** The serialization kept since construction, copied: nothing is re-encoded. */
+    @Override
+    public byte[] encode(Transaction tx) {
+      return tx.serialized.clone();
+    }
+
+    @Override
+    public Transaction decode(ByteReader in) throws DecodeException {
       int start = in.position();
-      int version = in.readInt32Le();
+      int version = in.i32();
       // BIP 144: where the input count would be, 0x00 (an empty input list) followed by a
       // non-zero flag marks the witness serialization, as Core's UnserializeTransaction reads it.
-      if (in.peekUint8(0) == 0 && in.peekUint8(1) > 0) {
-        throw new ChainException(ChainError.SEGWIT_NOT_SUPPORTED, "witness serialization (flag "
-            + in.peekUint8(1) + ") at offset " + in.position());
+      if (in.peekU8(0) == 0 && in.peekU8(1) > 0) {
+        throw in.failure(DecodeError.UNSUPPORTED_VERSION,
+            "witness serialization (flag " + in.peekU8(1) + "): segwit is not supported");
       }
-      int nIn = in.readCount(TxInput.MIN_SIZE);
+      int nIn = in.count(LengthPrefix.COMPACT_SIZE, MAX_COUNT, TxInput.MIN_SIZE);
       List<TxInput> inputs = new ArrayList<>(nIn);
       for (int i = 0; i < nIn; i++) {
         inputs.add(TxInput.CODEC.decode(in));
       }
-      int nOut = in.readCount(TxOutput.MIN_SIZE);
+      int nOut = in.count(LengthPrefix.COMPACT_SIZE, MAX_COUNT, TxOutput.MIN_SIZE);
       List<TxOutput> outputs = new ArrayList<>(nOut);
       for (int i = 0; i < nOut; i++) {
         outputs.add(TxOutput.CODEC.decode(in));
       }
-      long lockTime = in.readUint32Le();
+      long lockTime = in.u32();
       if (in.position() - start > MAX_SIZE) {
-        throw new ChainException(ChainError.OVERSIZED, "transaction exceeds " + MAX_SIZE);
+        throw in.failure(DecodeError.OVERSIZED, "transaction exceeds " + MAX_SIZE);
       }
       return new Transaction(
           version,

@@ -9,7 +9,7 @@ import org.priwatt.script.Script;
  * The only mutable path to a {@link Transaction}: collects version, inputs, outputs and
  * nLockTime, then {@link #build()} freezes them. Not thread-safe. Building performs no
  * consensus checks (an empty input list is allowed, e.g. for tests); run {@link
- * TransactionChecks#check(Transaction)} for those.
+ * ConsensusApi#checkTransaction(Transaction)} for those.
  */
 public final class TransactionBuilder {
   private int version = 1;

@@ -9,15 +9,15 @@ import java.util.Set;
  * so the first failing rule decides the reason reported. Needs no chain state; inputs'
  * existence, scripts, fees and lock-times are checked elsewhere.
  */
-public final class TransactionChecks {
+final class TransactionChecks {
   /** Core's MAX_BLOCK_WEIGHT. */
-  public static final int MAX_BLOCK_WEIGHT = 4_000_000;
+  static final int MAX_BLOCK_WEIGHT = 4_000_000;
   /** Core's WITNESS_SCALE_FACTOR: a legacy byte weighs 4 units. */
-  public static final int WITNESS_SCALE_FACTOR = 4;
+  static final int WITNESS_SCALE_FACTOR = 4;
   /** Smallest coinbase scriptSig, bytes. */
-  public static final int MIN_COINBASE_SCRIPT_SIZE = 2;
+  static final int MIN_COINBASE_SCRIPT_SIZE = 2;
   /** Largest coinbase scriptSig, bytes. */
-  public static final int MAX_COINBASE_SCRIPT_SIZE = 100;
+  static final int MAX_COINBASE_SCRIPT_SIZE = 100;
 
   private TransactionChecks() {}
 
@@ -26,7 +26,7 @@ public final class TransactionChecks {
    *
    * @return empty if {@code tx} passes, else the first rule it breaks
    */
-  public static Optional<TxRejectReason> check(Transaction tx) {
+  static Optional<TxRejectReason> check(Transaction tx) {
     if (tx.inputs().isEmpty()) {
       return Optional.of(TxRejectReason.VIN_EMPTY);
     }

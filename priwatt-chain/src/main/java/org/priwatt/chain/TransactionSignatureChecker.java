@@ -64,7 +64,7 @@ public final class TransactionSignatureChecker implements SignatureChecker {
       return false;
     }
     try {
-      key = EcPublicKey.parseLax(publicKey);
+      key = EcPublicKey.decodeLax(publicKey);
       sig = EcdsaSignature.decodeDerLax(Arrays.copyOf(signature, signature.length - 1));
     } catch (CryptoException e) {
       return false;

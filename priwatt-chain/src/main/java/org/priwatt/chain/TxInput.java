@@ -1,9 +1,11 @@
 package org.priwatt.chain;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
-import org.priwatt.chain.codec.ByteReader;
-import org.priwatt.chain.codec.ByteWriter;
-import org.priwatt.chain.codec.Codec;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.script.Script;
 
 /**
@@ -107,17 +109,23 @@ public final class TxInput {
 
   private static final class TxInputCodec implements Codec<TxInput> {
     @Override
-    public void encode(TxInput value, ByteWriter out) {
-      OutPoint.CODEC.encode(value.outPoint, out);
-      out.writeVarBytes(value.scriptSig.program());
-      out.writeUint32Le(value.sequence);
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
     }
 
     @Override
-    public TxInput decode(ByteReader in) throws ChainException {
+    public void encode(TxInput value, ByteWriter out) {
+      OutPoint.CODEC.encode(value.outPoint, out);
+      byte[] script = value.scriptSig.program();
+      out.compactSize(script.length).bytes(script);
+      out.u32(value.sequence);
+    }
+
+    @Override
+    public TxInput decode(ByteReader in) throws DecodeException {
       OutPoint op = OutPoint.CODEC.decode(in);
-      Script script = Script.of(in.readVarBytes(Transaction.MAX_SIZE));
-      return new TxInput(op, script, in.readUint32Le());
+      Script script = Script.fromBytes(Transaction.readVarBytes(in, Transaction.MAX_SIZE));
+      return new TxInput(op, script, in.u32());
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.priwatt.chain;
 
+import java.nio.ByteOrder;
 import java.util.Objects;
-import org.priwatt.chain.codec.ByteReader;
-import org.priwatt.chain.codec.ByteWriter;
-import org.priwatt.chain.codec.Codec;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.script.Script;
 
 /**
@@ -11,7 +13,8 @@ import org.priwatt.script.Script;
  *
  * <p>The value is kept as the raw signed 64-bit number of the wire format, because a decoded
  * transaction may carry a negative or oversized value that only the context-free checks reject
- * ({@link TransactionChecks}); {@link #of(Amount, Script)} is the validated way to build one.
+ * ({@link ConsensusApi#checkTransaction}); {@link #of(Amount, Script)} is the validated way to
+ * build one.
  */
 public final class TxOutput {
   /** The smallest possible serialized output: value and empty script. */
@@ -86,15 +89,21 @@ public final class TxOutput {
 
   private static final class TxOutputCodec implements Codec<TxOutput> {
     @Override
-    public void encode(TxOutput v, ByteWriter out) {
-      out.writeInt64Le(v.value);
-      out.writeVarBytes(v.scriptPubKey.program());
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
     }
 
     @Override
-    public TxOutput decode(ByteReader in) throws ChainException {
-      long value = in.readInt64Le();
-      return new TxOutput(value, Script.of(in.readVarBytes(Transaction.MAX_SIZE)));
+    public void encode(TxOutput v, ByteWriter out) {
+      out.i64(v.value);
+      byte[] script = v.scriptPubKey.program();
+      out.compactSize(script.length).bytes(script);
+    }
+
+    @Override
+    public TxOutput decode(ByteReader in) throws DecodeException {
+      long value = in.i64();
+      return new TxOutput(value, Script.fromBytes(Transaction.readVarBytes(in, Transaction.MAX_SIZE)));
     }
 
     @Override

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.codec.ByteWriter;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.crypto.Hex;
+import org.priwatt.crypto.codec.ByteWriter;
 
 /** Block codec round trips, truncation, bounded allocation, and differential tests vs bitcoinj. */
 class BlockCodecTest {
@@ -25,7 +26,7 @@ class BlockCodecTest {
     }
     byte[] prev = new byte[32];
     gen.random().nextBytes(prev);
-    BlockHeader template = BlockHeader.of(gen.random().nextInt(), BlockHash.wrap(prev),
+    BlockHeader template = BlockHeader.of(gen.random().nextInt(), BlockHash.fromBytes(prev),
         org.priwatt.crypto.Sha256Hash.ZERO, Integer.toUnsignedLong(gen.random().nextInt()),
         gen.random().nextInt(), gen.random().nextInt());
     return Block.assemble(template, txs);
@@ -56,25 +57,25 @@ class BlockCodecTest {
       byte[] part = Arrays.copyOf(bytes, cut);
       assertThatThrownBy(() -> Block.parse(part))
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isIn(ChainError.TRUNCATED,
+              e -> assertThat(e.failure()).isIn(ChainError.TRUNCATED,
                   ChainError.LENGTH_OUT_OF_RANGE));
     }
     byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
     assertThatThrownBy(() -> Block.parse(longer)).isInstanceOfSatisfying(ChainException.class,
-        e -> assertThat(e.error()).isEqualTo(ChainError.TRAILING_BYTES));
+        e -> assertThat(e.failure()).isEqualTo(ChainError.TRAILING_BYTES));
   }
 
   @Test
   void hostileTransactionCountDoesNotAllocate() {
-    ByteWriter w = new ByteWriter();
-    w.writeBytes(ChainParameters.REGTEST.genesis().header().serialize());
-    w.writeCompactSize(0x01ff_ffffL);
+    ByteWriter w = ByteWriter.littleEndian();
+    w.bytes(ChainParameters.REGTEST.genesis().header().serialize());
+    w.compactSize(0x01ff_ffffL);
     byte[] bytes = w.toByteArray();
     assertThatThrownBy(() -> Block.parse(bytes)).isInstanceOfSatisfying(ChainException.class,
-        e -> assertThat(e.error()).isEqualTo(ChainError.LENGTH_OUT_OF_RANGE));
+        e -> assertThat(e.failure()).isEqualTo(ChainError.LENGTH_OUT_OF_RANGE));
     assertThatThrownBy(() -> Block.parse(new byte[Block.MAX_SIZE + 1]))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.OVERSIZED));
+            e -> assertThat(e.failure()).isEqualTo(ChainError.OVERSIZED));
   }
 
   @Test

@@ -30,8 +30,7 @@ class ChainFailureTest {
     for (ChainException e : List.of(new ChainException(failure, "context"),
         new ChainException(failure, "context", cause))) {
       assertThat(e.failure()).isSameAs(failure);
-      assertThat(e.error()).isSameAs(failure);
-      assertThat(e).hasFieldOrPropertyWithValue("error", failure);
+      assertThat(e).hasFieldOrPropertyWithValue("failure", failure);
       assertThat(e.getMessage()).isEqualTo(failure.name() + ": context");
     }
     assertThat(new ChainException(failure, "c", cause).getCause()).isSameAs(cause);

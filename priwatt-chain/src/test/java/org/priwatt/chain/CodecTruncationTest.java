@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.priwatt.chain.codec.Codec;
 import org.priwatt.crypto.Hex;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.script.Script;
 import org.priwatt.script.VerifyFlag;
 
@@ -15,19 +17,19 @@ import org.priwatt.script.VerifyFlag;
 class CodecTruncationTest {
   private final RandomTransactions gen = new RandomTransactions(5);
 
-  private static <T> void roundTripAndTruncate(Codec<T> codec, T value) throws ChainException {
+  private static <T> void roundTripAndTruncate(Codec<T> codec, T value) throws DecodeException {
     byte[] enc = codec.encode(value);
     assertThat(enc.length).isLessThanOrEqualTo(codec.maxSize());
     assertThat(codec.decodeFully(enc)).isEqualTo(value);
     for (int cut = 0; cut < enc.length; cut++) {
       byte[] part = Arrays.copyOf(enc, cut);
       assertThatThrownBy(() -> codec.decodeFully(part)).isInstanceOfSatisfying(
-          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.TRUNCATED));
+          DecodeException.class, e -> assertThat(e.error()).isEqualTo(DecodeError.TRUNCATED));
     }
   }
 
   @Test
-  void componentsRoundTripAndRejectTruncation() throws ChainException {
+  void componentsRoundTripAndRejectTruncation() throws DecodeException {
     for (int i = 0; i < 50; i++) {
       Transaction tx = gen.transaction(2, 2);
       for (TxInput in : tx.inputs()) {

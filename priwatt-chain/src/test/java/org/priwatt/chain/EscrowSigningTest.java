@@ -102,7 +102,7 @@ class EscrowSigningTest {
   void foreignKeyCannotSign() {
     assertThatThrownBy(() -> TransactionSigner.signMultisig(spend(BOB), 0, REDEEM, MALLORY))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.KEY_NOT_IN_SCRIPT));
+            e -> assertThat(e.failure()).isEqualTo(ChainError.KEY_NOT_IN_SCRIPT));
   }
 
   /** Builds OP_0 sigs... redeem by hand, bypassing the signer's checks. */
@@ -143,15 +143,15 @@ class EscrowSigningTest {
     Transaction tampered = withSignatures(spend(BOB), REDEEM, MALLORY);
     assertThatThrownBy(() -> TransactionSigner.signMultisig(tampered, 0, REDEEM, BOB))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.INVALID_EXISTING_SIGNATURE));
-    Transaction garbage = spend(BOB).toBuilder().setScriptSig(0, Script.of(new byte[] {0x51}))
+            e -> assertThat(e.failure()).isEqualTo(ChainError.INVALID_EXISTING_SIGNATURE));
+    Transaction garbage = spend(BOB).toBuilder().setScriptSig(0, Script.fromBytes(new byte[] {0x51}))
         .build();
     assertThatThrownBy(() -> TransactionSigner.signMultisig(garbage, 0, REDEEM, BOB))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.MALFORMED_SCRIPT_SIG));
+            e -> assertThat(e.failure()).isEqualTo(ChainError.MALFORMED_SCRIPT_SIG));
     assertThatThrownBy(() -> TransactionSigner.signMultisig(spend(BOB), 0, ESCROW, BOB))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.UNSUPPORTED_SCRIPT));
+            e -> assertThat(e.failure()).isEqualTo(ChainError.UNSUPPORTED_SCRIPT));
   }
 
   @Test
@@ -163,7 +163,7 @@ class EscrowSigningTest {
     assertThat(verifies(signed, ScriptTemplates.p2pkh(BOB.publicKey().hash160()))).isFalse();
     assertThatThrownBy(() -> TransactionSigner.signP2pkh(tx, 0, p2pkh, BOB))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.KEY_NOT_IN_SCRIPT));
+            e -> assertThat(e.failure()).isEqualTo(ChainError.KEY_NOT_IN_SCRIPT));
     Transaction anyone = TransactionSigner.signP2pkh(tx, 0, p2pkh, ALICE,
         SignatureHasher.SIGHASH_SINGLE | SignatureHasher.SIGHASH_ANYONECANPAY);
     assertThat(verifies(anyone, p2pkh)).isTrue();

@@ -41,33 +41,33 @@ final class RandomTransactions {
   Script rawScript(int maxLength) {
     byte[] s = new byte[rnd.nextInt(maxLength + 1)];
     rnd.nextBytes(s);
-    return Script.of(s);
+    return Script.fromBytes(s);
   }
 
   /** A well-formed script of random opcodes and pushes, often with OP_CODESEPARATORs. */
   Script wellFormedScript(int maxOps) {
-    org.priwatt.chain.codec.ByteWriter w = new org.priwatt.chain.codec.ByteWriter();
+    org.priwatt.crypto.codec.ByteWriter w = org.priwatt.crypto.codec.ByteWriter.littleEndian();
     int ops = rnd.nextInt(maxOps + 1);
     for (int i = 0; i < ops; i++) {
       int kind = rnd.nextInt(6);
       if (kind == 0) {
-        w.writeUint8(0xab);
+        w.u8(0xab);
       } else if (kind == 1) {
         int n = rnd.nextInt(0x4c);
-        w.writeUint8(n);
+        w.u8(n);
         byte[] d = new byte[n];
         rnd.nextBytes(d);
-        w.writeBytes(d);
+        w.bytes(d);
       } else if (kind == 2) {
         int n = rnd.nextInt(80);
-        w.writeUint8(0x4c).writeUint8(n);
+        w.u8(0x4c).u8(n);
         byte[] d = new byte[n];
         rnd.nextBytes(d);
-        w.writeBytes(d);
+        w.bytes(d);
       } else {
-        w.writeUint8(0x4f + rnd.nextInt(0xff - 0x4f + 1));
+        w.u8(0x4f + rnd.nextInt(0xff - 0x4f + 1));
       }
     }
-    return Script.of(w.toByteArray());
+    return Script.fromBytes(w.toByteArray());
   }
 }

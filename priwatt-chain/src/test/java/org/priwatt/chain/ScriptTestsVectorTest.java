@@ -32,7 +32,7 @@ class ScriptTestsVectorTest {
   /** Core's BuildCreditingTransaction. */
   static Transaction crediting(Script scriptPubKey) {
     return Transaction.builder()
-        .addInput(TxInput.of(OutPoint.NULL, Script.of(new byte[] {0, 0}), TxInput.SEQUENCE_FINAL))
+        .addInput(TxInput.of(OutPoint.NULL, Script.fromBytes(new byte[] {0, 0}), TxInput.SEQUENCE_FINAL))
         .addOutput(TxOutput.ofRawValue(0, scriptPubKey))
         .build();
   }

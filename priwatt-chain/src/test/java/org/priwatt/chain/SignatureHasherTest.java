@@ -44,7 +44,7 @@ class SignatureHasherTest {
   @Test
   void allHashMatchesHandBuiltPreimage() {
     Transaction tx = twoInOneOut();
-    Script code = Script.of(Hex.decode("76a914" + "11".repeat(20) + "88ac"));
+    Script code = Script.fromBytes(Hex.decode("76a914" + "11".repeat(20) + "88ac"));
     // Core's preimage: the tx with input 0's script = code, others empty, plus hashType LE
     TransactionBuilder b = tx.toBuilder().setScriptSig(0, code);
     for (int i = 1; i < tx.inputs().size(); i++) {
@@ -60,13 +60,13 @@ class SignatureHasherTest {
   void codeSeparatorsAreRemovedFromScriptCode() {
     Transaction tx = twoInOneOut();
     SignatureHasher hasher = SignatureHasher.of(tx);
-    Script with = Script.of(Hex.decode("ab51ab52ab"));
-    Script without = Script.of(Hex.decode("5152"));
+    Script with = Script.fromBytes(Hex.decode("ab51ab52ab"));
+    Script without = Script.fromBytes(Hex.decode("5152"));
     assertThat(hasher.legacyHash(0, with, 1)).isEqualTo(hasher.legacyHash(0, without, 1));
     // a push whose data contains 0xab is data, not a separator
-    Script pushed = Script.of(Hex.decode("01ab"));
+    Script pushed = Script.fromBytes(Hex.decode("01ab"));
     assertThat(hasher.legacyHash(0, pushed, 1))
-        .isNotEqualTo(hasher.legacyHash(0, Script.of(Hex.decode("01")), 1));
+        .isNotEqualTo(hasher.legacyHash(0, Script.fromBytes(Hex.decode("01")), 1));
   }
 
   @Test
@@ -74,10 +74,10 @@ class SignatureHasherTest {
     // Core writes the length of the whole script minus separators (4) but only the bytes its
     // parser got through: ab-free "ac 4c 05" and not the dangling "01".
     byte[] code = SignatureHasher.serializeScriptCode(
-        Script.of(Hex.decode("ac4c0501")));
+        Script.fromBytes(Hex.decode("ac4c0501")));
     assertThat(Hex.encode(code)).isEqualTo("04ac4c05");
     byte[] sep = SignatureHasher.serializeScriptCode(
-        Script.of(Hex.decode("51ab4d0100")));
+        Script.fromBytes(Hex.decode("51ab4d0100")));
     assertThat(Hex.encode(sep)).isEqualTo("04514d0100");
   }
 

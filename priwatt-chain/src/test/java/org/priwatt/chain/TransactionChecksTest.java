@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.priwatt.script.Script;
 
 class TransactionChecksTest {
-  private static final Script P2 = Script.of(new byte[] {0x51});
+  private static final Script P2 = Script.fromBytes(new byte[] {0x51});
   private static final OutPoint A = OutPoint.of(TxId.fromBytes(filled(1)), 0);
   private static final OutPoint B = OutPoint.of(TxId.fromBytes(filled(2)), 1);
 
@@ -30,7 +30,7 @@ class TransactionChecksTest {
   void validTransactionPasses() {
     assertThat(TransactionChecks.check(valid().build())).isEmpty();
     assertThat(TransactionChecks.check(Transaction.builder()
-        .addInput(TxInput.of(OutPoint.NULL, Script.of(new byte[100]), 0))
+        .addInput(TxInput.of(OutPoint.NULL, Script.fromBytes(new byte[100]), 0))
         .addOutput(Amount.ofSat(Amount.MAX_MONEY), P2).build())).isEmpty();
   }
 
@@ -38,7 +38,7 @@ class TransactionChecksTest {
     return Stream.of(
         rule(TxRejectReason.VIN_EMPTY, b -> Transaction.builder().addOutput(Amount.ZERO, P2)),
         rule(TxRejectReason.VOUT_EMPTY, b -> Transaction.builder().addInput(A)),
-        rule(TxRejectReason.OVERSIZE, b -> b.addOutput(Amount.ZERO, Script.of(new byte[1_000_000]))),
+        rule(TxRejectReason.OVERSIZE, b -> b.addOutput(Amount.ZERO, Script.fromBytes(new byte[1_000_000]))),
         rule(TxRejectReason.VOUT_NEGATIVE, b -> b.addOutput(TxOutput.ofRawValue(-1, P2))),
         rule(TxRejectReason.VOUT_TOO_LARGE,
             b -> b.addOutput(TxOutput.ofRawValue(Amount.MAX_MONEY + 1, P2))),
@@ -46,10 +46,10 @@ class TransactionChecksTest {
             b -> b.addOutput(Amount.ofSat(Amount.MAX_MONEY), P2)),
         rule(TxRejectReason.INPUTS_DUPLICATE, b -> b.addInput(A)),
         rule(TxRejectReason.COINBASE_LENGTH, b -> Transaction.builder()
-            .addInput(TxInput.of(OutPoint.NULL, Script.of(new byte[1]), 0))
+            .addInput(TxInput.of(OutPoint.NULL, Script.fromBytes(new byte[1]), 0))
             .addOutput(Amount.ZERO, P2)),
         rule(TxRejectReason.COINBASE_LENGTH, b -> Transaction.builder()
-            .addInput(TxInput.of(OutPoint.NULL, Script.of(new byte[101]), 0))
+            .addInput(TxInput.of(OutPoint.NULL, Script.fromBytes(new byte[101]), 0))
             .addOutput(Amount.ZERO, P2)),
         rule(TxRejectReason.PREVOUT_NULL, b -> b.addInput(OutPoint.NULL)));
   }

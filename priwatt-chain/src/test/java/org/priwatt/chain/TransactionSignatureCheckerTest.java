@@ -59,7 +59,7 @@ class TransactionSignatureCheckerTest {
     EcKey key = EcKey.fromPrivate(new byte[] {
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
         17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
-    Script code = Script.of(new byte[] {0x51});
+    Script code = Script.fromBytes(new byte[] {0x51});
     TransactionSignatureChecker checker = TransactionSignatureChecker.of(t, 0);
     byte[] hash = SignatureHasher.of(t).legacyHash(0, code, 1);
     EcdsaSignature sig = key.sign(hash);

@@ -57,7 +57,7 @@ class TransactionTest {
       for (int cut = 0; cut < full.length; cut++) {
         byte[] part = Arrays.copyOf(full, cut);
         assertThatThrownBy(() -> Transaction.parse(part))
-            .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.error())
+            .isInstanceOfSatisfying(ChainException.class, e -> assertThat(e.failure())
                 .isIn(ChainError.TRUNCATED, ChainError.LENGTH_OUT_OF_RANGE));
       }
     }
@@ -67,7 +67,7 @@ class TransactionTest {
   void trailingBytesAreRejected() {
     byte[] full = Hex.decode(GENESIS_COINBASE + "00");
     assertThatThrownBy(() -> Transaction.parse(full)).isInstanceOfSatisfying(
-        ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.TRAILING_BYTES));
+        ChainException.class, e -> assertThat(e.failure()).isEqualTo(ChainError.TRAILING_BYTES));
   }
 
   @ParameterizedTest
@@ -85,7 +85,7 @@ class TransactionTest {
   })
   void hostilePrefixesAreRejected(String hex, ChainError expected) {
     assertThatThrownBy(() -> Transaction.parseHex(hex)).isInstanceOfSatisfying(
-        ChainException.class, e -> assertThat(e.error()).isEqualTo(expected));
+        ChainException.class, e -> assertThat(e.failure()).isEqualTo(expected));
   }
 
   /** BIP 143's signed native P2WPKH example, in BIP 144's witness serialization. */
@@ -104,12 +104,12 @@ class TransactionTest {
   void witnessSerializationIsRefusedAsSegwit() throws ChainException {
     assertThatThrownBy(() -> Transaction.parseHex(BIP143_SIGNED_SEGWIT))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.SEGWIT_NOT_SUPPORTED));
+            e -> assertThat(e.failure()).isEqualTo(ChainError.SEGWIT_NOT_SUPPORTED));
     // Any non-zero flag after the marker, even with nothing behind it.
     for (String hex : new String[] {"010000000001", "0100000000ff00", "010000000002"}) {
       assertThatThrownBy(() -> Transaction.parseHex(hex)).as(hex)
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(ChainError.SEGWIT_NOT_SUPPORTED));
+              e -> assertThat(e.failure()).isEqualTo(ChainError.SEGWIT_NOT_SUPPORTED));
     }
     // The same transaction without marker, flag and witness is a legacy transaction.
     int witness = BIP143_SIGNED_SEGWIT.indexOf("88ac0002473044") + 4;
@@ -129,7 +129,7 @@ class TransactionTest {
   void oversizedInputIsRejectedBeforeDecoding() {
     byte[] big = new byte[Transaction.MAX_SIZE + 1];
     assertThatThrownBy(() -> Transaction.parse(big)).isInstanceOfSatisfying(
-        ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.OVERSIZED));
+        ChainException.class, e -> assertThat(e.failure()).isEqualTo(ChainError.OVERSIZED));
   }
 
   @Test
@@ -145,7 +145,7 @@ class TransactionTest {
   @Test
   void valueTypesAreImmutable() {
     byte[] script = {0x51};
-    Script s = Script.of(script);
+    Script s = Script.fromBytes(script);
     Transaction tx = Transaction.builder()
         .addInput(OutPoint.of(TxId.fromBytes(new byte[32]), 0))
         .addOutput(Amount.ofSat(1), s).build();

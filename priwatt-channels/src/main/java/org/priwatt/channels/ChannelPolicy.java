@@ -1,6 +1,6 @@
 package org.priwatt.channels;
 
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.energy.registry.DsoRegistry;
 
 /**

@@ -132,7 +132,7 @@ abstract class ChannelSession<S> implements MessageListener, AutoCloseable {
     org.priwatt.channels.internal.Wire.identity(out, msg);
     writeState(out, next);
     out.u8(nextHandled.size());
-    nextHandled.forEach(h -> out.bytes(h.bytes()));
+    nextHandled.forEach(h -> out.bytes(h.toBytes()));
     ChannelAction.writeAll(out, actions);
     byte[] bytes = out.toByteArray();
     out.wipe();

@@ -70,7 +70,7 @@ class ChannelMessageCodecTest {
             new ChannelMessage.Part(entry(), EnergyAmount.ofMilliwattHours(3_333_333)))),
         new ChannelMessage.Funded(id(), outPoint()),
         new ChannelMessage.Pay(id(), 7, outPoint(), Amount.ofSat(CAPACITY - FEE), bytes(71)),
-        new ChannelMessage.Secret(id(), 7, EnergySecret.of(bytes(32))),
+        new ChannelMessage.Secret(id(), 7, EnergySecret.fromBytes(bytes(32))),
         new ChannelMessage.Close(id()));
   }
 
@@ -90,7 +90,7 @@ class ChannelMessageCodecTest {
     Arbitrary<ChannelMessage> pay = Combinators.combine(n, money, Arbitraries.bytes().array(byte[].class)
             .ofMaxSize(ChannelMessage.MAX_SIGNATURE))
         .as((i, a, sig) -> new ChannelMessage.Pay(id(), i, outPoint(), Amount.ofSat(a), sig));
-    Arbitrary<ChannelMessage> secret = n.map(i -> new ChannelMessage.Secret(id(), i, EnergySecret.of(bytes(32))));
+    Arbitrary<ChannelMessage> secret = n.map(i -> new ChannelMessage.Secret(id(), i, EnergySecret.fromBytes(bytes(32))));
     Arbitrary<ChannelMessage> rest = Arbitraries.of(0, 1).map(k -> k == 0 ? new ChannelMessage.Funded(id(), outPoint())
         : new ChannelMessage.Close(id()));
     return Arbitraries.oneOf(open, accept, pay, secret, rest);

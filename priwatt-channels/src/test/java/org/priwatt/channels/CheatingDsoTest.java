@@ -109,8 +109,8 @@ class CheatingDsoTest extends ChannelFixture {
     world.await("claim", () -> !dso.all(RegistryRequest.ChannelTransfer.class).isEmpty(), () -> {}, WAIT);
     RegistryRequest.ChannelTransfer claim = dso.all(RegistryRequest.ChannelTransfer.class).get(0);
     // A certificate of the part's energy for another owner: she does not take it.
-    EnergySecret lambda = EnergySecret.of(world.random().generateSeed(32));
-    IssuedSecrets forged = new IssuedSecrets(lambda, EnergySecret.of(world.random().generateSeed(32)),
+    EnergySecret lambda = EnergySecret.fromBytes(world.random().generateSeed(32));
+    IssuedSecrets forged = new IssuedSecrets(lambda, EnergySecret.fromBytes(world.random().generateSeed(32)),
         EntryCertificate.issue(world.dsoKey(), lambda.entryId(), EcKey.generate().publicKey(),
             c.bob().parts().get(0).energy(), world.now()));
     dso.reply(claim, new RegistryReply.Issued(claim.id(), List.of(forged)));

@@ -179,7 +179,7 @@ class CheatingServerTest extends ChannelFixture {
     assertThat(c.alice().pay()).isTrue();
     ChannelMessage.Pay p2 = awaitPay(c, 2);
     // A forged secret for part 2: it does not hash to the part, and she pays nothing more.
-    release(c, 2, EnergySecret.of(world.random().generateSeed(32)));
+    release(c, 2, EnergySecret.fromBytes(world.random().generateSeed(32)));
     pump("forgery noticed", () -> c.alice().lastRefusal().isPresent(), null, c.alice());
     assertThat(c.alice().lastRefusal()).contains(ChannelError.BAD_SECRET);
     assertThat(c.alice().pay()).as("no payment while one is unanswered").isFalse();

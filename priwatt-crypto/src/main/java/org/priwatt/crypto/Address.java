@@ -56,7 +56,7 @@ public abstract sealed class Address permits Address.P2pkh, Address.P2sh {
   public static P2pkh p2pkhFromPublicKey(byte[] encodedPublicKey, NetworkParameters network)
       throws CryptoException {
     Objects.requireNonNull(network, "network");
-    return p2pkh(EcPublicKey.parse(encodedPublicKey), network);
+    return p2pkh(EcPublicKey.decode(encodedPublicKey), network);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 import org.priwatt.crypto.internal.Backends;
+import org.priwatt.crypto.internal.Curve;
 import org.priwatt.crypto.internal.CurveBackend;
 
 /**
@@ -38,7 +39,7 @@ public final class EcKey {
     byte[] k = new byte[32];
     do {
       random.nextBytes(k);
-    } while (!backend.isValidPrivateKey(k)); // rejection sampling: uniform in [1, n-1]
+    } while (!Curve.isValidPrivateKey(k)); // rejection sampling: uniform in [1, n-1]
     return create(backend, k, true);
   }
 
@@ -55,12 +56,15 @@ public final class EcKey {
    * Imports a 32-byte big-endian private key; {@code compressed} chooses the public key's
    * encoding (which changes its HASH160 and so its address).
    *
+   * <p>Security: the range check runs in constant time ({@code Curve.isValidPrivateKey}, the
+   * same check WIF and BIP 32 use).
+   *
    * @throws CryptoException INVALID_PRIVATE_KEY if it is not 32 bytes or not in [1, n-1]
    */
   public static EcKey fromPrivate(byte[] priv, boolean compressed) throws CryptoException {
     Objects.requireNonNull(priv, "priv");
     CurveBackend backend = Backends.active();
-    if (priv.length != 32 || !backend.isValidPrivateKey(priv)) {
+    if (!Curve.isValidPrivateKey(priv)) {
       throw new CryptoException(CryptoError.INVALID_PRIVATE_KEY,
           "private key must be 32 bytes in [1, n-1]");
     }

@@ -16,18 +16,12 @@ public final class EcPublicKey {
   private final byte[] encoded;
   private final byte[] uncompressed;
   private final boolean compressed;
-  private volatile Prepared prepared;
-
-  /** A backend's prepared form of this key, tagged with the backend that made it. */
-  private static final class Prepared {
-    final CurveBackend backend;
-    final Object handle;
-
-    Prepared(CurveBackend backend, Object handle) {
-      this.backend = backend;
-      this.handle = handle;
-    }
-  }
+  /**
+   * The process backend's prepared form of this key, made on first verification. The backend is
+   * fixed for the life of the process, so the form never needs remaking; a race may make it
+   * twice, with equal results.
+   */
+  private volatile Object prepared;
 
   private EcPublicKey(byte[] encoded, byte[] uncompressed, boolean compressed) {
     this.encoded = encoded;
@@ -36,7 +30,7 @@ public final class EcPublicKey {
   }
 
   /**
-   * Parses a SEC 1 public key: 33 bytes with prefix 02/03 or 65 bytes with prefix 04.
+   * Decodes a SEC 1 public key: 33 bytes with prefix 02/03 or 65 bytes with prefix 04.
    *
    * <p>Security: rejects points not on the curve (invalid-curve attacks), so any key of this
    * type is safe to multiply by a secret scalar.
@@ -44,7 +38,7 @@ public final class EcPublicKey {
    * @throws CryptoException INVALID_PUBLIC_KEY for a wrong length or prefix, or a point not on
    *     the curve
    */
-  public static EcPublicKey parse(byte[] encoded) throws CryptoException {
+  public static EcPublicKey decode(byte[] encoded) throws CryptoException {
     Objects.requireNonNull(encoded, "encoded");
     int prefix = encoded.length == 0 ? -1 : encoded[0];
     boolean ok = (encoded.length == 33 && (prefix == 2 || prefix == 3))
@@ -54,22 +48,22 @@ public final class EcPublicKey {
           "expected 33 bytes with prefix 02/03 or 65 bytes with prefix 04, got " + encoded.length
               + " bytes" + (encoded.length == 0 ? "" : String.format(" with prefix %02x", prefix & 0xff)));
     }
-    return decode(encoded);
+    return decodePoint(encoded);
   }
 
   /**
-   * Parses like {@link #parse}, and also accepts the 65-byte "hybrid" encodings with prefix 06/07
+   * Decodes like {@link #decode}, and also accepts the 65-byte "hybrid" encodings with prefix 06/07
    * that legacy Bitcoin consensus accepts (Core's {@code CPubKey}). Use only for consensus.
    */
-  public static EcPublicKey parseLax(byte[] encoded) throws CryptoException {
+  public static EcPublicKey decodeLax(byte[] encoded) throws CryptoException {
     Objects.requireNonNull(encoded, "encoded");
     if (encoded.length == 65 && (encoded[0] == 6 || encoded[0] == 7)) {
-      return decode(encoded);
+      return decodePoint(encoded);
     }
-    return parse(encoded);
+    return decode(encoded);
   }
 
-  private static EcPublicKey decode(byte[] encoded) throws CryptoException {
+  private static EcPublicKey decodePoint(byte[] encoded) throws CryptoException {
     byte[] full = Backends.active().parsePublicKey(encoded);
     if (full == null) {
       throw new CryptoException(CryptoError.INVALID_PUBLIC_KEY, "point is not on secp256k1");
@@ -90,7 +84,7 @@ public final class EcPublicKey {
     return c;
   }
 
-  /** Returns a copy of the encoding this key was parsed from or created with. */
+  /** Returns a copy of the encoding this key was decoded from or created with. */
   public byte[] encoded() {
     return encoded.clone();
   }
@@ -144,12 +138,12 @@ public final class EcPublicKey {
   }
 
   private Object prepared(CurveBackend backend) {
-    Prepared p = prepared;
-    if (p == null || p.backend != backend) {
-      p = new Prepared(backend, backend.preparePublicKey(uncompressed));
+    Object p = prepared;
+    if (p == null) {
+      p = backend.preparePublicKey(uncompressed);
       prepared = p;
     }
-    return p.handle;
+    return p;
   }
 
   /**

@@ -44,7 +44,7 @@ public final class EcdsaSignature {
    * @throws CryptoException INVALID_SIGNATURE_VALUE if R or S is not in [1, n-1]
    * @throws IllegalArgumentException if {@code compact} is not 64 bytes
    */
-  public static EcdsaSignature fromCompact(byte[] compact) throws CryptoException {
+  public static EcdsaSignature decodeCompact(byte[] compact) throws CryptoException {
     if (Objects.requireNonNull(compact, "compact").length != 64) {
       throw new IllegalArgumentException("compact signature must be 64 bytes");
     }

@@ -93,7 +93,7 @@ public abstract sealed class ExtendedKey permits ExtendedPrivateKey, ExtendedPub
               network, depth, parentFingerprint, childNumber, chainCode, keyData);
         }
         return new ExtendedPublicKey(
-            network, depth, parentFingerprint, childNumber, chainCode, EcPublicKey.parse(keyData));
+            network, depth, parentFingerprint, childNumber, chainCode, EcPublicKey.decode(keyData));
       } finally {
         Arrays.fill(keyData, (byte) 0);
       }

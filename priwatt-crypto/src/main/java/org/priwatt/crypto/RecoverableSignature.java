@@ -25,7 +25,7 @@ public final class RecoverableSignature {
    * @throws CryptoException INVALID_RECOVERABLE_SIGNATURE for a bad length or header byte,
    *     INVALID_SIGNATURE_VALUE for R or S out of range
    */
-  public static RecoverableSignature fromCompact(byte[] data) throws CryptoException {
+  public static RecoverableSignature decodeCompact(byte[] data) throws CryptoException {
     Objects.requireNonNull(data, "data");
     if (data.length != 65) {
       throw new CryptoException(CryptoError.INVALID_RECOVERABLE_SIGNATURE, "must be 65 bytes");
@@ -35,7 +35,7 @@ public final class RecoverableSignature {
       throw new CryptoException(CryptoError.INVALID_RECOVERABLE_SIGNATURE, "header byte " + header);
     }
     byte[] rs = java.util.Arrays.copyOfRange(data, 1, 65);
-    return new RecoverableSignature(EcdsaSignature.fromCompact(rs), (header - 27) & 3, header >= 31);
+    return new RecoverableSignature(EcdsaSignature.decodeCompact(rs), (header - 27) & 3, header >= 31);
   }
 
   /** Parses the Base64 form Bitcoin's {@code signmessage} prints. */
@@ -46,7 +46,7 @@ public final class RecoverableSignature {
     } catch (IllegalArgumentException e) {
       throw new CryptoException(CryptoError.INVALID_RECOVERABLE_SIGNATURE, "not Base64", e);
     }
-    return fromCompact(data);
+    return decodeCompact(data);
   }
 
   static EcPublicKey recover(EcdsaSignature sig, byte[] hash, int recId, boolean compressed) {

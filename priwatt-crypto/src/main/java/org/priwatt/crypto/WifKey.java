@@ -64,7 +64,7 @@ public final class WifKey implements Destroyable {
   }
 
   /**
-   * Decodes a WIF string that must belong to {@code network}.
+   * Parses a WIF string that must belong to {@code network}.
    *
    * @throws NullPointerException if an argument is null
    * @throws CryptoException the {@link Base58Check#decode} errors; {@link CryptoError#BAD_LENGTH}
@@ -73,24 +73,24 @@ public final class WifKey implements Destroyable {
    *     it; {@link CryptoError#INVALID_COMPRESSION_FLAG} if a 34-byte payload does not end in
    *     0x01; {@link CryptoError#INVALID_PRIVATE_KEY} if the scalar is 0 or not below n
    */
-  public static WifKey decode(String text, NetworkParameters network) throws CryptoException {
+  public static WifKey parse(String text, NetworkParameters network) throws CryptoException {
     Objects.requireNonNull(network, "network");
-    return decodeFor(text, network);
+    return parseFor(text, network);
   }
 
   /**
-   * Decodes a WIF string of any network in {@link NetworkParameters#all()}.
+   * Parses a WIF string of any network in {@link NetworkParameters#all()}.
    *
    * @throws NullPointerException if {@code text} is null
-   * @throws CryptoException as {@link #decode(String, NetworkParameters)}, with an unknown prefix
+   * @throws CryptoException as {@link #parse(String, NetworkParameters)}, with an unknown prefix
    *     always {@link CryptoError#UNKNOWN_VERSION}
    */
-  public static WifKey decodeAny(String text) throws CryptoException {
-    return decodeFor(text, null);
+  public static WifKey parseAny(String text) throws CryptoException {
+    return parseFor(text, null);
   }
 
-  /** Decodes for {@code expected}, or for any known network if it is null. */
-  private static WifKey decodeFor(String text, NetworkParameters expected)
+  /** Parses for {@code expected}, or for any known network if it is null. */
+  private static WifKey parseFor(String text, NetworkParameters expected)
       throws CryptoException {
     Objects.requireNonNull(text, "text");
     byte[] payload = Base58Check.decode(text);
@@ -130,7 +130,7 @@ public final class WifKey implements Destroyable {
    *
    * @throws IllegalStateException if destroyed
    */
-  public String encode() {
+  public String toBase58() {
     byte[] secret = key.copyBytes();
     byte[] payload = new byte[1 + PRIVATE_KEY_LENGTH + (compressed ? 1 : 0)];
     try {

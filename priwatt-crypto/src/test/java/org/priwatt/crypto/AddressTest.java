@@ -49,7 +49,7 @@ class AddressTest {
   void publicKeyAddresses(String pubKeyHex, String address) throws CryptoException {
     assertThat(Address.p2pkhFromPublicKey(Hex.decode(pubKeyHex), MAIN).toBase58())
         .isEqualTo(address);
-    assertThat(Address.p2pkh(EcPublicKey.parse(Hex.decode(pubKeyHex)), MAIN).toBase58())
+    assertThat(Address.p2pkh(EcPublicKey.decode(Hex.decode(pubKeyHex)), MAIN).toBase58())
         .isEqualTo(address);
   }
 

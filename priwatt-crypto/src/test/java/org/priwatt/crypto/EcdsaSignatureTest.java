@@ -82,7 +82,7 @@ class EcdsaSignatureTest {
       assertThat(EcdsaSignature.isStrictDer(der, 0, der.length)).isTrue();
       assertThat(EcdsaSignature.decodeDer(der)).isEqualTo(sig);
       assertThat(EcdsaSignature.decodeDerLax(der)).isEqualTo(sig);
-      assertThat(EcdsaSignature.fromCompact(sig.compact())).isEqualTo(sig);
+      assertThat(EcdsaSignature.decodeCompact(sig.compact())).isEqualTo(sig);
       assertThat(sig.normalizeS().isLowS()).isTrue();
     }
   }

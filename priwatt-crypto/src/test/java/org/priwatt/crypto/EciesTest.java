@@ -51,7 +51,7 @@ class EciesTest {
     sec[0] = 4;
     System.arraycopy(box, 20, sec, 33 - xLen, xLen);
     System.arraycopy(box, yOff + 2, sec, 65 - yLen, yLen);
-    EcPublicKey eph = EcPublicKey.parse(sec);
+    EcPublicKey eph = EcPublicKey.decode(sec);
     // Independent re-derivation: KDF = SHA-512(ECDH X), HMAC-SHA256 over IV..ciphertext, AES-CBC.
     byte[] keys = Hashes.sha512(RECIPIENT.ecdhX(eph));
     Mac mac = Mac.getInstance("HmacSHA256");

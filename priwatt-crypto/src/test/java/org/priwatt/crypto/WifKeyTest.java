@@ -18,7 +18,7 @@ class WifKeyTest {
 
   private static CryptoError decodeError(String text, NetworkParameters network) {
     try {
-      WifKey.decode(text, network);
+      WifKey.parse(text, network);
       return null;
     } catch (CryptoException e) {
       return e.error();
@@ -36,8 +36,8 @@ class WifKeyTest {
   @Test
   void bitcoinWikiExampleUncompressed() throws CryptoException {
     WifKey k = WifKey.of(KEY, false, MAIN);
-    assertThat(k.encode()).isEqualTo(UNCOMPRESSED);
-    WifKey d = WifKey.decode(UNCOMPRESSED, MAIN);
+    assertThat(k.toBase58()).isEqualTo(UNCOMPRESSED);
+    WifKey d = WifKey.parse(UNCOMPRESSED, MAIN);
     assertThat(d.privateKeyBytes()).isEqualTo(KEY);
     assertThat(d.isCompressed()).isFalse();
     assertThat(d.network()).isEqualTo(MAIN);
@@ -47,8 +47,8 @@ class WifKeyTest {
   @Test
   void sameKeyCompressed() throws CryptoException {
     WifKey k = WifKey.of(KEY, true, MAIN);
-    assertThat(k.encode()).isEqualTo(COMPRESSED);
-    WifKey d = WifKey.decodeAny(COMPRESSED);
+    assertThat(k.toBase58()).isEqualTo(COMPRESSED);
+    WifKey d = WifKey.parseAny(COMPRESSED);
     assertThat(d.isCompressed()).isTrue();
     assertThat(d).isEqualTo(k).isNotEqualTo(WifKey.of(KEY, false, MAIN));
   }
@@ -63,27 +63,27 @@ class WifKeyTest {
         key[0] &= 0x7f; // stay below n
         key[31] |= 1; // and above zero
         boolean compressed = random.nextBoolean();
-        String text = WifKey.of(key, compressed, network).encode();
-        WifKey back = WifKey.decode(text, network);
+        String text = WifKey.of(key, compressed, network).toBase58();
+        WifKey back = WifKey.parse(text, network);
         assertThat(back.privateKeyBytes()).isEqualTo(key);
         assertThat(back.isCompressed()).isEqualTo(compressed);
-        assertThat(WifKey.decodeAny(text).network()).isEqualTo(network);
+        assertThat(WifKey.parseAny(text).network()).isEqualTo(network);
       }
     }
   }
 
   @Test
   void convertsToAndFromEcKey() throws CryptoException {
-    WifKey wif = WifKey.decode(UNCOMPRESSED, MAIN);
+    WifKey wif = WifKey.parse(UNCOMPRESSED, MAIN);
     EcKey key = wif.toEcKey();
     assertThat(key.isCompressed()).isFalse();
     // The wiki's example key pays to this uncompressed-key address.
     assertThat(Address.p2pkh(key.publicKey(), MAIN).toBase58())
         .isEqualTo("1GAehh7TsJAHuUAeKZcXf5CnwuGuGgyX2S");
-    assertThat(WifKey.of(key, MAIN).encode()).isEqualTo(UNCOMPRESSED);
-    EcKey compressed = WifKey.decode(COMPRESSED, MAIN).toEcKey();
+    assertThat(WifKey.of(key, MAIN).toBase58()).isEqualTo(UNCOMPRESSED);
+    EcKey compressed = WifKey.parse(COMPRESSED, MAIN).toEcKey();
     assertThat(compressed.isCompressed()).isTrue();
-    assertThat(WifKey.of(compressed, MAIN).encode()).isEqualTo(COMPRESSED);
+    assertThat(WifKey.of(compressed, MAIN).toBase58()).isEqualTo(COMPRESSED);
   }
 
   @Test
@@ -96,7 +96,7 @@ class WifKeyTest {
     assertThat(k.privateKeyBytes()).isEqualTo(KEY);
     k.destroy();
     assertThat(k.isDestroyed()).isTrue();
-    assertThatThrownBy(k::encode).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(k::toBase58).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(k::privateKeyBytes).isInstanceOf(IllegalStateException.class);
   }
 
@@ -128,7 +128,7 @@ class WifKeyTest {
         .isEqualTo(CryptoError.WRONG_NETWORK);
     String unknown = wif(0x81, KEY);
     assertThat(decodeError(unknown, MAIN)).isEqualTo(CryptoError.UNKNOWN_VERSION);
-    assertThatThrownBy(() -> WifKey.decodeAny(unknown))
+    assertThatThrownBy(() -> WifKey.parseAny(unknown))
         .isInstanceOfSatisfying(
             CryptoException.class, e -> assertThat(e.error()).isEqualTo(CryptoError.UNKNOWN_VERSION));
   }
@@ -159,8 +159,8 @@ class WifKeyTest {
   void acceptsRangeBoundaries() throws CryptoException {
     byte[] one = Curve.toBytes32(BigInteger.ONE);
     byte[] max = Curve.toBytes32(Secp256k1.ORDER.subtract(BigInteger.ONE));
-    assertThat(WifKey.decode(wif(0x80, one), MAIN).privateKeyBytes()).isEqualTo(one);
-    assertThat(WifKey.decode(wif(0x80, max, (byte) 1), MAIN).privateKeyBytes()).isEqualTo(max);
+    assertThat(WifKey.parse(wif(0x80, one), MAIN).privateKeyBytes()).isEqualTo(one);
+    assertThat(WifKey.parse(wif(0x80, max, (byte) 1), MAIN).privateKeyBytes()).isEqualTo(max);
   }
 
   @Test

@@ -28,7 +28,7 @@ public final class EnergySecret {
    *
    * @throws IllegalArgumentException if the length is not {@value #LENGTH}
    */
-  public static EnergySecret of(byte[] secret32) {
+  public static EnergySecret fromBytes(byte[] secret32) {
     Objects.requireNonNull(secret32, "secret32");
     if (secret32.length != LENGTH) {
       throw new IllegalArgumentException("energy secret must be 32 bytes, got " + secret32.length);
@@ -39,7 +39,7 @@ public final class EnergySecret {
   /** A secret holding {@code digest}, whose array is cleared: for derivations that own their output. */
   public static EnergySecret adopt(byte[] digest) {
     try {
-      return of(digest);
+      return fromBytes(digest);
     } finally {
       Arrays.fill(digest, (byte) 0);
     }

@@ -1,11 +1,13 @@
 package org.priwatt.msg;
 
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 import org.priwatt.crypto.Hashes;
-import org.priwatt.msg.internal.ByteReader;
-import org.priwatt.msg.internal.ByteWriter;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.msg.internal.IntegerBase58;
 
 /**
@@ -118,12 +120,18 @@ public final class BitmessageAddress {
     if (!java.security.MessageDigest.isEqual(Arrays.copyOf(check, 4), Arrays.copyOfRange(data, body, data.length))) {
       throw new MessageException(MessageError.ADDRESS_BAD_CHECKSUM, s);
     }
-    ByteReader r = new ByteReader(data, 0, body);
-    long version = r.varInt(Long.MAX_VALUE, "address version");
-    if (version < 2 || version > 4) {
-      throw new MessageException(MessageError.ADDRESS_UNSUPPORTED_VERSION, "version " + version);
+    ByteReader r = ByteReader.of(data, 0, body, ByteOrder.BIG_ENDIAN);
+    long version;
+    long stream;
+    try {
+      version = r.compactSize(Long.MAX_VALUE);
+      if (version < 2 || version > 4) {
+        throw new MessageException(MessageError.ADDRESS_UNSUPPORTED_VERSION, "version " + version);
+      }
+      stream = r.compactSize(Long.MAX_VALUE);
+    } catch (DecodeException e) {
+      throw MessageException.of(e);
     }
-    long stream = r.varInt(Long.MAX_VALUE, "stream");
     if (stream < 1) {
       throw new MessageException(MessageError.INVALID_FIELD, "stream 0");
     }
@@ -159,7 +167,8 @@ public final class BitmessageAddress {
 
   private static String encode(int version, long stream, byte[] ripe) {
     int strip = version == 4 ? leadingZeros(ripe) : Math.min(2, leadingZeros(ripe));
-    ByteWriter w = new ByteWriter(32).varInt(version).varInt(stream).bytes(ripe, strip, RIPE_LENGTH - strip);
+    ByteWriter w = ByteWriter.of(ByteOrder.BIG_ENDIAN, 32).compactSize(version).compactSize(stream)
+        .bytes(ripe, strip, RIPE_LENGTH - strip);
     byte[] body = w.toByteArray();
     byte[] check = Hashes.sha512d(body);
     byte[] all = w.bytes(check, 0, 4).toByteArray();
@@ -188,7 +197,8 @@ public final class BitmessageAddress {
    * both: this hides content from nodes that do not know the address, nothing more.
    */
   public byte[] addressDataHash() {
-    return Hashes.sha512d(new ByteWriter(40).varInt(version).varInt(stream).bytes(ripe).toByteArray());
+    return Hashes.sha512d(ByteWriter.of(ByteOrder.BIG_ENDIAN, 40).compactSize(version)
+        .compactSize(stream).bytes(ripe).toByteArray());
   }
 
   /** Returns the 32-byte tag that v4 getpubkey/pubkey objects and v5 broadcasts carry. */

@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Hashes;
-import org.priwatt.msg.internal.ByteWriter;
+import org.priwatt.crypto.codec.ByteWriter;
 
 /**
  * A local messaging identity: a signing key pair, a separate encryption key pair, and the
@@ -95,7 +95,7 @@ public final class Identity {
   }
 
   private static EcKey candidate(byte[] passphrase, long nonce) {
-    byte[] material = Hashes.sha512(passphrase, ByteWriter.varIntBytes(nonce));
+    byte[] material = Hashes.sha512(passphrase, ByteWriter.bigEndian().compactSize(nonce).toByteArray());
     try {
       return EcKey.fromPrivate(Arrays.copyOf(material, 32), false);
     } catch (CryptoException e) {

@@ -1,5 +1,6 @@
 package org.priwatt.msg;
 
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
@@ -7,8 +8,10 @@ import java.util.Optional;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Ecies;
-import org.priwatt.msg.internal.ByteReader;
-import org.priwatt.msg.internal.ByteWriter;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.DecodeException;
+import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.msg.internal.SenderBlock;
 import org.priwatt.msg.internal.Signatures;
 
@@ -40,9 +43,11 @@ public final class MessageCrypto {
   public static MessageObject buildMsg(Identity from, PublicIdentity to, MessageContent content, byte[] ackPacket, long expiresTime) {
     Objects.requireNonNull(ackPacket, "ackPacket");
     long stream = to.address().stream();
-    ByteWriter w = new ByteWriter(512);
+    ByteWriter w = writer(512);
     senderBlock(from).write(w);
-    w.bytes(to.address().ripe()).varInt(content.encoding()).varBytes(content.encode()).varBytes(ackPacket);
+    w.bytes(to.address().ripe()).compactSize(content.encoding())
+        .varBytes(LengthPrefix.COMPACT_SIZE, content.encode())
+        .varBytes(LengthPrefix.COMPACT_SIZE, ackPacket);
     byte[] header = header(expiresTime, ObjectType.MSG, 1, stream);
     byte[] plaintext = signedPlaintext(from, header, new byte[0], w);
     return MessageObject.unsolved(expiresTime, ObjectType.MSG.code(), 1, stream, Ecies.encrypt(to.encryptionKey(), plaintext));
@@ -63,21 +68,22 @@ public final class MessageCrypto {
     }
     try {
       return Optional.of(parseMsg(object, me, plain.get()));
-    } catch (MessageException e) {
+    } catch (MessageException | DecodeException e) {
       return Optional.empty();
     }
   }
 
-  private static ReceivedMessage parseMsg(MessageObject object, Identity me, byte[] plain) throws MessageException {
-    ByteReader r = new ByteReader(plain);
+  private static ReceivedMessage parseMsg(MessageObject object, Identity me, byte[] plain)
+      throws MessageException, DecodeException {
+    ByteReader r = ByteReader.bigEndian(plain);
     SenderBlock sb = SenderBlock.read(r);
-    byte[] destRipe = r.bytes(20, "destination ripe");
-    long encoding = r.varInt(Long.MAX_VALUE, "encoding");
-    byte[] message = r.varBytes(MAX_FIELD, "message");
-    byte[] ack = r.varBytes(MAX_FIELD, "ack");
+    byte[] destRipe = r.bytes(20);
+    long encoding = r.compactSize(Long.MAX_VALUE);
+    byte[] message = r.varBytes(LengthPrefix.COMPACT_SIZE, MAX_FIELD);
+    byte[] ack = r.varBytes(LengthPrefix.COMPACT_SIZE, MAX_FIELD);
     int signedEnd = r.position();
-    byte[] sig = r.varBytes(Signatures.MAX_LENGTH, "signature");
-    r.expectEnd("msg plaintext");
+    byte[] sig = r.varBytes(LengthPrefix.COMPACT_SIZE, Signatures.MAX_LENGTH);
+    r.expectEnd();
     if (!MessageDigest.isEqual(destRipe, me.address().ripe())) {
       throw new MessageException(MessageError.WRONG_RECIPIENT, "ripe mismatch");
     }
@@ -96,9 +102,9 @@ public final class MessageCrypto {
    * knows the sender's address (a subscriber) can read it and nobody else can.
    */
   public static MessageObject buildBroadcast(Identity from, MessageContent content, long expiresTime) {
-    ByteWriter w = new ByteWriter(512);
+    ByteWriter w = writer(512);
     senderBlock(from).write(w);
-    w.varInt(content.encoding()).varBytes(content.encode());
+    w.compactSize(content.encoding()).varBytes(LengthPrefix.COMPACT_SIZE, content.encode());
     return buildTagged(from, ObjectType.BROADCAST, 5, w, expiresTime);
   }
 
@@ -117,13 +123,13 @@ public final class MessageCrypto {
    */
   public static Optional<ReceivedBroadcast> openBroadcast(MessageObject object, BitmessageAddress subscribed) {
     return openTagged(object, ObjectType.BROADCAST, 5, subscribed, plain -> {
-      ByteReader r = new ByteReader(plain);
+      ByteReader r = ByteReader.bigEndian(plain);
       SenderBlock sb = SenderBlock.read(r);
-      long encoding = r.varInt(Long.MAX_VALUE, "encoding");
-      byte[] message = r.varBytes(MAX_FIELD, "message");
+      long encoding = r.compactSize(Long.MAX_VALUE);
+      byte[] message = r.varBytes(LengthPrefix.COMPACT_SIZE, MAX_FIELD);
       int signedEnd = r.position();
-      byte[] sig = r.varBytes(Signatures.MAX_LENGTH, "signature");
-      r.expectEnd("broadcast plaintext");
+      byte[] sig = r.varBytes(LengthPrefix.COMPACT_SIZE, Signatures.MAX_LENGTH);
+      r.expectEnd();
       PublicIdentity sender = sender(sb);
       if (!sender.address().equals(subscribed)
           || !verifySigned(sender, object, subscribed.tag(), plain, signedEnd, sig)) {
@@ -136,7 +142,7 @@ public final class MessageCrypto {
   /** Parses the decrypted plaintext of a tagged object; a parse failure means "not for us". */
   @FunctionalInterface
   private interface TaggedParser<T> {
-    Optional<T> parse(byte[] plain) throws MessageException;
+    Optional<T> parse(byte[] plain) throws MessageException, DecodeException;
   }
 
   /**
@@ -165,7 +171,7 @@ public final class MessageCrypto {
     }
     try {
       return parser.parse(plain.get());
-    } catch (MessageException e) {
+    } catch (MessageException | DecodeException e) {
       return Optional.empty();
     }
   }
@@ -184,23 +190,23 @@ public final class MessageCrypto {
    */
   public static MessageObject buildPubkey(Identity me, long expiresTime) {
     SenderBlock sb = senderBlock(me);
-    ByteWriter w = new ByteWriter(256).u32(sb.behaviour() & 0xffffffffL).bytes(sb.signKey64()).bytes(sb.encKey64())
-        .varInt(sb.trialsPerByte()).varInt(sb.extraBytes());
+    ByteWriter w = writer(256).u32(sb.behaviour() & 0xffffffffL).bytes(sb.signKey64()).bytes(sb.encKey64())
+        .compactSize(sb.trialsPerByte()).compactSize(sb.extraBytes());
     return buildTagged(me, ObjectType.PUBKEY, 4, w, expiresTime);
   }
 
   /** Opens a v4 pubkey object of {@code wanted}; empty unless tag, decryption, keys and signature all check out. */
   public static Optional<PublicIdentity> openPubkey(MessageObject object, BitmessageAddress wanted) {
     return openTagged(object, ObjectType.PUBKEY, 4, wanted, plain -> {
-      ByteReader r = new ByteReader(plain);
-      int behaviour = (int) r.u32("behaviour");
-      byte[] sign = r.bytes(64, "signing key");
-      byte[] enc = r.bytes(64, "encryption key");
-      long trials = r.varInt(PowParameters.MAX_VALUE, "trials");
-      long extra = r.varInt(PowParameters.MAX_VALUE, "extra");
+      ByteReader r = ByteReader.bigEndian(plain);
+      int behaviour = r.i32();
+      byte[] sign = r.bytes(64);
+      byte[] enc = r.bytes(64);
+      long trials = r.compactSize(PowParameters.MAX_VALUE);
+      long extra = r.compactSize(PowParameters.MAX_VALUE);
       int signedEnd = r.position();
-      byte[] sig = r.varBytes(Signatures.MAX_LENGTH, "signature");
-      r.expectEnd("pubkey plaintext");
+      byte[] sig = r.varBytes(LengthPrefix.COMPACT_SIZE, Signatures.MAX_LENGTH);
+      r.expectEnd();
       PublicIdentity id = PublicIdentity.fromRawKeys(4, wanted.stream(), sign, enc, powOf(trials, extra), behaviour);
       if (!id.address().equals(wanted)
           || !verifySigned(id, object, wanted.tag(), plain, signedEnd, sig)) {
@@ -225,7 +231,7 @@ public final class MessageCrypto {
   private static byte[] signedPlaintext(Identity signer, byte[] header, byte[] tag,
       ByteWriter body) {
     byte[] sig = Signatures.sign(signer.signingKey(), concat(header, tag, body.toByteArray()));
-    return body.varBytes(sig).toByteArray();
+    return body.varBytes(LengthPrefix.COMPACT_SIZE, sig).toByteArray();
   }
 
   /**
@@ -289,8 +295,13 @@ public final class MessageCrypto {
     }
   }
 
+  /** A big-endian writer for Bitmessage plaintexts. */
+  private static ByteWriter writer(int capacity) {
+    return ByteWriter.of(ByteOrder.BIG_ENDIAN, capacity);
+  }
+
   private static byte[] concat(byte[]... parts) {
-    ByteWriter w = new ByteWriter(256);
+    ByteWriter w = writer(256);
     for (byte[] p : parts) {
       w.bytes(p);
     }

@@ -1,5 +1,7 @@
 package org.priwatt.msg;
 
+import org.priwatt.crypto.codec.DecodeError;
+
 /**
  * Every way untrusted Bitmessage-style input can be rejected by {@code priwatt-msg}. Carried by
  * {@link MessageException} and by the result values of hot paths; one constant per failure.
@@ -68,5 +70,22 @@ public enum MessageError {
   /** The node was closed before the operation completed. */
   NODE_CLOSED,
   /** The object store is full and the object expires sooner than everything it holds. */
-  STORE_FULL,
+  STORE_FULL;
+
+  /**
+   * The constant a failure of the shared byte codec becomes at this module's API boundary: the
+   * codec's {@link DecodeError} says what was wrong with the bytes, this enum says it in
+   * Bitmessage terms.
+   */
+  static MessageError of(DecodeError error) {
+    return switch (error) {
+      case TRUNCATED -> TRUNCATED;
+      case NON_CANONICAL -> NON_MINIMAL_VARINT;
+      case LENGTH_OUT_OF_RANGE, OVERSIZED -> TOO_LARGE;
+      case TRAILING_BYTES -> TRAILING_DATA;
+      case UNSUPPORTED_VERSION -> UNSUPPORTED_OBJECT_VERSION;
+      case UNKNOWN_TYPE -> UNKNOWN_OBJECT_TYPE;
+      case OUT_OF_RANGE, MALFORMED -> INVALID_FIELD;
+    };
+  }
 }

@@ -1,11 +1,15 @@
 package org.priwatt.msg;
 
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 import org.priwatt.crypto.Hashes;
 import org.priwatt.crypto.Hex;
-import org.priwatt.msg.internal.ByteReader;
-import org.priwatt.msg.internal.ByteWriter;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
 
 /**
  * One Bitmessage protocol v3 object: {@code nonce (8) ‖ expiresTime (8) ‖ objectType (4) ‖
@@ -13,13 +17,21 @@ import org.priwatt.msg.internal.ByteWriter;
  * work over everything after it; the {@link InventoryHash} covers the whole encoding.
  *
  * <p>Immutable: the encoding is kept as received and the inventory hash computed once, so relayed
- * bytes are exactly the bytes that were checked. Decoding is bounded by {@link #MAX_SIZE}.
+ * bytes are exactly the bytes that were checked. Decoding is bounded by {@link #MAX_SIZE}; {@link
+ * #CODEC} is the format on the shared byte codec.
  */
 public final class MessageObject {
   /** Largest object accepted or created, in bytes (PyBitmessage's 2^18 object payload limit). */
   public static final int MAX_SIZE = 1 << 18;
   /** Size of the smallest possible object: nonce, expiry, type and one-byte version and stream. */
   public static final int MIN_SIZE = 8 + 8 + 4 + 1 + 1;
+  /**
+   * The object format: big-endian, at most {@link #MAX_SIZE} bytes. An object has no length of
+   * its own (its payload runs to the end of the input), so {@link Codec#decode(ByteReader)}
+   * takes everything the reader has left; {@link Codec#decodeFully} is {@link #decode} with the
+   * codec's {@link DecodeException} in place of a {@link MessageException}.
+   */
+  public static final Codec<MessageObject> CODEC = new ObjectCodec();
 
   private final byte[] encoded;
   private final long nonce;
@@ -50,22 +62,50 @@ public final class MessageObject {
    */
   public static MessageObject decode(byte[] data) throws MessageException {
     Objects.requireNonNull(data, "data");
-    if (data.length > MAX_SIZE) {
-      throw new MessageException(MessageError.TOO_LARGE, "object of " + data.length + " bytes");
+    try {
+      return CODEC.decodeFully(data);
+    } catch (DecodeException e) {
+      throw MessageException.of(e);
     }
-    ByteReader r = new ByteReader(data);
-    long nonce = r.u64("nonce");
-    long expires = r.u64("expiresTime");
-    if (expires < 0) {
-      throw new MessageException(MessageError.INVALID_FIELD, "expiresTime beyond 2^63");
+  }
+
+  /** {@link #CODEC}: the header fields checked, the encoding kept as one copy of the input. */
+  private static final class ObjectCodec implements Codec<MessageObject> {
+    @Override
+    public ByteOrder order() {
+      return ByteOrder.BIG_ENDIAN;
     }
-    long type = r.u32("objectType");
-    long version = r.varInt(Long.MAX_VALUE, "object version");
-    long stream = r.varInt(Long.MAX_VALUE, "stream");
-    if (stream < 1) {
-      throw new MessageException(MessageError.INVALID_FIELD, "stream 0");
+
+    @Override
+    public int maxSize() {
+      return MAX_SIZE;
     }
-    return new MessageObject(data.clone(), nonce, expires, type, version, stream, r.position());
+
+    @Override
+    public void encode(MessageObject value, ByteWriter out) {
+      out.bytes(value.encoded);
+    }
+
+    @Override
+    public MessageObject decode(ByteReader in) throws DecodeException {
+      int start = in.position();
+      if (in.remaining() > MAX_SIZE) {
+        throw in.failure(DecodeError.OVERSIZED, in.remaining() + " bytes exceed " + MAX_SIZE);
+      }
+      long nonce = in.i64();
+      long expires = in.i64InRange(0, Long.MAX_VALUE, "expiresTime");
+      long type = in.u32();
+      long version = in.compactSize(Long.MAX_VALUE);
+      int streamAt = in.position();
+      long stream = in.compactSize(Long.MAX_VALUE);
+      if (stream < 1) {
+        throw new DecodeException(DecodeError.OUT_OF_RANGE, streamAt, "stream 0");
+      }
+      int payloadOffset = in.position() - start;
+      in.skip(in.remaining());
+      return new MessageObject(in.copyFrom(start), nonce, expires, type, version, stream,
+          payloadOffset);
+    }
   }
 
   /**
@@ -80,7 +120,8 @@ public final class MessageObject {
     if (expiresTime < 0 || type < 0 || type > 0xffffffffL || version < 0 || stream < 1) {
       throw new IllegalArgumentException("invalid object header field");
     }
-    ByteWriter w = new ByteWriter(payload.length + 40).u64(0).u64(expiresTime).u32(type).varInt(version).varInt(stream);
+    ByteWriter w = ByteWriter.of(ByteOrder.BIG_ENDIAN, payload.length + 40)
+        .i64(0).i64(expiresTime).u32(type).compactSize(version).compactSize(stream);
     int offset = w.size();
     byte[] enc = w.bytes(payload).toByteArray();
     if (enc.length > MAX_SIZE) {

@@ -71,7 +71,7 @@ public final class PublicIdentity {
     sec[0] = 0x04;
     System.arraycopy(raw64, 0, sec, 1, 64);
     try {
-      return EcPublicKey.parse(sec);
+      return EcPublicKey.decode(sec);
     } catch (CryptoException e) {
       throw new MessageException(MessageError.MALFORMED_CONTENT, "public key not on secp256k1", e);
     }

@@ -1,9 +1,10 @@
 package org.priwatt.msg;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.priwatt.crypto.CryptoException;
-import org.priwatt.msg.internal.ByteWriter;
+import org.priwatt.crypto.codec.ByteWriter;
 
 /**
  * The shared messaging identity of a trade, PriWatt's {@code msgAddrSh = genAddr(msgAddrB ‖
@@ -37,13 +38,15 @@ public final class SharedIdentity {
     }
     byte[] secret = null;
     byte[] passphrase = null;
+    ByteWriter w = ByteWriter.of(ByteOrder.BIG_ENDIAN, 128);
     try {
       secret = mine.encryptionKey().ecdhX(peer.encryptionKey());
-      passphrase = new ByteWriter(128).bytes(LABEL).bytes(secret).bytes(cmp < 0 ? a : b).bytes(cmp < 0 ? b : a).toByteArray();
+      passphrase = w.bytes(LABEL).bytes(secret).bytes(cmp < 0 ? a : b).bytes(cmp < 0 ? b : a).toByteArray();
       return Identity.deterministic(passphrase, mine.address().stream(), Identity.DEFAULT_LEADING_ZEROS);
     } catch (CryptoException e) {
       throw new IllegalStateException("ECDH failed on validated keys", e);
     } finally {
+      w.wipe();
       if (secret != null) {
         Arrays.fill(secret, (byte) 0);
       }

@@ -1,12 +1,16 @@
 package org.priwatt.msg;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import org.priwatt.crypto.Hashes;
-import org.priwatt.msg.internal.ByteReader;
-import org.priwatt.msg.internal.ByteWriter;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
 
 /**
  * A Bitmessage network packet: magic {@code E9BEB4D9} (4), command name NUL-padded to 12 bytes,
@@ -17,7 +21,8 @@ import org.priwatt.msg.internal.ByteWriter;
  * <p>A command is 0 to 12 printable ASCII characters (0x20..0x7E), NUL padded; this is Bitcoin
  * Core's {@code CMessageHeader::IsCommandValid} rule. {@link #of} and {@link #decode} apply the
  * same rule, so every packet {@code of} builds decodes to itself and every packet {@code decode}
- * accepts re-encodes to the bytes it came from.
+ * accepts re-encodes to the bytes it came from. {@link #CODEC} is the format on the shared byte
+ * codec; a packet announces its own length, so a stream of packets decodes one after another.
  */
 public final class WirePacket {
   /** The network magic. */
@@ -28,6 +33,11 @@ public final class WirePacket {
   public static final int HEADER_LENGTH = 24;
   /** Length of the NUL-padded command field. */
   private static final int COMMAND_LENGTH = 12;
+  /**
+   * The packet format: big-endian, at most {@link #HEADER_LENGTH} + {@link #MAX_PAYLOAD} bytes.
+   * Bad magic, command or checksum are {@link DecodeError#MALFORMED}.
+   */
+  public static final Codec<WirePacket> CODEC = new PacketCodec();
 
   private final String command;
   private final byte[] payload;
@@ -68,9 +78,9 @@ public final class WirePacket {
 
   /** Returns the encoded packet. */
   public byte[] encode() {
-    byte[] name = Arrays.copyOf(command.getBytes(StandardCharsets.US_ASCII), 12);
-    return new ByteWriter(HEADER_LENGTH + payload.length).u32(MAGIC & 0xffffffffL).bytes(name).u32(payload.length)
-        .bytes(Hashes.sha512(payload), 0, 4).bytes(payload).toByteArray();
+    ByteWriter w = ByteWriter.of(ByteOrder.BIG_ENDIAN, HEADER_LENGTH + payload.length);
+    CODEC.encode(this, w);
+    return w.toByteArray();
   }
 
   /**
@@ -82,36 +92,69 @@ public final class WirePacket {
    *     non-NUL byte after the padding starts)
    */
   public static WirePacket decode(byte[] data) throws MessageException {
-    ByteReader r = new ByteReader(data);
-    if ((int) r.u32("magic") != MAGIC) {
-      throw new MessageException(MessageError.INVALID_FIELD, "bad magic");
+    Objects.requireNonNull(data, "data");
+    try {
+      return CODEC.decodeFully(data);
+    } catch (DecodeException e) {
+      throw MessageException.of(e);
     }
-    byte[] name = r.bytes(COMMAND_LENGTH, "command");
-    int end = 0;
-    while (end < COMMAND_LENGTH && name[end] != 0) {
-      end++;
+  }
+
+  /** {@link #CODEC}. */
+  private static final class PacketCodec implements Codec<WirePacket> {
+    @Override
+    public ByteOrder order() {
+      return ByteOrder.BIG_ENDIAN;
     }
-    for (int i = end; i < COMMAND_LENGTH; i++) {
-      if (name[i] != 0) {
-        throw new MessageException(MessageError.INVALID_FIELD, "command not NUL padded");
+
+    @Override
+    public int maxSize() {
+      return HEADER_LENGTH + MAX_PAYLOAD;
+    }
+
+    @Override
+    public void encode(WirePacket value, ByteWriter out) {
+      byte[] name = Arrays.copyOf(value.command.getBytes(StandardCharsets.US_ASCII), COMMAND_LENGTH);
+      out.i32(MAGIC).bytes(name).u32(value.payload.length)
+          .bytes(Hashes.sha512(value.payload), 0, 4).bytes(value.payload);
+    }
+
+    @Override
+    public WirePacket decode(ByteReader in) throws DecodeException {
+      int start = in.position();
+      if (in.i32() != MAGIC) {
+        throw new DecodeException(DecodeError.MALFORMED, start, "bad magic");
       }
+      int nameAt = in.position();
+      byte[] name = in.bytes(COMMAND_LENGTH);
+      int end = 0;
+      while (end < COMMAND_LENGTH && name[end] != 0) {
+        end++;
+      }
+      for (int i = end; i < COMMAND_LENGTH; i++) {
+        if (name[i] != 0) {
+          throw new DecodeException(DecodeError.MALFORMED, nameAt + i, "command not NUL padded");
+        }
+      }
+      // ISO-8859-1 maps each byte to the char of the same value, so the shared rule sees every byte.
+      String command = new String(name, 0, end, StandardCharsets.ISO_8859_1);
+      if (!isValidCommand(command)) {
+        throw new DecodeException(DecodeError.MALFORMED, nameAt, "command byte outside printable ASCII");
+      }
+      int lengthAt = in.position();
+      long length = in.u32();
+      if (length > MAX_PAYLOAD) {
+        throw new DecodeException(DecodeError.LENGTH_OUT_OF_RANGE, lengthAt,
+            "payload of " + length + " bytes exceeds " + MAX_PAYLOAD);
+      }
+      int checksumAt = in.position();
+      byte[] checksum = in.bytes(4);
+      byte[] payload = in.bytes((int) length);
+      if (!MessageDigest.isEqual(checksum, Arrays.copyOf(Hashes.sha512(payload), 4))) {
+        throw new DecodeException(DecodeError.MALFORMED, checksumAt, "bad checksum");
+      }
+      return new WirePacket(command, payload);
     }
-    // ISO-8859-1 maps each byte to the char of the same value, so the shared rule sees every byte.
-    String command = new String(name, 0, end, StandardCharsets.ISO_8859_1);
-    if (!isValidCommand(command)) {
-      throw new MessageException(MessageError.INVALID_FIELD, "command byte outside printable ASCII");
-    }
-    long length = r.u32("length");
-    if (length > MAX_PAYLOAD) {
-      throw new MessageException(MessageError.TOO_LARGE, "payload of " + length + " bytes");
-    }
-    byte[] checksum = r.bytes(4, "checksum");
-    byte[] payload = r.bytes((int) length, "payload");
-    r.expectEnd("packet");
-    if (!MessageDigest.isEqual(checksum, Arrays.copyOf(Hashes.sha512(payload), 4))) {
-      throw new MessageException(MessageError.INVALID_FIELD, "bad checksum");
-    }
-    return new WirePacket(command, payload);
   }
 
   /** Returns the command name. */

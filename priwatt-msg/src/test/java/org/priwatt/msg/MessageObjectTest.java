@@ -23,7 +23,7 @@ class MessageObjectTest {
       assertThat(d.version()).isEqualTo(version);
       assertThat(d.stream()).isEqualTo(stream);
       assertThat(d.payload()).isEqualTo(payload);
-      assertThat(d.inventoryHash().bytes()).isEqualTo(Arrays.copyOf(Hashes.sha512d(o.encoded()), 32));
+      assertThat(d.inventoryHash().toBytes()).isEqualTo(Arrays.copyOf(Hashes.sha512d(o.encoded()), 32));
     }
   }
 

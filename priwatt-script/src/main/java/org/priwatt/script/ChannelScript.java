@@ -79,7 +79,7 @@ public record ChannelScript(EcPublicKey server, EcPublicKey client, long refundH
     try {
       long height = c[4].isPushData() ? ScriptNum.decode(c[4].data(), true, ScriptNum.LOCKTIME_MAX_SIZE).value()
           : c[4].opcode().smallIntegerValue().orElseThrow();
-      ChannelScript s = new ChannelScript(EcPublicKey.parse(c[1].data()), EcPublicKey.parse(c[8].data()), height);
+      ChannelScript s = new ChannelScript(EcPublicKey.decode(c[1].data()), EcPublicKey.decode(c[8].data()), height);
       return s.redeemScript().equals(redeem) ? Optional.of(s) : Optional.empty();
     } catch (org.priwatt.crypto.CryptoException | ScriptException | IllegalArgumentException e) {
       return Optional.empty();

@@ -62,7 +62,7 @@ public record EscrowKeys(EcPublicKey dso, EcPublicKey seller, EcPublicKey buyer)
         return Optional.empty();
       }
       try {
-        keys[i] = EcPublicKey.parse(Arrays.copyOfRange(p, at + 1, at + 34));
+        keys[i] = EcPublicKey.decode(Arrays.copyOfRange(p, at + 1, at + 34));
       } catch (CryptoException e) {
         return Optional.empty();
       }

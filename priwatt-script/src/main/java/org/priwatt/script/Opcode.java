@@ -388,8 +388,8 @@ public final class Opcode {
 
   private Opcode(int value) {
     this.value = value;
-    this.name = OpcodeTable.NAMES[value];
-    this.kind = OpcodeTable.KINDS[value];
+    this.name = OpcodeTable.name(value);
+    this.kind = OpcodeTable.kind(value);
   }
 
   /**

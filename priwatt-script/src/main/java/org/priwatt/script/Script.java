@@ -37,7 +37,7 @@ public final class Script {
   }
 
   /** Wraps a copy of {@code program}. Any byte string is a script; parsing happens on use. */
-  public static Script of(byte[] program) {
+  public static Script fromBytes(byte[] program) {
     Objects.requireNonNull(program, "program");
     return program.length == 0 ? EMPTY : new Script(program.clone());
   }

@@ -30,7 +30,7 @@ public final class ScriptAsm {
 
   static {
     for (int v = 0x61; v <= 0xba; v++) {
-      register(Opcode.of(v), OpcodeTable.NAMES[v]);
+      register(Opcode.of(v), OpcodeTable.name(v));
     }
     register(Opcode.OP_RESERVED, "OP_RESERVED");
     register(Opcode.OP_NOP2, "OP_NOP2");
@@ -110,7 +110,7 @@ public final class ScriptAsm {
           sb.append(" 0x").append(Hex.encode(tok.data()));
         }
       } else if (op >= 0x61 && op <= 0xba) {
-        sb.append(OpcodeTable.NAMES[op].substring(3));
+        sb.append(OpcodeTable.name(op).substring(3));
       } else if (op == 0x50) {
         sb.append("RESERVED");
       } else {

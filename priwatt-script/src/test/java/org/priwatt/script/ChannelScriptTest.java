@@ -45,17 +45,17 @@ class ChannelScriptTest {
     for (int i = 0; i < p.length; i++) {
       byte[] q = p.clone();
       q[i] ^= 0x01;
-      assertThat(ChannelScript.parse(Script.of(q))).as("flip at %d", i)
+      assertThat(ChannelScript.parse(Script.fromBytes(q))).as("flip at %d", i)
           .satisfiesAnyOf(o -> assertThat(o).isEmpty(), o -> assertThat(o.orElseThrow().redeemScript().program())
               .isEqualTo(q));
-      assertThat(ChannelScript.parse(Script.of(java.util.Arrays.copyOf(p, i)))).isEmpty();
+      assertThat(ChannelScript.parse(Script.fromBytes(java.util.Arrays.copyOf(p, i)))).isEmpty();
     }
     // A non-minimal height push is not the script of() builds.
     byte[] nonMinimal = ScriptBuilder.create().op(Opcode.OP_IF).data(BOB.publicKey().compressedEncoding())
         .op(Opcode.OP_CHECKSIGVERIFY).op(Opcode.OP_ELSE).data(new byte[] {0x2c, 0x01, 0x00})
         .op(Opcode.OP_CHECKLOCKTIMEVERIFY).op(Opcode.OP_DROP).op(Opcode.OP_ENDIF)
         .data(ALICE.publicKey().compressedEncoding()).op(Opcode.OP_CHECKSIG).build().program();
-    assertThat(ChannelScript.parse(Script.of(nonMinimal))).isEmpty();
+    assertThat(ChannelScript.parse(Script.fromBytes(nonMinimal))).isEmpty();
   }
 
   @Test

@@ -62,7 +62,7 @@ class ScriptAsmTest {
     for (int i = 0; i < 5_000; i++) {
       byte[] bytes = new byte[rnd.nextInt(40)];
       rnd.nextBytes(bytes);
-      Script s = Script.of(bytes);
+      Script s = Script.fromBytes(bytes);
       String text = ScriptAsm.format(s);
       assertThat(ScriptAsm.parse(text)).as(text).isEqualTo(s);
     }

@@ -113,7 +113,7 @@ class ScriptInterpreterTest {
 
   @Test
   void limits() {
-    assertThat(ScriptInterpreter.verify(Script.EMPTY, Script.of(new byte[10_001]), NONE,
+    assertThat(ScriptInterpreter.verify(Script.EMPTY, Script.fromBytes(new byte[10_001]), NONE,
         SignatureChecker.NONE)).isEqualTo(ScriptError.SCRIPT_SIZE);
     assertThat(run("", "0x4d 0x0902 0x" + "00".repeat(521) + " DROP 1", NONE))
         .isEqualTo(ScriptError.PUSH_SIZE);
@@ -224,8 +224,8 @@ class ScriptInterpreterTest {
           flags.add(f);
         }
       }
-      Script sigScript = Script.of(sig);
-      Script pubScript = Script.of(pub);
+      Script sigScript = Script.fromBytes(sig);
+      Script pubScript = Script.fromBytes(pub);
       ScriptError r = ScriptInterpreter.verify(sigScript, pubScript, flags, new ToySignatures());
       String what = i + ": [" + ScriptAsm.format(sigScript) + "] [" + ScriptAsm.format(pubScript)
           + "] " + VerifyFlag.toList(flags);

@@ -149,7 +149,7 @@ class ScriptTemplatesTest {
     for (int i = 3; i < 35; i++) {
       bad[i] = (byte) 0xff;
     }
-    assertThat(ScriptTemplates.parseEscrow(Script.of(bad))).isEmpty();
+    assertThat(ScriptTemplates.parseEscrow(Script.fromBytes(bad))).isEmpty();
     assertThat(k.names(ALICE.publicKey().withCompression(false))).isTrue();
   }
 }

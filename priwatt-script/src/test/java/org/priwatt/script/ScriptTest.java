@@ -47,7 +47,7 @@ class ScriptTest {
     assertThat(full.isWellFormed()).isTrue();
     byte[] bytes = full.program();
     for (int cut = 0; cut < bytes.length; cut++) {
-      Script s = Script.of(java.util.Arrays.copyOf(bytes, cut));
+      Script s = Script.fromBytes(java.util.Arrays.copyOf(bytes, cut));
       List<ScriptChunk> c = chunks(s);
       boolean malformed = !c.isEmpty() && c.get(c.size() - 1).isMalformed();
       assertThat(s.isWellFormed()).isEqualTo(!malformed);
@@ -150,7 +150,7 @@ class ScriptTest {
   @Test
   void valueSemanticsAndCopies() {
     byte[] raw = Hex.decode("76a9");
-    Script s = Script.of(raw);
+    Script s = Script.fromBytes(raw);
     raw[0] = 0;
     assertThat(s.byteAt(0)).isEqualTo(0x76);
     s.program()[0] = 0;
@@ -162,8 +162,8 @@ class ScriptTest {
     s.copyTo(dest, 1);
     assertThat(dest).containsExactly(0, 0x76, 0xa9, 0);
     assertThat(s.subscript(1).toHex()).isEqualTo("a9");
-    assertThat(Script.of(new byte[0])).isSameAs(Script.EMPTY);
-    assertThatThrownBy(() -> Script.of(null)).isInstanceOf(NullPointerException.class);
+    assertThat(Script.fromBytes(new byte[0])).isSameAs(Script.EMPTY);
+    assertThatThrownBy(() -> Script.fromBytes(null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

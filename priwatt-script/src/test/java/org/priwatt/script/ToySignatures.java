@@ -59,7 +59,7 @@ final class ToySignatures implements SignatureChecker {
     try {
       EcdsaSignature sig = EcdsaSignature.decodeDerLax(
           Arrays.copyOf(signature, signature.length - 1));
-      EcPublicKey key = EcPublicKey.parseLax(publicKey);
+      EcPublicKey key = EcPublicKey.decodeLax(publicKey);
       return key.verify(sighash.apply(signature[signature.length - 1] & 0xff), sig);
     } catch (CryptoException e) {
       return false;

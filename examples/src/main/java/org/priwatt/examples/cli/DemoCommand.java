@@ -1,42 +1,41 @@
 package org.priwatt.examples.cli;
 
-import java.io.PrintStream;
-import java.util.List;
 import org.priwatt.examples.demo.CaseOneDemo;
 import org.priwatt.examples.demo.CaseTwoDemo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code priwatt demo [case1|case2]}: runs the Case 1 scenario, then the Case 2 channel (or just
- * the one named) in process; exit code 0 only if every check held.
+ * {@code priwatt demo [case1|case2]}: the paper's two trading cases in process, both by default;
+ * exit 0 only if every check held.
  */
-final class DemoCommand implements Command {
-  @Override
-  public String name() {
-    return "demo";
-  }
+@Command(name = "demo",
+    description = {"Play the paper's trading cases end to end, in process: Case 1 then Case 2, or the one named.",
+        "Case 1: a PV day, a certified offer, payment into the 2-of-3 escrow, the energy transfer, refused cheats,",
+        "a dispute, and what an eavesdropping relay could read.",
+        "Case 2: a payment channel paying per kWh, one split secret per increment, a refused cheat, the close.",
+        "Every claim is checked; exit 0 only if all hold."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  priwatt demo", "  priwatt demo case2"})
+final class DemoCommand extends CliCommand {
+  /** Which case to play. */
+  enum Case { case1, case2 }
+
+  @Parameters(arity = "0..1", paramLabel = "<case>", description = "case1 or case2; both when omitted.")
+  Case only;
 
   @Override
-  public String summary() {
-    return "Case 1 (escrow trade) then Case 2 (payment channel, per kWh); 'demo case1' or 'demo case2' for one";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out) throws UsageException {
-    if (args.size() > 1 || args.size() == 1 && !List.of("case1", "case2").contains(args.get(0))) {
-      throw new UsageException("demo takes no argument, or case1 or case2");
-    }
-    boolean one = args.isEmpty() || args.get(0).equals("case1");
-    boolean two = args.isEmpty() || args.get(0).equals("case2");
+  int run() {
     boolean passed = true;
-    if (one) {
-      passed = CaseOneDemo.run(out).passed();
+    if (only == null || only == Case.case1) {
+      passed = CaseOneDemo.run(out()).passed();
     }
-    if (two) {
-      if (one) {
-        out.println();
+    if (only == null || only == Case.case2) {
+      if (only == null) {
+        out().println();
       }
-      passed &= CaseTwoDemo.run(out).passed();
+      passed &= CaseTwoDemo.run(out()).passed();
     }
-    return passed ? 0 : 1;
+    return passed ? Main.OK : Main.FAILURE;
   }
 }

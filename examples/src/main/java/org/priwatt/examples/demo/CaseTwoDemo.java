@@ -1,6 +1,6 @@
 package org.priwatt.examples.demo;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +86,7 @@ public final class CaseTwoDemo {
     }
   }
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Narrator narrator = new Narrator();
   private final DemoReport report;
   private RegtestWorld w;
@@ -96,13 +96,13 @@ public final class CaseTwoDemo {
   private long paidToBob;
   private long refundedToAlice;
 
-  private CaseTwoDemo(PrintStream out) {
+  private CaseTwoDemo(PrintWriter out) {
     this.out = Objects.requireNonNull(out, "out");
     this.report = new DemoReport(out, STEPS, narrator);
   }
 
   /** Runs the whole scenario, printing to {@code out}; never throws for a failed step. */
-  public static Result run(PrintStream out) {
+  public static Result run(PrintWriter out) {
     return new CaseTwoDemo(out).runAll();
   }
 

@@ -1,5 +1,6 @@
 package org.priwatt.chain.block;
 
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.Objects;
 import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.Transaction;
-import org.priwatt.chain.codec.ByteReader;
-import org.priwatt.chain.codec.ByteWriter;
-import org.priwatt.chain.codec.Codec;
-import org.priwatt.chain.codec.CompactSize;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.Sha256Hash;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
+import org.priwatt.crypto.codec.LengthPrefix;
 
 /**
  * An immutable block: an 80-byte {@link BlockHeader} followed by a CompactSize count and the
@@ -34,7 +37,10 @@ public final class Block {
   public static final int MAX_SIZE = 4_000_000;
   /** The smallest serialized transaction: version, two empty counts, lock time. */
   private static final int MIN_TX_SIZE = 10;
-  /** The block codec. */
+  /**
+   * The block codec (little-endian); its decode failures are {@link DecodeException}s, which
+   * {@link #parse(byte[])} reports as {@link ChainException}s.
+   */
   public static final Codec<Block> CODEC = new BlockCodec();
 
   private final BlockHeader header;
@@ -46,7 +52,7 @@ public final class Block {
     this.header = header;
     this.transactions = transactions;
     List<Sha256Hash> ids = new ArrayList<>(transactions.size());
-    long total = BlockHeader.SIZE + CompactSize.encodedLength(transactions.size());
+    long total = BlockHeader.SIZE + ByteWriter.compactSizeLength(transactions.size());
     for (Transaction tx : transactions) {
       ids.add(tx.txId().hash());
       total += tx.size();
@@ -86,7 +92,12 @@ public final class Block {
    *     ChainError#NON_CANONICAL_COMPACT_SIZE} or {@link ChainError#TRAILING_BYTES}
    */
   public static Block parse(byte[] bytes) throws ChainException {
-    return CODEC.decodeFully(Objects.requireNonNull(bytes, "bytes"));
+    Objects.requireNonNull(bytes, "bytes");
+    try {
+      return CODEC.decodeFully(bytes);
+    } catch (DecodeException e) {
+      throw new ChainException(e);
+    }
   }
 
   /**
@@ -148,7 +159,9 @@ public final class Block {
 
   /** Returns the serialization. */
   public byte[] serialize() {
-    return CODEC.encode(this);
+    ByteWriter w = ByteWriter.of(ByteOrder.LITTLE_ENDIAN, size);
+    CODEC.encode(this, w);
+    return w.toByteArray();
   }
 
   /** Returns the serialization as lower-case hex. */
@@ -177,31 +190,30 @@ public final class Block {
 
   private static final class BlockCodec implements Codec<Block> {
     @Override
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
+    }
+
+    @Override
     public void encode(Block block, ByteWriter out) {
-      out.writeBytes(block.header.serialize());
-      out.writeCompactSize(block.transactions.size());
+      BlockHeader.CODEC.encode(block.header, out);
+      out.compactSize(block.transactions.size());
       for (Transaction tx : block.transactions) {
         Transaction.CODEC.encode(tx, out);
       }
     }
 
     @Override
-    public Block decode(ByteReader in) throws ChainException {
+    public Block decode(ByteReader in) throws DecodeException {
       int start = in.position();
-      byte[] headerBytes = in.readBytes(BlockHeader.SIZE);
-      BlockHeader header;
-      try {
-        header = BlockHeader.parse(headerBytes);
-      } catch (ChainException e) {
-        throw new ChainException(ChainError.TRUNCATED, "header: " + e.getMessage(), e);
-      }
-      int count = in.readCount(MIN_TX_SIZE);
+      BlockHeader header = BlockHeader.CODEC.decode(in);
+      int count = in.count(LengthPrefix.COMPACT_SIZE, Transaction.MAX_COUNT, MIN_TX_SIZE);
       List<Transaction> txs = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         txs.add(Transaction.CODEC.decode(in));
       }
       if (in.position() - start > MAX_SIZE) {
-        throw new ChainException(ChainError.OVERSIZED, "block exceeds " + MAX_SIZE);
+        throw in.failure(DecodeError.OVERSIZED, "block exceeds " + MAX_SIZE);
       }
       return new Block(header, Collections.unmodifiableList(txs));
     }

@@ -12,10 +12,11 @@ import org.priwatt.chain.ChainFailure;
  */
 public enum BlockError implements ChainFailure {
   // Encoding
-  /** A serialized header was not exactly {@value BlockHeader#SIZE} bytes long. */
+  /**
+   * A serialized header was not exactly {@value BlockHeader#SIZE} bytes long (a header read from
+   * a longer input that ends inside it is {@link org.priwatt.chain.ChainError#TRUNCATED}).
+   */
   HEADER_LENGTH("bad-header-length"),
-  /** A buffer ended before a complete {@value BlockHeader#SIZE}-byte header could be read. */
-  HEADER_TRUNCATED("bad-header-truncated"),
 
   // Compact target (nBits) decoding, Core's SetCompact flags
   /** The compact target has its sign bit set with a non-zero mantissa (Core's fNegative). */

@@ -1,12 +1,15 @@
 package org.priwatt.chain.block;
 
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.Sha256Hash;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
 
 /**
  * An immutable Bitcoin-format block header: the 80 bytes that proof of work commits to.
@@ -17,13 +20,16 @@ import org.priwatt.crypto.Sha256Hash;
  * construction, so a header can be shared freely between threads and used as a map key.
  *
  * <p>To vary the nonce or time while mining use {@link #withNonce(int)}/{@link #withTime(long)},
- * or {@link HeaderHasher} to avoid building a header per attempt.
+ * or {@link HeaderHasher} to avoid building a header per attempt. A run of headers (a block, a
+ * {@code headers} message) is read with {@link #CODEC} from one {@link ByteReader}.
  */
 public final class BlockHeader {
   /** Serialized size in bytes. */
   public static final int SIZE = 80;
   /** Largest representable time: the field is an unsigned 32-bit number of seconds. */
   public static final long MAX_TIME = 0xffff_ffffL;
+  /** The header codec: exactly {@value #SIZE} bytes, little-endian. */
+  public static final Codec<BlockHeader> CODEC = new HeaderCodec();
 
   private final int version;
   private final BlockHash prevBlock;
@@ -77,75 +83,40 @@ public final class BlockHeader {
       throw new ChainException(
           BlockError.HEADER_LENGTH, "header must be " + SIZE + " bytes, got " + bytes.length);
     }
-    return read(ByteBuffer.wrap(bytes));
-  }
-
-  /**
-   * Decodes a header from 160 hex digits.
-   *
-   * @throws IllegalArgumentException if {@code hex} is not hex
-   * @throws ChainException {@link BlockError#HEADER_LENGTH} if it is not 80 bytes
-   */
-  public static BlockHeader fromHex(String hex) throws ChainException {
-    return parse(Hex.decode(Objects.requireNonNull(hex, "hex")));
-  }
-
-  /**
-   * Reads one header from {@code buffer}'s position, advancing it by {@value #SIZE}. The
-   * buffer's byte order is ignored (the format is little-endian) and left unchanged.
-   *
-   * @throws ChainException {@link BlockError#HEADER_TRUNCATED} if fewer than 80 bytes remain;
-   *     the position is then unchanged
-   */
-  public static BlockHeader read(ByteBuffer buffer) throws ChainException {
-    if (buffer.remaining() < SIZE) {
-      throw new ChainException(
-          BlockError.HEADER_TRUNCATED, "need " + SIZE + " bytes, have " + buffer.remaining());
-    }
-    ByteBuffer le = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
     try {
-      int version = le.getInt();
-      byte[] prev = new byte[Sha256Hash.LENGTH];
-      le.get(prev);
-      byte[] merkle = new byte[Sha256Hash.LENGTH];
-      le.get(merkle);
-      long time = Integer.toUnsignedLong(le.getInt());
-      int bits = le.getInt();
-      int nonce = le.getInt();
-      buffer.position(buffer.position() + SIZE);
-      return new BlockHeader(
-          version, BlockHash.wrap(prev), Sha256Hash.wrap(merkle), time, bits, nonce);
-    } catch (BufferUnderflowException e) {
-      // Unreachable after the remaining() check; kept so a bug surfaces as a typed error.
-      throw new ChainException(BlockError.HEADER_TRUNCATED, "buffer ended inside header");
+      return CODEC.decodeFully(bytes);
+    } catch (DecodeException e) {
+      // Unreachable for exactly 80 bytes (every bit pattern is a header); kept typed.
+      throw new ChainException(e);
     }
+  }
+
+  /**
+   * Decodes a header from 160 hex digits (either case).
+   *
+   * @throws ChainException {@link ChainError#INVALID_HEX} if {@code hex} is not hex, {@link
+   *     BlockError#HEADER_LENGTH} if it is not 80 bytes
+   */
+  public static BlockHeader parseHex(String hex) throws ChainException {
+    Objects.requireNonNull(hex, "hex");
+    if (hex.length() != 2 * SIZE) {
+      throw new ChainException(BlockError.HEADER_LENGTH,
+          "header must be " + 2 * SIZE + " hex digits, got " + hex.length());
+    }
+    byte[] bytes;
+    try {
+      bytes = Hex.decode(hex);
+    } catch (IllegalArgumentException e) {
+      throw new ChainException(ChainError.INVALID_HEX, "not a hex string", e);
+    }
+    return parse(bytes);
   }
 
   /** Returns the 80-byte serialization. */
   public byte[] serialize() {
-    ByteBuffer b = ByteBuffer.allocate(SIZE);
-    writeTo(b);
-    return b.array();
-  }
-
-  /**
-   * Writes the 80-byte serialization at {@code buffer}'s position, advancing it.
-   *
-   * @throws java.nio.BufferOverflowException if fewer than 80 bytes remain
-   */
-  public void writeTo(ByteBuffer buffer) {
-    ByteOrder order = buffer.order();
-    buffer.order(ByteOrder.LITTLE_ENDIAN);
-    try {
-      buffer.putInt(version);
-      buffer.put(prevBlock.toBytes());
-      buffer.put(merkleRoot.toBytes());
-      buffer.putInt((int) time);
-      buffer.putInt(bits);
-      buffer.putInt(nonce);
-    } finally {
-      buffer.order(order);
-    }
+    ByteWriter w = ByteWriter.of(ByteOrder.LITTLE_ENDIAN, SIZE);
+    CODEC.encode(this, w);
+    return w.toByteArray();
   }
 
   /** Returns the header's hash, computed once at construction. */
@@ -209,8 +180,8 @@ public final class BlockHeader {
 
   /**
    * Returns whether the hash meets the header's own target and that target is valid (not
-   * negative, overflowing or zero). Does not check a network's proof-of-work limit: see {@link
-   * HeaderValidator#checkProofOfWork(BlockHeader)}.
+   * negative, overflowing or zero). Does not check a network's proof-of-work limit ({@link
+   * DifficultyParameters#powLimit()}), which the chain state checks.
    */
   public boolean meetsOwnTarget() {
     return compactTarget().isMetBy(hash);
@@ -219,6 +190,32 @@ public final class BlockHeader {
   /** Returns the chain work this header adds, 2^256 / (target + 1). */
   public ChainWork work() {
     return ChainWork.ofBlock(compactTarget());
+  }
+
+  private static final class HeaderCodec implements Codec<BlockHeader> {
+    @Override
+    public ByteOrder order() {
+      return ByteOrder.LITTLE_ENDIAN;
+    }
+
+    @Override
+    public int maxSize() {
+      return SIZE;
+    }
+
+    @Override
+    public void encode(BlockHeader h, ByteWriter out) {
+      out.i32(h.version).bytes(h.prevBlock.toBytes()).bytes(h.merkleRoot.toBytes())
+          .u32(h.time).i32(h.bits).i32(h.nonce);
+    }
+
+    @Override
+    public BlockHeader decode(ByteReader in) throws DecodeException {
+      int version = in.i32();
+      BlockHash prev = BlockHash.fromBytes(in.bytes(Sha256Hash.LENGTH));
+      Sha256Hash merkle = Sha256Hash.fromBytes(in.bytes(Sha256Hash.LENGTH));
+      return new BlockHeader(version, prev, merkle, in.u32(), in.i32(), in.i32());
+    }
   }
 
   @Override

@@ -91,7 +91,7 @@ public final class HeaderHasher {
   // §5.1.1: 0x80, zeros, 64-bit big-endian bit length) and computes the midstate.
   private void prepareBlocks() {
     int[] s = compressor.state();
-    System.arraycopy(Sha256Compressor.IV, 0, s, 0, 8);
+    Sha256Compressor.copyIv(s);
     compressor.compress(header, 0);
     System.arraycopy(s, 0, mid, 0, 8);
     System.arraycopy(header, MIDSTATE_BYTES, tailBlock, 0, BlockHeader.SIZE - MIDSTATE_BYTES);
@@ -160,7 +160,7 @@ public final class HeaderHasher {
   /** Returns the hash of the template with {@code nonce}; equal to its {@link BlockHeader#hash()}. */
   public BlockHash hash(int nonce) {
     hashInto(nonce);
-    return BlockHash.wrap(second);
+    return BlockHash.fromBytes(second);
   }
 
   /** Returns whether the template with {@code nonce} meets its own target. */
@@ -247,7 +247,7 @@ public final class HeaderHasher {
     System.arraycopy(mid, 0, s, 0, 8);
     compressor.compress(tailBlock, 0);
     putWordsBigEndian(s, secondBlock);
-    System.arraycopy(Sha256Compressor.IV, 0, s, 0, 8);
+    Sha256Compressor.copyIv(s);
     compressor.compress(secondBlock, 0);
   }
 

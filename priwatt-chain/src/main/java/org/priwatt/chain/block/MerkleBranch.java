@@ -1,12 +1,14 @@
 package org.priwatt.chain.block;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.priwatt.chain.ChainException;
 import org.priwatt.crypto.Sha256Hash;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.DecodeException;
 
 /**
  * A Merkle inclusion proof for one leaf: the sibling hashes from the leaf up to the root and the
@@ -84,44 +86,41 @@ public final class MerkleBranch {
    *     index does not fit the depth
    */
   public static MerkleBranch parse(byte[] bytes) throws ChainException {
-    Objects.requireNonNull(bytes, "bytes");
-    if (bytes.length < 5) {
-      throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED, "need 5 bytes, got " + bytes.length);
+    ByteReader in = ByteReader.littleEndian(Objects.requireNonNull(bytes, "bytes"));
+    try {
+      long index = in.u32();
+      int depth = in.u8();
+      if (depth > MAX_DEPTH) {
+        throw new ChainException(BlockError.MERKLE_BRANCH_TOO_DEEP, "depth " + depth);
+      }
+      if (in.remaining() != depth * Sha256Hash.LENGTH) {
+        throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED,
+            "depth " + depth + " needs " + depth * Sha256Hash.LENGTH + " bytes, have "
+                + in.remaining());
+      }
+      if (index >= (1L << depth)) {
+        throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED,
+            "index " + index + " does not fit depth " + depth);
+      }
+      List<Sha256Hash> siblings = new ArrayList<>(depth);
+      for (int i = 0; i < depth; i++) {
+        siblings.add(Sha256Hash.fromBytes(in.bytes(Sha256Hash.LENGTH)));
+      }
+      return new MerkleBranch(siblings, index);
+    } catch (DecodeException e) {
+      throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED, e.getMessage(), e);
     }
-    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    long index = Integer.toUnsignedLong(in.getInt());
-    int depth = in.get() & 0xff;
-    if (depth > MAX_DEPTH) {
-      throw new ChainException(BlockError.MERKLE_BRANCH_TOO_DEEP, "depth " + depth);
-    }
-    if (in.remaining() != depth * Sha256Hash.LENGTH) {
-      throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED,
-          "depth " + depth + " needs " + depth * Sha256Hash.LENGTH + " bytes, have "
-              + in.remaining());
-    }
-    if (index >= (1L << depth)) {
-      throw new ChainException(BlockError.MERKLE_BRANCH_MALFORMED,
-          "index " + index + " does not fit depth " + depth);
-    }
-    List<Sha256Hash> siblings = new ArrayList<>(depth);
-    byte[] h = new byte[Sha256Hash.LENGTH];
-    for (int i = 0; i < depth; i++) {
-      in.get(h);
-      siblings.add(Sha256Hash.wrap(h));
-    }
-    return new MerkleBranch(siblings, index);
   }
 
   /** Returns the encoding described in the class comment. */
   public byte[] serialize() {
-    ByteBuffer out = ByteBuffer.allocate(5 + siblings.size() * Sha256Hash.LENGTH)
-        .order(ByteOrder.LITTLE_ENDIAN);
-    out.putInt((int) index);
-    out.put((byte) siblings.size());
+    ByteWriter out = ByteWriter.of(ByteOrder.LITTLE_ENDIAN,
+        5 + siblings.size() * Sha256Hash.LENGTH);
+    out.u32(index).u8(siblings.size());
     for (Sha256Hash s : siblings) {
-      out.put(s.toBytes());
+      out.bytes(s.toBytes());
     }
-    return out.array();
+    return out.toByteArray();
   }
 
   /** Returns the sibling hashes, leaf level first (unmodifiable). */

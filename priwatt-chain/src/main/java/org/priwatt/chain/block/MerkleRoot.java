@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.priwatt.crypto.Sha256Hash;
 
 /**
- * The result of {@link MerkleTree#computeRoot(java.util.List)}: the root and whether the leaf
- * list shows the CVE-2012-2459 mutation.
+ * A Merkle root as computed from a list of leaves ({@link Block#computedMerkleRoot()}): the root
+ * and whether the leaf list shows the CVE-2012-2459 mutation.
  *
  * <p>{@code mutated} is true when some level holds two identical adjacent nodes at a pairing
  * position. Bitcoin pairs the last node of an odd level with itself, so a list ending in a

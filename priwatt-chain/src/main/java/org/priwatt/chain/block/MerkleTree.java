@@ -11,7 +11,7 @@ import org.priwatt.crypto.Sha256Hash;
  * SHA-256d of its two children concatenated, and a level with an odd number of nodes pairs its
  * last node with itself (Core's {@code ComputeMerkleRoot}).
  */
-public final class MerkleTree {
+final class MerkleTree {
   private MerkleTree() {}
 
   /**
@@ -21,7 +21,7 @@ public final class MerkleTree {
    * @return the root and mutation flag; the zero hash for an empty list
    * @throws NullPointerException if the list or an element is null
    */
-  public static MerkleRoot computeRoot(List<Sha256Hash> leaves) {
+  static MerkleRoot computeRoot(List<Sha256Hash> leaves) {
     Objects.requireNonNull(leaves, "leaves");
     List<Sha256Hash> level = new ArrayList<>(leaves);
     for (Sha256Hash leaf : level) {
@@ -58,6 +58,6 @@ public final class MerkleTree {
     byte[] buf = new byte[2 * Sha256Hash.LENGTH];
     left.copyTo(buf, 0);
     right.copyTo(buf, Sha256Hash.LENGTH);
-    return Sha256Hash.wrap(Hashes.sha256d(buf));
+    return Sha256Hash.fromBytes(Hashes.sha256d(buf));
   }
 }

@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.ConsensusApi;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.SignatureHasher;
 import org.priwatt.chain.Transaction;
-import org.priwatt.chain.TransactionChecks;
 import org.priwatt.chain.TransactionSignatureChecker;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.TxRejectReason;
-import org.priwatt.chain.block.BlockValidator;
-import org.priwatt.chain.state.Coin;
+import org.priwatt.chain.consensus.internal.BlockValidator;
 import org.priwatt.script.ScriptError;
 import org.priwatt.script.ScriptInterpreter;
 import org.priwatt.script.VerifyFlag;
@@ -77,7 +76,7 @@ final class AcceptChecks {
   }
 
   private Optional<AcceptResult> preChecks() {
-    Optional<TxRejectReason> bad = TransactionChecks.check(tx);
+    Optional<TxRejectReason> bad = ConsensusApi.checkTransaction(tx);
     if (bad.isPresent()) {
       return Optional.of(AcceptResult.rejected(tx.txId(), MempoolRejectReason.CONSENSUS_INVALID,
           bad.get().reason(), ""));

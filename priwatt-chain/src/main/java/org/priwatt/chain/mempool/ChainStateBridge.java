@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.block.Block;
-import org.priwatt.chain.block.MedianTimePast;
+import org.priwatt.chain.consensus.internal.MedianTimePast;
 import org.priwatt.chain.state.ChainListener;
 import org.priwatt.chain.state.ChainState;
 import org.priwatt.chain.state.CoinsView;

@@ -2,9 +2,9 @@ package org.priwatt.chain.mempool;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.Transaction;
-import org.priwatt.chain.state.Coin;
-import org.priwatt.chain.state.LockTimes;
+import org.priwatt.chain.consensus.internal.LockTimes;
 
 /**
  * The consensus lock-time rules of {@link LockTimes} applied to the block after a {@link

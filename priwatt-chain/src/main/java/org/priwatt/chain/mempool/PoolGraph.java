@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
-import org.priwatt.chain.state.Coin;
 
 /**
  * The pool's transactions and the spend graph between them: which pooled transaction spends

@@ -3,9 +3,9 @@ package org.priwatt.chain.mempool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxInput;
-import org.priwatt.chain.state.Coin;
 
 /**
  * Core's {@code removeForReorg} test for one pooled transaction after the tip moved back: its

@@ -10,11 +10,11 @@ import java.util.function.LongSupplier;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.block.NonceSearch;
-import org.priwatt.chain.block.NonceSearcher;
-import org.priwatt.chain.block.TemplateRoller;
 import org.priwatt.chain.mempool.FeeRate;
 import org.priwatt.chain.mempool.Mempool;
+import org.priwatt.chain.mining.internal.NonceSearch;
+import org.priwatt.chain.mining.internal.NonceSearcher;
+import org.priwatt.chain.mining.internal.TemplateRoller;
 import org.priwatt.chain.state.BlockAcceptance;
 import org.priwatt.chain.state.ChainState;
 import org.priwatt.crypto.Sha256Hash;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mines blocks on a {@link ChainState} from a {@link Mempool}: assembles a template, searches
- * nonces on all worker threads of a {@link NonceSearcher} (SHA-256 midstate per template),
+ * nonces on all worker threads of a nonce searcher (SHA-256 midstate per template),
  * rolls the coinbase extra nonce when a template's nonces run out, and submits the solved block.
  * {@link #stop()} ends the current search; {@link #close()} releases the threads.
  *

@@ -12,8 +12,8 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.TxId;
+import org.priwatt.chain.consensus.internal.LockTimes;
 import org.priwatt.chain.mempool.MempoolEntry;
-import org.priwatt.chain.state.LockTimes;
 
 /**
  * Chooses pooled transactions for a block by ancestor-package fee rate, as Bitcoin Core's {@code

@@ -27,12 +27,16 @@ final class BlockIndex {
   private final Map<BlockHash, List<BlockIndexEntry>> children = new HashMap<>();
   private final List<BlockIndexEntry> active = new ArrayList<>();
   private final Set<BlockIndexEntry> candidates = new HashSet<>();
+  /** Entries whose block and all ancestors are stored: they can be connected. */
+  private final Set<BlockIndexEntry> complete = new HashSet<>();
+  /** Entries whose block, or an ancestor's, failed validation. */
+  private final Set<BlockIndexEntry> failed = new HashSet<>();
   private long nextSequence;
 
   /** Adds the genesis block as the tip. */
   BlockIndexEntry addGenesis(BlockHeader genesis) {
     BlockIndexEntry e = new BlockIndexEntry(genesis, null, nextSequence++);
-    e.complete = true;
+    complete.add(e);
     byHash.put(e.hash(), e);
     active.add(e);
     return e;
@@ -45,10 +49,12 @@ final class BlockIndex {
       throw new IllegalArgumentException("parent of " + header.hash() + " not indexed");
     }
     BlockIndexEntry e = new BlockIndexEntry(header, parent, nextSequence++);
-    e.failed = parent.failed;
+    if (failed.contains(parent)) {
+      failed.add(e);
+    }
     byHash.put(e.hash(), e);
     children.computeIfAbsent(parent.hash(), k -> new ArrayList<>()).add(e);
-    if (haveData && parent.complete) {
+    if (haveData && complete.contains(parent)) {
       markComplete(e);
     }
     return e;
@@ -59,8 +65,8 @@ final class BlockIndex {
     List<BlockIndexEntry> work = new ArrayList<>(List.of(e));
     while (!work.isEmpty()) {
       BlockIndexEntry x = work.remove(work.size() - 1);
-      x.complete = true;
-      if (!x.failed) {
+      complete.add(x);
+      if (!failed.contains(x)) {
         candidates.add(x);
       }
       work.addAll(children.getOrDefault(x.hash(), List.of()));
@@ -75,12 +81,17 @@ final class BlockIndex {
     return byHash.size();
   }
 
+  /** Whether {@code e}'s block, or an ancestor's, failed validation. */
+  boolean isFailed(BlockIndexEntry e) {
+    return failed.contains(e);
+  }
+
   /** Marks {@code e} and every descendant failed and drops them from the candidates. */
   void markFailed(BlockIndexEntry e) {
     List<BlockIndexEntry> work = new ArrayList<>(List.of(e));
     while (!work.isEmpty()) {
       BlockIndexEntry x = work.remove(work.size() - 1);
-      x.failed = true;
+      failed.add(x);
       candidates.remove(x);
       work.addAll(children.getOrDefault(x.hash(), List.of()));
     }
@@ -129,7 +140,7 @@ final class BlockIndex {
   BlockIndexEntry best() {
     BlockIndexEntry best = tip();
     for (BlockIndexEntry c : candidates) {
-      if (!c.failed && BETTER.compare(c, best) > 0) {
+      if (!failed.contains(c) && BETTER.compare(c, best) > 0) {
         best = c;
       }
     }

@@ -7,8 +7,9 @@ import org.priwatt.chain.block.ChainWork;
 
 /**
  * One block known to the chain state (Core's {@code CBlockIndex}): its header, height and the
- * cumulative work of the chain ending in it. Heights, work and links never change once
- * created; the validity flags are managed by the chain state under its lock.
+ * cumulative work of the chain ending in it. Immutable and thread-safe: what changes about a
+ * block (stored with all its ancestors, found invalid) is kept by the chain state's index under
+ * its lock and asked through {@link ChainState#isInvalid} and {@link ChainState#isOnBestChain}.
  */
 public final class BlockIndexEntry {
   private final BlockHeader header;
@@ -16,10 +17,6 @@ public final class BlockIndexEntry {
   private final int height;
   private final ChainWork chainWork;
   private final long sequence;
-  /** The block and all its ancestors are stored: it can be connected. */
-  boolean complete;
-  /** The block, or an ancestor, failed validation. */
-  boolean failed;
 
   BlockIndexEntry(BlockHeader header, BlockIndexEntry parent, long sequence) {
     this.header = Objects.requireNonNull(header, "header");
@@ -75,6 +72,6 @@ public final class BlockIndexEntry {
   @Override
   public String toString() {
     return "BlockIndexEntry{" + hash() + " at " + height + ", work " + chainWork.toBigInteger()
-        + (failed ? ", failed" : "") + "}";
+        + "}";
   }
 }

@@ -13,14 +13,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.block.BlockValidator;
 import org.priwatt.chain.block.HeaderChain;
+import org.priwatt.chain.consensus.internal.BlockValidator;
+import org.priwatt.chain.params.ChainParameters;
+import org.priwatt.chain.store.BlockUndo;
 import org.priwatt.chain.store.ChainStore;
 import org.priwatt.chain.store.ChainStoreUpdate;
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #submitBlock} runs the context-free and contextual checks, stores the block, and
  * moves the tip to the most-work valid chain: extending the tip one block (and one atomic store
  * update) at a time, or reorganising with every disconnection and connection gathered in one
- * {@link CoinsViewCache} and committed as one atomic update. A block failing validation during
+ * coin cache and committed as one atomic update. A block failing validation during
  * a reorganisation is marked invalid with its descendants and nothing is written, so the old
  * tip stays intact. All changes happen under a write lock and readers take the read lock, so no
  * reader ever sees a partly applied block or reorganisation.
@@ -206,7 +208,7 @@ public final class ChainState implements CoinsView, AutoCloseable {
   private BlockAcceptance accept(Block block) throws ChainException {
     BlockIndexEntry known = index.get(block.hash());
     if (known != null) {
-      if (known.failed) {
+      if (index.isFailed(known)) {
         throw new ChainException(BlockError.KNOWN_INVALID, block.hash().toString());
       }
       return BlockAcceptance.DUPLICATE;
@@ -224,7 +226,7 @@ public final class ChainState implements CoinsView, AutoCloseable {
       orphans.add(block);
       return BlockAcceptance.ORPHAN;
     }
-    if (parent.failed) {
+    if (index.isFailed(parent)) {
       throw new ChainException(BlockError.INVALID_ANCESTOR, block.hash() + " builds on "
           + parent.hash());
     }
@@ -270,7 +272,7 @@ public final class ChainState implements CoinsView, AutoCloseable {
         throw e.failure;
       }
     }
-    if (submitted != null && submitted.failed) {
+    if (submitted != null && index.isFailed(submitted)) {
       ChainException own = failures.get(submitted);
       if (own != null) {
         throw own;
@@ -465,7 +467,7 @@ public final class ChainState implements CoinsView, AutoCloseable {
     lock.readLock().lock();
     try {
       BlockIndexEntry e = index.get(hash);
-      return e != null && e.failed;
+      return e != null && index.isFailed(e);
     } finally {
       lock.readLock().unlock();
     }

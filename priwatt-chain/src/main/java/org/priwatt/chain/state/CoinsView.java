@@ -1,6 +1,7 @@
 package org.priwatt.chain.state;
 
 import java.util.Optional;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 
 /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 
 /**
@@ -13,7 +14,7 @@ import org.priwatt.chain.OutPoint;
  * here. Block connection and disconnection write into one, and only a fully validated result is
  * flushed to the store; discarding the layer undoes everything. Not thread-safe.
  */
-public final class CoinsViewCache implements CoinsView {
+final class CoinsViewCache implements CoinsView {
   private final CoinsView base;
   /** Final state per touched outpoint: present = unspent here, empty = spent here. */
   private final Map<OutPoint, Optional<Coin>> changes = new LinkedHashMap<>();
@@ -23,7 +24,7 @@ public final class CoinsViewCache implements CoinsView {
   }
 
   /** Returns an empty layer over {@code base}. */
-  public static CoinsViewCache over(CoinsView base) {
+  static CoinsViewCache over(CoinsView base) {
     return new CoinsViewCache(Objects.requireNonNull(base, "base"));
   }
 

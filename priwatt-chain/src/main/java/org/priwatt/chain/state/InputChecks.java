@@ -3,6 +3,7 @@ package org.priwatt.chain.state;
 import java.util.Objects;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.block.BlockError;
@@ -12,7 +13,7 @@ import org.priwatt.chain.block.BlockError;
  * existing unspent coin, coinbase coins are mature, spent values stay in the money range and
  * cover the outputs. Scripts are not run here. Shared by block connection and the mempool.
  */
-public final class InputChecks {
+final class InputChecks {
   private InputChecks() {}
 
   /**
@@ -24,7 +25,7 @@ public final class InputChecks {
    *     {@link BlockError#INPUTS_BELOW_OUTPUTS} or {@link BlockError#FEE_OUT_OF_RANGE}
    * @throws IllegalArgumentException if {@code tx} is a coinbase
    */
-  public static Amount check(Transaction tx, CoinsView view, int spendHeight,
+  static Amount check(Transaction tx, CoinsView view, int spendHeight,
       int coinbaseMaturity) throws ChainException {
     Objects.requireNonNull(view, "view");
     if (tx.isCoinbase()) {

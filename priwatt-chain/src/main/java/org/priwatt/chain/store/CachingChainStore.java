@@ -9,12 +9,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.state.BlockUndo;
-import org.priwatt.chain.state.Coin;
 
 /**
  * A bounded in-memory cache of coins in front of another {@link ChainStore}: lookups of recently

@@ -5,12 +5,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.state.BlockUndo;
-import org.priwatt.chain.state.Coin;
 
 /**
  * Where the chain state lives: every block received (valid so far, whether on the best chain

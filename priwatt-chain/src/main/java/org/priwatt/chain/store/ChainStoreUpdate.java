@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.BlockHash;
-import org.priwatt.chain.state.BlockUndo;
-import org.priwatt.chain.state.Coin;
 
 /**
  * One atomic change to a {@link ChainStore}: the final state of every coin touched (present:

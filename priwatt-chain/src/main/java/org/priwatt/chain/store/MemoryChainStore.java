@@ -7,12 +7,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.state.BlockUndo;
-import org.priwatt.chain.state.Coin;
 
 /**
  * A {@link ChainStore} in the heap: for tests, tools and short-lived nodes. Nothing survives the

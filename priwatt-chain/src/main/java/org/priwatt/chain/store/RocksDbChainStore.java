@@ -13,13 +13,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.codec.Codec;
-import org.priwatt.chain.state.BlockUndo;
-import org.priwatt.chain.state.Coin;
+import org.priwatt.crypto.codec.Codec;
+import org.priwatt.crypto.codec.DecodeException;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -136,16 +136,8 @@ public final class RocksDbChainStore implements ChainStore {
   private static <T> T decode(Codec<T> codec, byte[] bytes, String what) throws ChainException {
     try {
       return codec.decodeFully(bytes);
-    } catch (ChainException e) {
+    } catch (DecodeException e) {
       throw new ChainException(ChainError.STORE_CORRUPT, what + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static BlockHeader decodeHeader(byte[] bytes) throws ChainException {
-    try {
-      return BlockHeader.parse(bytes);
-    } catch (ChainException e) {
-      throw new ChainException(ChainError.STORE_CORRUPT, "header: " + e.getMessage());
     }
   }
 
@@ -174,7 +166,7 @@ public final class RocksDbChainStore implements ChainStore {
     guarded(() -> {
       try (RocksIterator it = db.newIterator(headers)) {
         for (it.seekToFirst(); it.isValid(); it.next()) {
-          action.accept(decodeHeader(it.value()));
+          action.accept(decode(BlockHeader.CODEC, it.value(), "header"));
         }
         it.status();
       }
@@ -218,7 +210,7 @@ public final class RocksDbChainStore implements ChainStore {
     if (bytes.length != 32) {
       throw new ChainException(ChainError.STORE_CORRUPT, "tip of " + bytes.length + " bytes");
     }
-    return Optional.of(BlockHash.wrap(bytes));
+    return Optional.of(BlockHash.fromBytes(bytes));
   }
 
   @Override

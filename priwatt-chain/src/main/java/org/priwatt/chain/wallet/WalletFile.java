@@ -1,7 +1,7 @@
 package org.priwatt.chain.wallet;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.wallet.internal.DataCipher;
-import org.priwatt.chain.wallet.internal.WalletCodec;
 import org.priwatt.crypto.AtomicFiles;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EncryptedKeyFile;
@@ -17,6 +16,9 @@ import org.priwatt.crypto.NetworkParameters;
 import org.priwatt.crypto.ScryptLimits;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.script.Script;
 
 /**
@@ -64,11 +66,13 @@ public final class WalletFile {
     byte[] dataKey = new byte[DataCipher.KEY_LENGTH];
     RANDOM.nextBytes(dataKey);
     byte[] keySecret = null;
+    ByteWriter secretWriter = null;
     try (SecretBytes seed = keys.seed()) {
       byte[] s = seed.copyBytes();
-      keySecret = ByteBuffer.allocate(1 + s.length + dataKey.length + 8).put((byte) s.length)
-          .put(s).put(dataKey).putInt(keys.issued(KeyChain.Purpose.RECEIVE))
-          .putInt(keys.issued(KeyChain.Purpose.CHANGE)).array();
+      secretWriter = ByteWriter.of(ByteOrder.BIG_ENDIAN, 1 + s.length + dataKey.length + 8)
+          .u8(s.length).bytes(s).bytes(dataKey).i32(keys.issued(KeyChain.Purpose.RECEIVE))
+          .i32(keys.issued(KeyChain.Purpose.CHANGE));
+      keySecret = secretWriter.toByteArray();
       Arrays.fill(s, (byte) 0);
       byte[] keySection;
       try (SecretBytes secret = SecretBytes.copyOf(keySecret)) {
@@ -76,17 +80,20 @@ public final class WalletFile {
       }
       byte[] nonce = new byte[DataCipher.NONCE_LENGTH];
       RANDOM.nextBytes(nonce);
-      byte[] header = ByteBuffer.allocate(7 + keySection.length + nonce.length).put(MAGIC)
-          .put((byte) VERSION).putShort((short) keySection.length).put(keySection).put(nonce)
-          .array();
+      byte[] header = ByteWriter.of(ByteOrder.BIG_ENDIAN, 7 + keySection.length + nonce.length)
+          .bytes(MAGIC).u8(VERSION).u16(keySection.length).bytes(keySection).bytes(nonce)
+          .toByteArray();
       byte[] plain = WalletCodec.encode(store.all(), watched.redeemScripts());
       byte[] body = DataCipher.encrypt(dataKey, nonce, header, plain);
-      writeAtomically(path, ByteBuffer.allocate(header.length + body.length).put(header)
-          .put(body).array());
+      writeAtomically(path, ByteWriter.of(ByteOrder.BIG_ENDIAN, header.length + body.length)
+          .bytes(header).bytes(body).toByteArray());
     } finally {
       Arrays.fill(dataKey, (byte) 0);
       if (keySecret != null) {
         Arrays.fill(keySecret, (byte) 0);
+      }
+      if (secretWriter != null) {
+        secretWriter.wipe();
       }
     }
   }
@@ -114,13 +121,16 @@ public final class WalletFile {
       ScryptLimits limits) throws ChainException {
     Objects.requireNonNull(limits, "limits");
     byte[] file = read(path);
-    ByteBuffer in = ByteBuffer.wrap(file);
-    if (file.length < 7 || !Arrays.equals(Arrays.copyOf(file, 4), MAGIC)
-        || file[4] != VERSION) {
-      throw corrupt("not a version 1 wallet file", null);
+    int keyLength;
+    try {
+      ByteReader in = ByteReader.of(file, ByteOrder.BIG_ENDIAN);
+      if (!Arrays.equals(in.bytes(MAGIC.length), MAGIC) || in.u8() != VERSION) {
+        throw corrupt("not a version 1 wallet file", null);
+      }
+      keyLength = in.u16();
+    } catch (DecodeException e) {
+      throw corrupt("not a version 1 wallet file", e);
     }
-    in.position(5);
-    int keyLength = Short.toUnsignedInt(in.getShort());
     int dataStart = 7 + keyLength + DataCipher.NONCE_LENGTH;
     if (file.length < dataStart + DataCipher.TAG_LENGTH) {
       throw corrupt("truncated", null);
@@ -130,17 +140,15 @@ public final class WalletFile {
     try (SecretBytes secret = EncryptedKeyFile.open(Arrays.copyOfRange(file, 7, 7 + keyLength),
         passphrase, limits)) {
       keySecret = secret.copyBytes();
-      ByteBuffer k = ByteBuffer.wrap(keySecret);
-      int seedLength = k.get() & 0xff;
+      ByteReader k = ByteReader.of(keySecret, ByteOrder.BIG_ENDIAN);
+      int seedLength = k.u8();
       if (keySecret.length != 1 + seedLength + DataCipher.KEY_LENGTH + 8) {
         throw corrupt("key section has the wrong length", null);
       }
-      byte[] seedBytes = new byte[seedLength];
-      k.get(seedBytes);
-      byte[] dataKey = new byte[DataCipher.KEY_LENGTH];
-      k.get(dataKey);
-      int receive = k.getInt();
-      int change = k.getInt();
+      byte[] seedBytes = k.bytes(seedLength);
+      byte[] dataKey = k.bytes(DataCipher.KEY_LENGTH);
+      int receive = k.i32();
+      int change = k.i32();
       plain = DataCipher.decrypt(dataKey, Arrays.copyOfRange(file, 7 + keyLength, dataStart),
           Arrays.copyOf(file, dataStart), Arrays.copyOfRange(file, dataStart, file.length));
       Arrays.fill(dataKey, (byte) 0);
@@ -156,6 +164,8 @@ public final class WalletFile {
       return contents(keys, decodeData(plain));
     } catch (CryptoException e) {
       throw corrupt("key section: " + e.error(), e);
+    } catch (DecodeException e) {
+      throw corrupt("key section is malformed", e);
     } catch (IllegalArgumentException e) {
       throw corrupt("data section is malformed", e);
     } finally {
@@ -173,7 +183,7 @@ public final class WalletFile {
   private static WalletCodec.Content decodeData(byte[] plain) throws ChainException {
     try {
       return WalletCodec.decode(plain);
-    } catch (ChainException e) {
+    } catch (DecodeException e) {
       throw corrupt("data section is malformed", e);
     }
   }

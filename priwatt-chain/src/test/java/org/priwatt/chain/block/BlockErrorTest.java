@@ -15,7 +15,7 @@ class BlockErrorTest {
   @EnumSource(BlockError.class)
   void everyErrorIsCarriedAndNamedInTheMessage(BlockError error) {
     ChainException e = new ChainException(error, "context");
-    assertThat(e.error()).isSameAs(error);
+    assertThat(e.failure()).isSameAs(error);
     assertThat(e.failure()).isSameAs(error);
     assertThat(e.getMessage()).isEqualTo(error.name() + ": context");
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -12,8 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.priwatt.chain.ChainException;
+import org.priwatt.chain.consensus.internal.HeaderValidator;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.Sha256Hash;
+import org.priwatt.crypto.codec.ByteReader;
+import org.priwatt.crypto.codec.ByteWriter;
+import org.priwatt.crypto.codec.DecodeError;
+import org.priwatt.crypto.codec.DecodeException;
 
 class BlockHeaderTest {
 
@@ -25,7 +29,7 @@ class BlockHeaderTest {
   @ParameterizedTest
   @MethodSource("mainnet")
   void mainnetHeaderParsesHashesAndMeetsItsTarget(MainnetHeaders.Row row) throws Exception {
-    BlockHeader h = BlockHeader.fromHex(row.headerHex());
+    BlockHeader h = BlockHeader.parseHex(row.headerHex());
     assertThat(h.hash()).isEqualTo(BlockHash.fromHex(row.hash()));
     assertThat(h.hash().toString()).isEqualTo(row.hash());
     assertThat(Hex.encode(h.serialize())).isEqualTo(row.headerHex());
@@ -72,29 +76,29 @@ class BlockHeaderTest {
       byte[] cut = Arrays.copyOf(full, len);
       assertThatThrownBy(() -> BlockHeader.parse(cut))
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(BlockError.HEADER_LENGTH));
-      ByteBuffer buf = ByteBuffer.wrap(cut);
-      assertThatThrownBy(() -> BlockHeader.read(buf))
-          .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(BlockError.HEADER_TRUNCATED));
-      assertThat(buf.position()).isZero();
+              e -> assertThat(e.failure()).isEqualTo(BlockError.HEADER_LENGTH));
+      ByteReader in = ByteReader.littleEndian(cut);
+      assertThatThrownBy(() -> BlockHeader.CODEC.decode(in))
+          .isInstanceOfSatisfying(DecodeException.class,
+              e -> assertThat(e.error()).isEqualTo(DecodeError.TRUNCATED));
     }
     assertThatThrownBy(() -> BlockHeader.parse(Arrays.copyOf(full, 81)))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.HEADER_LENGTH));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.HEADER_LENGTH));
   }
 
   @Test
-  void readsConsecutiveHeadersFromABuffer() throws Exception {
-    ByteBuffer buf = ByteBuffer.allocate(2 * BlockHeader.SIZE);
+  void readsConsecutiveHeadersFromOneReader() throws Exception {
     BlockHeader a = MainnetHeaders.header(MainnetHeaders.FIRST_BLOCKS.get(1));
     BlockHeader b = MainnetHeaders.header(MainnetHeaders.FIRST_BLOCKS.get(2));
-    a.writeTo(buf);
-    b.writeTo(buf);
-    buf.flip();
-    assertThat(BlockHeader.read(buf)).isEqualTo(a);
-    assertThat(BlockHeader.read(buf)).isEqualTo(b);
-    assertThat(buf.hasRemaining()).isFalse();
+    ByteWriter w = ByteWriter.littleEndian();
+    BlockHeader.CODEC.encode(a, w);
+    BlockHeader.CODEC.encode(b, w);
+    ByteReader in = ByteReader.littleEndian(w.toByteArray());
+    assertThat(BlockHeader.CODEC.decode(in)).isEqualTo(a);
+    assertThat(BlockHeader.CODEC.decode(in)).isEqualTo(b);
+    assertThat(in.remaining()).isZero();
+    assertThat(BlockHeader.CODEC.encode(a)).isEqualTo(a.serialize()).hasSize(BlockHeader.SIZE);
   }
 
   @Test
@@ -106,7 +110,7 @@ class BlockHeaderTest {
       rnd.nextBytes(prev);
       rnd.nextBytes(merkle);
       long time = rnd.nextLong() & BlockHeader.MAX_TIME;
-      BlockHeader h = BlockHeader.of(rnd.nextInt(), BlockHash.wrap(prev), Sha256Hash.wrap(merkle),
+      BlockHeader h = BlockHeader.of(rnd.nextInt(), BlockHash.fromBytes(prev), Sha256Hash.fromBytes(merkle),
           time, rnd.nextInt(), rnd.nextInt());
       BlockHeader back = BlockHeader.parse(h.serialize());
       assertThat(back).isEqualTo(h);

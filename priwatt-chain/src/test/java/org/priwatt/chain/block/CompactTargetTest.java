@@ -55,7 +55,7 @@ class CompactTargetTest {
     assertThat(t.isOverflow()).isTrue();
     assertThat(t.work()).isZero();
     assertThatThrownBy(t::checkedTarget).isInstanceOfSatisfying(ChainException.class,
-        e -> assertThat(e.error()).isEqualTo(BlockError.TARGET_OVERFLOW));
+        e -> assertThat(e.failure()).isEqualTo(BlockError.TARGET_OVERFLOW));
   }
 
   @Test
@@ -82,10 +82,10 @@ class CompactTargetTest {
   void checkedTargetRejectsNegativeAndZero() {
     assertThatThrownBy(() -> CompactTarget.ofBits(0x04923456).checkedTarget())
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.TARGET_NEGATIVE));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.TARGET_NEGATIVE));
     assertThatThrownBy(() -> CompactTarget.ofBits(0x01003456).checkedTarget())
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.TARGET_ZERO));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.TARGET_ZERO));
   }
 
   @Test

@@ -31,7 +31,7 @@ class HeaderHasherTest {
       byte[] merkle = new byte[32];
       rnd.nextBytes(prev);
       rnd.nextBytes(merkle);
-      BlockHeader t = BlockHeader.of(rnd.nextInt(), BlockHash.wrap(prev), Sha256Hash.wrap(merkle),
+      BlockHeader t = BlockHeader.of(rnd.nextInt(), BlockHash.fromBytes(prev), Sha256Hash.fromBytes(merkle),
           rnd.nextInt() & 0xffffffffL, 0x1d00ffff, 0);
       HeaderHasher hasher = HeaderHasher.forTemplate(t);
       assertThat(hasher.usesMidstate()).isTrue();

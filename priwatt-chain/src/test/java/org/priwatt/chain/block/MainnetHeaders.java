@@ -8,13 +8,13 @@ import org.priwatt.chain.ChainException;
  * boundary, 32255 and 32256. Each row pairs the raw 80-byte header with the block hash published
  * by explorers; the tests check every header hashes to it, so a typo cannot go unnoticed.
  */
-final class MainnetHeaders {
+public final class MainnetHeaders {
   private MainnetHeaders() {}
 
   /** A raw header and its published display hash. */
-  record Row(int height, String headerHex, String hash) {}
+  public record Row(int height, String headerHex, String hash) {}
 
-  static final List<Row> FIRST_BLOCKS = List.of(
+  public static final List<Row> FIRST_BLOCKS = List.of(
       new Row(0, "01000000000000000000000000000000000000000000000000000000000000000000000"
           + "03ba3edfd7a7b12b27ac72c3e67768f617fc81bc3888a51323a9fb8aa4b1e5e4a29ab5f49ffff001d1dac2b7c",
           "000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f"),
@@ -50,7 +50,7 @@ final class MainnetHeaders {
           "000000002c05cc2e78923c34df87fd108b22221ac6076c18f3ade378a4d915e9"));
 
   /** Block 32255, the last block of the window 30240..32255, still at bits 0x1d00ffff. */
-  static final Row BLOCK_32255 = new Row(32255,
+  public static final Row BLOCK_32255 = new Row(32255,
       "0100000049c1daab3b6536ff1b2633c3a316a6e06ec287676cdeec4ca7baae6b00000000"
           + "ac10b36b8f354b3353207de15940a5edbc05bb8364af75b4b5409e7823f2b48923ec3a4bffff001dbd5fa412",
       "00000000984f962134a7291e3693075ae03e521f0ee33378ec30a334d860034b");
@@ -60,17 +60,17 @@ final class MainnetHeaders {
    * fields (version 1, prev 32255, merkle root 64b5e5f5...b627, time 1262153464, bits 0x1d00d86a,
    * nonce 121087187); it hashes to the published hash, which confirms the reconstruction.
    */
-  static final Row BLOCK_32256 = new Row(32256,
+  public static final Row BLOCK_32256 = new Row(32256,
       "010000004b0360d834a330ec7833e30e1f523ee05a0793361e29a73421964f9800000000"
           + "27b64a020af294e903feed93768705336a20090612a043f47af462a2f5e5b564f8ee3a4b6ad8001dd3a43707",
       "000000004f2886a170adb7204cb0c7a824217dd24d11a74423d564c4e0904967");
 
   /** Timestamp of block 30240, the first block of the window ending at 32255 (Core pow_tests). */
-  static final long TIME_30240 = 1261130161L;
+  public static final long TIME_30240 = 1261130161L;
 
-  static BlockHeader header(Row row) {
+  public static BlockHeader header(Row row) {
     try {
-      return BlockHeader.fromHex(row.headerHex());
+      return BlockHeader.parseHex(row.headerHex());
     } catch (ChainException e) {
       throw new AssertionError(e);
     }

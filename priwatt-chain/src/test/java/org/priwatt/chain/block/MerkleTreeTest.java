@@ -26,7 +26,7 @@ class MerkleTreeTest {
     for (int i = 0; i < n; i++) {
       byte[] b = new byte[32];
       rnd.nextBytes(b);
-      leaves.add(Sha256Hash.wrap(b));
+      leaves.add(Sha256Hash.fromBytes(b));
     }
     return leaves;
   }
@@ -118,12 +118,12 @@ class MerkleTreeTest {
         byte[] cut = Arrays.copyOf(enc, len);
         assertThatThrownBy(() -> MerkleBranch.parse(cut))
             .isInstanceOfSatisfying(ChainException.class,
-                e -> assertThat(e.error()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
+                e -> assertThat(e.failure()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
       }
       byte[] longer = Arrays.copyOf(enc, enc.length + 1);
       assertThatThrownBy(() -> MerkleBranch.parse(longer))
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
+              e -> assertThat(e.failure()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
     }
   }
 
@@ -133,13 +133,13 @@ class MerkleTreeTest {
     byte[] deep = {0, 0, 0, 0, (byte) 255};
     assertThatThrownBy(() -> MerkleBranch.parse(deep))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.MERKLE_BRANCH_TOO_DEEP));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.MERKLE_BRANCH_TOO_DEEP));
     byte[] badIndex = new byte[5 + 32];
     badIndex[0] = 2; // index 2 with depth 1
     badIndex[4] = 1;
     assertThatThrownBy(() -> MerkleBranch.parse(badIndex))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.MERKLE_BRANCH_MALFORMED));
     assertThatThrownBy(() -> MerkleBranch.of(List.of(Sha256Hash.ZERO), 2))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MerkleBranch.create(BLOCK_100000, 4))

@@ -5,10 +5,10 @@ import java.util.TreeMap;
 import org.priwatt.crypto.Sha256Hash;
 
 /** A sparse in-memory {@link HeaderChain} for tests, plus a helper that mines headers. */
-final class TestChain implements HeaderChain {
+public final class TestChain implements HeaderChain {
   private final TreeMap<Integer, BlockHeader> headers = new TreeMap<>();
 
-  TestChain put(int height, BlockHeader header) {
+  public TestChain put(int height, BlockHeader header) {
     headers.put(height, header);
     return this;
   }
@@ -28,12 +28,12 @@ final class TestChain implements HeaderChain {
   }
 
   /** A header carrying only a time, for heights whose other fields the rules never read. */
-  static BlockHeader timeOnly(long time, int bits) {
+  public static BlockHeader timeOnly(long time, int bits) {
     return BlockHeader.of(1, BlockHash.ZERO, Sha256Hash.ZERO, time, bits, 0);
   }
 
   /** Finds a nonce for {@code template} (which must have an easy target). */
-  static BlockHeader mine(BlockHeader template) {
+  public static BlockHeader mine(BlockHeader template) {
     OptionalLong n = HeaderHasher.forTemplate(template).scan(0, 1L << 32, () -> false);
     return template.withNonce((int) n.orElseThrow());
   }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
-import org.priwatt.chain.state.Coin;
 import org.priwatt.chain.state.CoinsView;
 import org.priwatt.script.Script;
 

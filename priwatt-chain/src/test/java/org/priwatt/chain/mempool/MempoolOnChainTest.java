@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.mining.Miner;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.state.BlockAcceptance;
 import org.priwatt.chain.state.ChainState;
 

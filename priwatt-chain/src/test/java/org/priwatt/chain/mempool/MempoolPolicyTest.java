@@ -58,7 +58,7 @@ class MempoolPolicyTest {
         Arguments.of(opReturn(81), 0L, MempoolRejectReason.SCRIPTPUBKEY),
         Arguments.of(bareMultisig(1, 3), 5_000L, null),
         Arguments.of(bareMultisig(2, 4), 5_000L, MempoolRejectReason.SCRIPTPUBKEY),
-        Arguments.of(Script.of(new byte[] {0x51}), 5_000L, MempoolRejectReason.SCRIPTPUBKEY),
+        Arguments.of(Script.fromBytes(new byte[] {0x51}), 5_000L, MempoolRejectReason.SCRIPTPUBKEY),
         Arguments.of(p2pkh(CAROL), 545L, MempoolRejectReason.DUST),
         Arguments.of(p2pkh(CAROL), 546L, null));
   }
@@ -217,7 +217,7 @@ class MempoolPolicyTest {
       case P2SH -> Script.fromHex("a914" + "00".repeat(20) + "87");
       case MULTISIG -> bareMultisig(2, 3);
       case NULL_DATA -> opReturn(20);
-      case NONSTANDARD -> Script.of(new byte[] {0x51, 0x51});
+      case NONSTANDARD -> Script.fromBytes(new byte[] {0x51, 0x51});
     };
     assertThat(ScriptTemplates.classify(sample)).isEqualTo(type);
   }

@@ -160,7 +160,7 @@ class MempoolTest {
   static Transaction coinbaseToAlice() {
     return Transaction.builder()
         .addInput(org.priwatt.chain.TxInput.of(OutPoint.NULL,
-            org.priwatt.script.Script.of(new byte[] {1, 2}), 0xffffffffL))
+            org.priwatt.script.Script.fromBytes(new byte[] {1, 2}), 0xffffffffL))
         .addOutput(Amount.ofSat(50_000), p2pkh(ALICE)).build();
   }
 

@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
-import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.mempool.ChainStateBridge;
 import org.priwatt.chain.mempool.Fixtures;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolPolicy;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.state.ChainState;
 import org.priwatt.script.ScriptBuilder;
 

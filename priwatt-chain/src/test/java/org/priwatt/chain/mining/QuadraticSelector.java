@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.TxId;
+import org.priwatt.chain.consensus.internal.LockTimes;
 import org.priwatt.chain.mempool.MempoolEntry;
-import org.priwatt.chain.state.LockTimes;
 
 /**
  * The first selector, kept as the reference {@code TransactionSelector} must agree with: every

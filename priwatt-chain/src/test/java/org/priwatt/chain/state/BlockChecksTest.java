@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
@@ -19,8 +18,9 @@ import org.priwatt.chain.TxInput;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
 import org.priwatt.chain.block.BlockHeader;
-import org.priwatt.chain.block.BlockValidator;
-import org.priwatt.chain.block.HeaderValidator;
+import org.priwatt.chain.consensus.internal.BlockValidator;
+import org.priwatt.chain.consensus.internal.HeaderValidator;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.crypto.Sha256Hash;
 import org.priwatt.script.Script;
 
@@ -52,8 +52,8 @@ class BlockChecksTest {
   private void assertRejected(Block block, BlockError error, String reason) {
     assertThatThrownBy(() -> state.submitBlock(block)).isInstanceOfSatisfying(
         ChainException.class, e -> {
-          assertThat(e.error()).isEqualTo(error);
-          assertThat(e.error().rejectReason()).hasValue(reason);
+          assertThat(e.failure()).isEqualTo(error);
+          assertThat(e.failure().rejectReason()).hasValue(reason);
         });
     assertThat(state.height()).isEqualTo(3);
     assertThat(state.isInvalid(block.hash())).isFalse();
@@ -107,11 +107,11 @@ class BlockChecksTest {
     ChainParameters small = fx.params.toBuilder().blockLimits(1_000, 20_000).build();
     BlockValidator v = BlockValidator.of(small);
     Transaction big = Transaction.builder()
-        .addInput(TxInput.of(dummy(6).input(0).outPoint(), Script.of(new byte[900]), 0))
+        .addInput(TxInput.of(dummy(6).input(0).outPoint(), Script.fromBytes(new byte[900]), 0))
         .addOutput(Amount.ofSat(1), ChainFixture.ANYONE).build();
     Block b = next(List.of(big), x -> x);
     assertThatThrownBy(() -> v.checkBlock(b)).isInstanceOfSatisfying(ChainException.class,
-        e -> assertThat(e.error()).isEqualTo(BlockError.BAD_LENGTH));
+        e -> assertThat(e.failure()).isEqualTo(BlockError.BAD_LENGTH));
     BlockValidator.of(fx.params).checkBlock(b);
   }
 
@@ -122,7 +122,7 @@ class BlockChecksTest {
     Block b = next(List.of(noOutputs), x -> x);
     assertThatThrownBy(() -> state.submitBlock(b)).isInstanceOfSatisfying(
         ChainException.class, e -> {
-          assertThat(e.error()).isEqualTo(BlockError.BAD_TRANSACTION);
+          assertThat(e.failure()).isEqualTo(BlockError.BAD_TRANSACTION);
           assertThat(e.getMessage()).contains("bad-txns-vout-empty");
         });
   }
@@ -134,7 +134,7 @@ class BlockChecksTest {
     var builder = Transaction.builder().addInput(TxInput.unsigned(dummy(8).input(0)
         .outPoint()));
     for (int i = 0; i < 3; i++) {
-      builder.addOutput(Amount.ofSat(1), Script.of(checksigs));
+      builder.addOutput(Amount.ofSat(1), Script.fromBytes(checksigs));
     }
     Block b = next(List.of(builder.build()), x -> x);
     assertRejected(b, BlockError.TOO_MANY_SIGOPS, "bad-blk-sigops");

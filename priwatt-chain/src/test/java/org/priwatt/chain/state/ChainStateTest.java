@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
 import org.priwatt.chain.block.BlockHash;
+import org.priwatt.chain.params.ChainParameters;
 
 /** Connecting, reorganising, invalid branches, orphans and listeners on a regtest chain. */
 class ChainStateTest {
@@ -87,7 +88,7 @@ class ChainStateTest {
     Block early = fx.block(main.tip(), 100, List.of(spend));
     assertThatThrownBy(() -> state.submitBlock(early)).isInstanceOfSatisfying(
         ChainException.class,
-        e -> assertThat(e.error()).isEqualTo(BlockError.PREMATURE_COINBASE_SPEND));
+        e -> assertThat(e.failure()).isEqualTo(BlockError.PREMATURE_COINBASE_SPEND));
     assertThat(state.height()).isEqualTo(99);
     state.submitBlock(main.next(0));
     Block mature = fx.block(main.tip(), 101, List.of(spend));
@@ -174,7 +175,7 @@ class ChainStateTest {
     }
     assertThatThrownBy(() -> state.submitBlock(badBlocks.get(5)))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.INVALID_ANCESTOR));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.INVALID_ANCESTOR));
     assertThat(state.tip().hash()).isEqualTo(oldTip);
     assertThat(ChainFixture.utxo(state)).isEqualTo(before);
     assertThat(events).isEmpty();
@@ -183,10 +184,10 @@ class ChainStateTest {
     assertThat(state.isInvalid(badBlocks.get(1).hash())).isFalse();
     assertThatThrownBy(() -> state.submitBlock(badBlocks.get(6)))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.INVALID_ANCESTOR));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.INVALID_ANCESTOR));
     assertThatThrownBy(() -> state.submitBlock(invalid))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(BlockError.KNOWN_INVALID));
+            e -> assertThat(e.failure()).isEqualTo(BlockError.KNOWN_INVALID));
     // The honest branch B still wins once it is heavier.
     b.next(0);
     submitAll(b.blocks);
@@ -202,8 +203,8 @@ class ChainStateTest {
         x -> x);
     assertThatThrownBy(() -> state.submitBlock(greedy)).isInstanceOfSatisfying(
         ChainException.class, e -> {
-          assertThat(e.error()).isEqualTo(BlockError.BAD_COINBASE_AMOUNT);
-          assertThat(e.error().rejectReason()).hasValue("bad-cb-amount");
+          assertThat(e.failure()).isEqualTo(BlockError.BAD_COINBASE_AMOUNT);
+          assertThat(e.failure().rejectReason()).hasValue("bad-cb-amount");
         });
     assertThat(state.height()).isEqualTo(1);
   }
@@ -260,7 +261,7 @@ class ChainStateTest {
       Block second = main.next(0);
       assertThatThrownBy(() -> none.submitBlock(second)).isInstanceOfSatisfying(
           ChainException.class,
-          e -> assertThat(e.error()).isEqualTo(BlockError.PREV_BLOCK_NOT_FOUND));
+          e -> assertThat(e.failure()).isEqualTo(BlockError.PREV_BLOCK_NOT_FOUND));
       assertThat(none.orphanCount()).isZero();
     }
   }

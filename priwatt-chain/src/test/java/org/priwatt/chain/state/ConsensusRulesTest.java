@@ -8,13 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.script.Opcode;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptBuilder;
@@ -26,7 +26,7 @@ class ConsensusRulesTest {
   private static void assertRejected(Harness h, Block block, BlockError error) {
     int height = h.state.height();
     assertThatThrownBy(() -> h.state.submitBlock(block)).isInstanceOfSatisfying(
-        ChainException.class, e -> assertThat(e.error()).isEqualTo(error));
+        ChainException.class, e -> assertThat(e.failure()).isEqualTo(error));
     assertThat(h.state.height()).isEqualTo(height);
   }
 
@@ -55,7 +55,7 @@ class ConsensusRulesTest {
   void bip34RequiresTheHeightInTheCoinbase() throws Exception {
     try (Harness h = new Harness(REGTEST)) {
       Transaction cb = Transaction.builder()
-          .addInput(TxInput.of(OutPoint.NULL, Script.of(new byte[] {0x01, 0x7f, 0x00}),
+          .addInput(TxInput.of(OutPoint.NULL, Script.fromBytes(new byte[] {0x01, 0x7f, 0x00}),
               TxInput.SEQUENCE_FINAL))
           .addOutput(TxOutput.ofRawValue(1000, ChainFixture.ANYONE))
           .build();
@@ -66,7 +66,7 @@ class ConsensusRulesTest {
         1).build();
     try (Harness h = new Harness(noBip34)) {
       Transaction cb = Transaction.builder()
-          .addInput(TxInput.of(OutPoint.NULL, Script.of(new byte[] {0x01, 0x7f, 0x00}),
+          .addInput(TxInput.of(OutPoint.NULL, Script.fromBytes(new byte[] {0x01, 0x7f, 0x00}),
               TxInput.SEQUENCE_FINAL))
           .addOutput(TxOutput.ofRawValue(1000, ChainFixture.ANYONE))
           .build();

@@ -3,9 +3,10 @@ package org.priwatt.chain.state;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.store.CachingChainStore;
 import org.priwatt.chain.store.RocksDbChainStore;
 

@@ -3,10 +3,10 @@ package org.priwatt.chain.state;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.block.Block;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.store.MemoryChainStore;
 
 /** A chain state with 101 blocks already mined, so the early coinbases are mature. */

@@ -7,13 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionBuilder;
 import org.priwatt.chain.TransactionSigner;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.block.BlockError;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptTemplates;
@@ -66,7 +66,7 @@ class ScriptVerificationTest {
     byte[] script = tx.input(index).scriptSig().program();
     int sigLen = script[0];
     script[sigLen - 2] ^= 1;
-    return tx.toBuilder().setScriptSig(index, Script.of(script)).build();
+    return tx.toBuilder().setScriptSig(index, Script.fromBytes(script)).build();
   }
 
   @Test
@@ -79,7 +79,7 @@ class ScriptVerificationTest {
       Transaction bad = corrupt(spend, 33);
       assertThatThrownBy(() -> h.state.submitBlock(h.block(List.of(bad))))
           .isInstanceOfSatisfying(ChainException.class, e -> {
-            assertThat(e.error()).isEqualTo(BlockError.SCRIPT_VERIFY_FAILED);
+            assertThat(e.failure()).isEqualTo(BlockError.SCRIPT_VERIFY_FAILED);
             assertThat(e.getMessage()).contains("input 33");
           });
       assertThat(h.submit(h.block(List.of(spend)))).isEqualTo(BlockAcceptance.CONNECTED);

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.chain.ChainError;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.Coin;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
+import org.priwatt.chain.params.ChainParameters;
+import org.priwatt.chain.store.BlockUndo;
 import org.priwatt.chain.store.CachingChainStore;
 import org.priwatt.chain.store.ChainStore;
 import org.priwatt.chain.store.ChainStoreUpdate;
@@ -92,7 +94,7 @@ class StoreBackedChainStateTest {
     fx.open(store).close();
     assertThatThrownBy(() -> ChainState.open(ChainParameters.PRIWATT, store))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(ChainError.STORE_CORRUPT));
+            e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_CORRUPT));
   }
 
   @Test
@@ -122,7 +124,7 @@ class StoreBackedChainStateTest {
         RocksDbChainStore.open(dir.resolve("closed")))) {
       store.close();
       assertThatThrownBy(store::tip).isInstanceOfSatisfying(ChainException.class,
-          e -> assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE));
+          e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_FAILURE));
       assertThatThrownBy(() -> store.block(BlockHash.ZERO))
           .isInstanceOf(ChainException.class);
     }
@@ -132,7 +134,7 @@ class StoreBackedChainStateTest {
   void secondOpenOfALockedDatabaseFails() throws Exception {
     try (RocksDbChainStore first = RocksDbChainStore.open(dir)) {
       assertThatThrownBy(() -> RocksDbChainStore.open(dir)).isInstanceOfSatisfying(
-          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE));
+          ChainException.class, e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_FAILURE));
       assertThat(first.tip()).isEmpty();
     }
   }
@@ -149,7 +151,7 @@ class StoreBackedChainStateTest {
       // The orphan is valid; only storing it fails. That is not the orphan's fault: the caller
       // must see the store failure rather than have it logged as a rejected orphan.
       assertThatThrownBy(() -> state.submitBlock(parent)).isInstanceOfSatisfying(
-          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE));
+          ChainException.class, e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_FAILURE));
       assertThat(state.tip().hash()).isEqualTo(parent.hash());
       assertThat(state.isInvalid(orphan.hash())).isFalse();
     }
@@ -173,7 +175,7 @@ class StoreBackedChainStateTest {
       store.failCoinReads = true;
       assertThatThrownBy(() -> state.submitBlock(next)).isInstanceOfSatisfying(
           ChainException.class, e -> {
-            assertThat(e.error()).isEqualTo(ChainError.STORE_FAILURE);
+            assertThat(e.failure()).isEqualTo(ChainError.STORE_FAILURE);
             assertThat(e.getMessage()).contains("read error");
           });
       assertThat(state.tip().hash()).isEqualTo(tip);
@@ -203,7 +205,7 @@ class StoreBackedChainStateTest {
       store.badUndoFor = last.hash();
       state.submitBlock(fork.next(1));
       assertThatThrownBy(() -> state.submitBlock(fork.next(1))).isInstanceOfSatisfying(
-          ChainException.class, e -> assertThat(e.error()).isEqualTo(ChainError.STORE_CORRUPT));
+          ChainException.class, e -> assertThat(e.failure()).isEqualTo(ChainError.STORE_CORRUPT));
       assertThat(state.tip().hash()).isEqualTo(last.hash());
       assertThat(ChainFixture.utxo(state)).isEqualTo(utxo);
       assertThat(state.isInvalid(fork.tip().hash())).isFalse();

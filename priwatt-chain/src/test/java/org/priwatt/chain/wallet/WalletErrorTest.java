@@ -12,7 +12,7 @@ class WalletErrorTest {
   @EnumSource(WalletError.class)
   void exceptionCarriesTheError(WalletError error) {
     ChainException e = new ChainException(error, "context");
-    assertThat(e.error()).isEqualTo(error);
+    assertThat(e.failure()).isEqualTo(error);
     assertThat(e.getMessage()).isEqualTo(error + ": context");
     Throwable cause = new IllegalStateException("x");
     assertThat(new ChainException(error, "c", cause).getCause()).isSameAs(cause);

@@ -142,16 +142,16 @@ class WalletTest {
       assertThatThrownBy(() -> alice.send(foreign, Amount.ofSat(10_000)))
           .as(foreign.toString())
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+              e -> assertThat(e.failure()).isEqualTo(WalletError.WRONG_NETWORK));
       assertThatThrownBy(() -> alice.createPayment(foreign, Amount.ofSat(10_000)))
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+              e -> assertThat(e.failure()).isEqualTo(WalletError.WRONG_NETWORK));
       PaymentBuilder builder = new PaymentBuilder(alice.keys(), CoinSelector.standard(),
           FeeRate.ofSatPerKb(1000));
       assertThatThrownBy(() -> builder.pay(foreign, Amount.ofSat(10_000),
           alice.spendableCoins(), FeeRate.ofSatPerKb(1000)))
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+              e -> assertThat(e.failure()).isEqualTo(WalletError.WRONG_NETWORK));
     }
     assertThat(pool.size()).isZero();
     assertThat(alice.keys().issued(KeyChain.Purpose.CHANGE)).isZero();
@@ -178,7 +178,7 @@ class WalletTest {
     assertThatThrownBy(() -> carol.send(
         Address.p2pkhFromHash(new byte[20], NetworkParameters.BITCOIN_MAINNET),
         Amount.ofSat(10_000))).isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(WalletError.WRONG_NETWORK));
+            e -> assertThat(e.failure()).isEqualTo(WalletError.WRONG_NETWORK));
   }
 
   @Test
@@ -239,10 +239,10 @@ class WalletTest {
     fund(alice, 10_000);
     assertThatThrownBy(() -> alice.createPayment(bob.freshReceiveAddress(), Amount.ofSat(10_000)))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(WalletError.INSUFFICIENT_FUNDS));
+            e -> assertThat(e.failure()).isEqualTo(WalletError.INSUFFICIENT_FUNDS));
     assertThatThrownBy(() -> alice.createPayment(bob.freshReceiveAddress(), Amount.ofSat(100)))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(WalletError.AMOUNT_IS_DUST));
+            e -> assertThat(e.failure()).isEqualTo(WalletError.AMOUNT_IS_DUST));
   }
 
   @Test
@@ -270,7 +270,7 @@ class WalletTest {
     SecretBytes wrong = SecretBytes.fromPassphrase("wrong".toCharArray());
     assertThatThrownBy(() -> WalletFile.load(file, wrong, NET))
         .isInstanceOfSatisfying(ChainException.class,
-            e -> assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE));
+            e -> assertThat(e.failure()).isEqualTo(WalletError.CORRUPT_FILE));
     byte[] bytes = Files.readAllBytes(file);
     for (int offset : new int[] {0, 10, bytes.length / 2, bytes.length - 1}) {
       byte[] bad = bytes.clone();
@@ -279,7 +279,7 @@ class WalletTest {
       Files.write(badFile, bad);
       assertThatThrownBy(() -> WalletFile.load(badFile, pass, NET))
           .isInstanceOfSatisfying(ChainException.class,
-              e -> assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE));
+              e -> assertThat(e.failure()).isEqualTo(WalletError.CORRUPT_FILE));
     }
     for (int cut = 0; cut < bytes.length; cut += 37) {
       Path cutFile = dir.resolve("cut");
@@ -316,7 +316,7 @@ class WalletTest {
     Files.write(file, bytes);
     assertThatThrownBy(() -> WalletFile.load(file, pass, NET))
         .isInstanceOfSatisfying(ChainException.class, e -> {
-          assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE);
+          assertThat(e.failure()).isEqualTo(WalletError.CORRUPT_FILE);
           assertThat(e.getCause()).isInstanceOfSatisfying(CryptoException.class,
               c -> assertThat(c.error()).isEqualTo(CryptoError.SCRYPT_COST_TOO_HIGH));
         });
@@ -346,7 +346,7 @@ class WalletTest {
     Files.write(file, bytes);
     assertThatThrownBy(() -> WalletFile.load(file, pass, NET))
         .isInstanceOfSatisfying(ChainException.class, e -> {
-          assertThat(e.error()).isEqualTo(WalletError.CORRUPT_FILE);
+          assertThat(e.failure()).isEqualTo(WalletError.CORRUPT_FILE);
           assertThat(e.getMessage()).isEqualTo("CORRUPT_FILE: key section has the wrong length");
         });
   }

@@ -59,7 +59,7 @@ public final class Wire {
       throw new DecodeException(DecodeError.MALFORMED, at, "not a compressed public key");
     }
     try {
-      return EcPublicKey.parse(b);
+      return EcPublicKey.decode(b);
     } catch (CryptoException e) {
       throw new DecodeException(DecodeError.MALFORMED, at, "public key not on the curve");
     }
@@ -194,7 +194,7 @@ public final class Wire {
     long extra = in.i64InRange(0, PowParameters.MAX_VALUE, "extra bytes");
     int behaviour = in.i32();
     try {
-      return PublicIdentity.of(stream, EcPublicKey.parse(sign), EcPublicKey.parse(enc), new PowParameters(trials, extra),
+      return PublicIdentity.of(stream, EcPublicKey.decode(sign), EcPublicKey.decode(enc), new PowParameters(trials, extra),
           behaviour);
     } catch (CryptoException | IllegalArgumentException e) {
       throw new DecodeException(DecodeError.MALFORMED, at, "messaging identity: " + e.getMessage());

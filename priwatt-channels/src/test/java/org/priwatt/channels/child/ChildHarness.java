@@ -227,7 +227,7 @@ public final class ChildHarness implements AutoCloseable {
         sp.ifPresent(t -> out.bytes(t.toBytes()));
       }
       case "payments" -> {
-        var all = ledger.paymentsTo(Script.of(in.rest()));
+        var all = ledger.paymentsTo(Script.fromBytes(in.rest()));
         out.u16(all.size());
         all.forEach(x -> Rpc.payment(out, x));
       }
@@ -236,7 +236,7 @@ public final class ChildHarness implements AutoCloseable {
         List<TxOutput> outputs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
           long v = in.i64();
-          outputs.add(TxOutput.of(Amount.ofSat(v), Script.of(in.varBytes(LengthPrefix.U16, 10_000))));
+          outputs.add(TxOutput.of(Amount.ofSat(v), Script.fromBytes(in.varBytes(LengthPrefix.U16, 10_000))));
         }
         try {
           Transaction tx = funds.fund(outputs);

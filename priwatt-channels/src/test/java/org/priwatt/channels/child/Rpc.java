@@ -163,7 +163,7 @@ final class Rpc implements PaymentLedger, FundingSource {
   static Payment payment(ByteReader in) throws DecodeException {
     OutPoint o = Wire.outPoint(in);
     long value = in.i64();
-    Script s = Script.of(in.varBytes(LengthPrefix.U16, 10_000));
+    Script s = Script.fromBytes(in.varBytes(LengthPrefix.U16, 10_000));
     return new Payment(o, TxOutput.ofRawValue(value, s), in.i32(), in.bool());
   }
 

@@ -104,7 +104,7 @@ final class TcpLink implements MessageTransport {
 
   static byte[] encode(List<InventoryHash> hashes) {
     ByteBuffer b = ByteBuffer.allocate(4 + 32 * hashes.size()).putInt(hashes.size());
-    hashes.forEach(h -> b.put(h.bytes()));
+    hashes.forEach(h -> b.put(h.toBytes()));
     return b.array();
   }
 

@@ -99,6 +99,20 @@ public final class ByteReader {
     }
   }
 
+  /**
+   * The unsigned byte {@code ahead} bytes past the current position, without consuming
+   * anything, or -1 if the input ends before it: lets a decoder tell formats apart by a marker
+   * (Bitcoin's BIP 144 witness flag, say) before committing to one.
+   *
+   * @throws IllegalArgumentException if {@code ahead} is negative
+   */
+  public int peekU8(int ahead) {
+    if (ahead < 0) {
+      throw new IllegalArgumentException("negative lookahead " + ahead);
+    }
+    return ahead < end - pos ? data[pos + ahead] & 0xff : -1;
+  }
+
   /** An unsigned byte. */
   public int u8() throws DecodeException {
     need(1, "u8");
@@ -108,7 +122,9 @@ public final class ByteReader {
   /** An unsigned 16-bit integer. */
   public int u16() throws DecodeException {
     need(2, "u16");
-    short v = (short) (bigEndian ? SHORT_BE.get(data, pos) : SHORT_LE.get(data, pos));
+    // Each view read is cast where it is called: a cast around a conditional expression would
+    // leave the signature-polymorphic get() returning Object, boxing every value.
+    short v = bigEndian ? (short) SHORT_BE.get(data, pos) : (short) SHORT_LE.get(data, pos);
     pos += 2;
     return v & 0xffff;
   }
@@ -116,7 +132,7 @@ public final class ByteReader {
   /** A signed 32-bit integer. */
   public int i32() throws DecodeException {
     need(4, "i32");
-    int v = (int) (bigEndian ? INT_BE.get(data, pos) : INT_LE.get(data, pos));
+    int v = bigEndian ? (int) INT_BE.get(data, pos) : (int) INT_LE.get(data, pos);
     pos += 4;
     return v;
   }
@@ -129,7 +145,7 @@ public final class ByteReader {
   /** A 64-bit integer (two's complement; unsigned readers use {@link Long}'s unsigned helpers). */
   public long i64() throws DecodeException {
     need(8, "i64");
-    long v = (long) (bigEndian ? LONG_BE.get(data, pos) : LONG_LE.get(data, pos));
+    long v = bigEndian ? (long) LONG_BE.get(data, pos) : (long) LONG_LE.get(data, pos);
     pos += 8;
     return v;
   }

@@ -130,6 +130,21 @@ public final class ByteWriter {
     return this;
   }
 
+  /**
+   * The bytes {@link #compactSize(long)} writes for {@code v} (unsigned): 1, 3, 5 or 9. Lets an
+   * encoder size its buffer, or a hasher locate fields in an encoding, without writing.
+   */
+  public static int compactSizeLength(long v) {
+    if (v >= 0 && v < 0xfd) {
+      return 1;
+    } else if (v >= 0 && v <= 0xffff) {
+      return 3;
+    } else if (v >= 0 && v <= 0xffffffffL) {
+      return 5;
+    }
+    return 9;
+  }
+
   /** A minimally encoded CompactSize / var_int (unsigned). */
   public ByteWriter compactSize(long v) {
     if (v >= 0 && v < 0xfd) {

@@ -7,11 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds the process-wide active backend. Like a JCA provider choice, this is set once at start-up
- * (system property {@code priwatt.secp256k1=native|bouncycastle}, default native with fallback;
- * any other value is a configuration error, raised on first use) and may be switched through
- * {@code Secp256k1.select}; both backends compute identical results, so switching never changes
- * behaviour, only speed.
+ * Holds the process-wide backend, fixed once: by {@code Secp256k1.select} before the curve is
+ * first used, or else on first use from the system property {@code
+ * priwatt.secp256k1=native|bouncycastle} (default native with fallback; any other value is a
+ * configuration error, raised on first use and on every later one until a backend is chosen).
+ * After that it never changes, so no operation can straddle two backends and nothing in a test
+ * or a library can switch the curve under another's feet (bitcoinj's global {@code Context} is the
+ * anti-pattern). Tests and benchmarks that need a particular backend take its instance from
+ * {@link #get} and call it directly, or run in a JVM started with the property.
  */
 public final class Backends {
   /** System property naming the preferred backend. */
@@ -41,7 +44,7 @@ public final class Backends {
     }
   }
 
-  /** Returns the active backend, choosing it on first use. */
+  /** Returns the process-wide backend, fixing the choice on first use. */
   public static CurveBackend active() {
     CurveBackend a = active;
     if (a == null) {
@@ -96,7 +99,12 @@ public final class Backends {
     }
   }
 
-  /** Returns the backend for {@code impl}, loading it if needed. */
+  /**
+   * Returns the backend instance for {@code impl}, loading it if needed, without touching the
+   * process-wide choice: for tests that compare the backends and code that must name one.
+   *
+   * @throws IllegalStateException if NATIVE is asked for and the library cannot load here
+   */
   public static CurveBackend get(Secp256k1Implementation impl) {
     if (impl == Secp256k1Implementation.BOUNCY_CASTLE) {
       return PURE_JAVA;
@@ -108,14 +116,30 @@ public final class Backends {
     return nat;
   }
 
-  /** Makes {@code impl} the active backend. */
+  /**
+   * Fixes {@code impl} as the process-wide backend. Allowed once, before the curve is first used;
+   * asking again for the backend already fixed is a no-op.
+   *
+   * @throws IllegalStateException if another backend is already fixed (by an earlier {@code
+   *     select} or by first use), or NATIVE is asked for and the library cannot load here
+   */
   public static void select(Secp256k1Implementation impl) {
-    CurveBackend b = get(impl);
     synchronized (Backends.class) {
+      CurveBackend fixed = active;
+      if (fixed != null) {
+        if (kindOf(fixed) == impl) {
+          return;
+        }
+        throw new IllegalStateException("secp256k1 backend is already fixed to " + kindOf(fixed)
+            + " (" + fixed.name() + "); select(" + impl + ") must come before the first use of"
+            + " the curve, or use -D" + PROPERTY + " at start-up");
+      }
+      CurveBackend b = get(impl);
       active = b;
+      LOG.info("secp256k1 backend: {} (selected before first use)", b.name());
     }
-    LOG.info("secp256k1 backend: {}", b.name());
   }
+
 
   /** Returns which implementation a backend instance is. */
   public static Secp256k1Implementation kindOf(CurveBackend backend) {

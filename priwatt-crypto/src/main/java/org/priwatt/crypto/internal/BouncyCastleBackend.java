@@ -12,6 +12,7 @@ import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
+import org.priwatt.crypto.Secp256k1;
 import org.priwatt.crypto.internal.ec.PublicCurveOps;
 import org.priwatt.crypto.internal.ec.PublicPoint;
 
@@ -27,12 +28,12 @@ import org.priwatt.crypto.internal.ec.PublicPoint;
 public final class BouncyCastleBackend implements CurveBackend {
   /** The curve parameters shared with the rest of the module. */
   public static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
-  /** Domain parameters for Bouncy Castle's signer. */
+  /** Domain parameters for Bouncy Castle's signer, with the SDK's one curve order. */
   public static final ECDomainParameters DOMAIN =
-      new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
+      new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), Secp256k1.ORDER, PARAMS.getH());
 
-  private static final BigInteger N = PARAMS.getN();
-  private static final BigInteger HALF_N = N.shiftRight(1);
+  private static final BigInteger N = Secp256k1.ORDER;
+  private static final BigInteger HALF_N = Secp256k1.HALF_ORDER;
   private static final ECCurve CURVE = PARAMS.getCurve();
   private static final FixedPointCombMultiplier G_MUL = new FixedPointCombMultiplier();
 
@@ -42,19 +43,13 @@ public final class BouncyCastleBackend implements CurveBackend {
   }
 
   @Override
-  public boolean isValidPrivateKey(byte[] priv) {
-    BigInteger d = new BigInteger(1, priv);
-    return d.signum() > 0 && d.compareTo(N) < 0;
-  }
-
-  @Override
   public byte[] createPublicKey(byte[] priv) {
     return G_MUL.multiply(PARAMS.getG(), new BigInteger(1, priv)).getEncoded(false);
   }
 
   @Override
   public byte[] parsePublicKey(byte[] encoded) {
-    PublicPoint p = PublicPoint.parse(encoded);
+    PublicPoint p = PublicPoint.parseVartime(encoded);
     return p == null ? null : p.uncompressed();
   }
 
@@ -77,30 +72,31 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public boolean verify(byte[] hash, byte[] compactLowS, Object prepared) {
-    return PublicCurveOps.verify(hash, compactLowS, ((Prepared) prepared).point);
+    return PublicCurveOps.verifyVartime(hash, compactLowS, ((Prepared) prepared).point);
   }
 
   @Override
   public byte[] privateKeyTweakAdd(byte[] priv, byte[] tweak) {
-    BigInteger t = new BigInteger(1, tweak);
-    if (t.compareTo(N) >= 0) {
+    // Both operands are secret (BIP 32's IL of a hardened child depends on the parent key).
+    if (!Curve.isBelowOrder(tweak)) {
       return null;
     }
-    BigInteger k = new BigInteger(1, priv).add(t).mod(N);
-    return k.signum() == 0 ? null : BigIntegers.asUnsignedByteArray(32, k);
+    byte[] k = Curve.addModOrder(priv, tweak);
+    return Curve.isZero(k) ? null : k;
   }
 
   @Override
   public byte[] publicKeyTweakAdd(byte[] uncompressed, byte[] tweak) {
-    return PublicCurveOps.tweakAdd(uncompressed, tweak);
+    return PublicCurveOps.tweakAddVartime(uncompressed, tweak);
   }
 
   @Override
   public byte[] publicKeyMultiply(Object prepared, byte[] scalar) {
-    BigInteger k = new BigInteger(1, scalar);
-    if (k.signum() == 0 || k.compareTo(N) >= 0) {
+    // The scalar may be a private key (EcKey.ecdhX): range-check it in constant time.
+    if (!Curve.isValidPrivateKey(scalar)) {
       return null;
     }
+    BigInteger k = new BigInteger(1, scalar);
     ECPoint q = ((Prepared) prepared).bouncyCastlePoint().multiply(k).normalize();
     return q.isInfinity() ? null : q.getEncoded(false);
   }
@@ -125,7 +121,7 @@ public final class BouncyCastleBackend implements CurveBackend {
 
   @Override
   public byte[] recoverPublicKey(byte[] compact, byte[] hash, int recId) {
-    return PublicCurveOps.recover(compact, hash, recId);
+    return PublicCurveOps.recoverVartime(compact, hash, recId);
   }
 
   /** A parsed key for verification, and Bouncy Castle's form of it made on first multiply. */

@@ -3,6 +3,8 @@ package org.priwatt.crypto.internal;
 /**
  * The secp256k1 operations PriWatt needs, implemented once on libsecp256k1 and once on Bouncy
  * Castle. Both implementations must give byte-identical results (a differential test checks it).
+ * Private keys are range-checked before they reach a backend, once, by {@link
+ * Curve#isValidPrivateKey} (constant time); backends do not check them again.
  *
  * <p>Preconditions, checked by the callers in {@code org.priwatt.crypto} and not again here:
  * private keys and tweaks are 32 bytes, message hashes 32 bytes, public keys the 65-byte
@@ -12,9 +14,6 @@ package org.priwatt.crypto.internal;
 public interface CurveBackend {
   /** Short name for logs and diagnostics. */
   String name();
-
-  /** Returns true if {@code priv} is a scalar in [1, n-1]. */
-  boolean isValidPrivateKey(byte[] priv);
 
   /** Returns the 65-byte uncompressed public key for a valid private key. */
   byte[] createPublicKey(byte[] priv);

@@ -32,15 +32,6 @@ public final class NativeBackend implements CurveBackend {
   }
 
   @Override
-  public boolean isValidPrivateKey(byte[] priv) {
-    try {
-      return lib.secKeyVerify(priv);
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  @Override
   public byte[] createPublicKey(byte[] priv) {
     return lib.pubkeyCreate(priv);
   }

@@ -3,6 +3,7 @@ package org.priwatt.crypto.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
 import net.jqwik.api.Arbitraries;
@@ -13,6 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The shared reader and writer: round trips in both byte orders, canonical forms, bounds before allocation. */
@@ -70,6 +72,69 @@ class ByteCodecTest {
     assertThat(HexFormat.of().formatHex(ByteWriter.littleEndian().compactSize(0x1234).toByteArray())).isEqualTo("fd3412");
     assertThat(HexFormat.of().formatHex(ByteWriter.bigEndian().compactSize(0x1234).toByteArray())).isEqualTo("fd1234");
     assertThat(ByteReader.bigEndian(HexFormat.of().parseHex("fd1234")).compactSize(0xffff)).isEqualTo(0x1234);
+  }
+
+  @Property
+  void compactSizeLengthIsWhatTheWriterWrites(@ForAll("orders") ByteOrder order, @ForAll long v) {
+    assertThat(ByteWriter.compactSizeLength(v)).isEqualTo(ByteWriter.of(order, 0).compactSize(v).size());
+  }
+
+  @Test
+  void compactSizeBoundariesInBitcoinsByteOrder() throws DecodeException {
+    long[] values = {0, 0xfc, 0xfd, 0xffff, 0x10000, 0xffffffffL, 0x100000000L, -1L};
+    String[] hex = {"00", "fc", "fdfd00", "fdffff", "fe00000100", "feffffffff", "ff0000000001000000",
+        "ffffffffffffffffff"};
+    for (int i = 0; i < values.length; i++) {
+      byte[] enc = ByteWriter.littleEndian().compactSize(values[i]).toByteArray();
+      assertThat(HexFormat.of().formatHex(enc)).isEqualTo(hex[i]);
+      assertThat(ByteWriter.compactSizeLength(values[i])).isEqualTo(enc.length);
+      assertThat(ByteReader.littleEndian(enc).compactSize(-1L)).isEqualTo(values[i]); // -1: unsigned maximum
+    }
+  }
+
+  @Test
+  void peekLooksAheadWithoutConsuming() throws DecodeException {
+    ByteReader r = ByteReader.of(new byte[] {9, 0, 7, (byte) 0xff}, 1, 3, ByteOrder.LITTLE_ENDIAN);
+    assertThat(r.peekU8(0)).isZero();
+    assertThat(r.peekU8(1)).isEqualTo(7);
+    assertThat(r.peekU8(2)).isEqualTo(0xff);
+    assertThat(r.peekU8(3)).isEqualTo(-1);
+    assertThat(r.position()).isZero();
+    r.skip(3);
+    assertThat(r.peekU8(0)).isEqualTo(-1);
+    assertThatThrownBy(() -> r.peekU8(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * Reading a fixed-width integer allocates nothing: the reader is the hot path of block and
+   * transaction decoding. (A byte-array view read inside a conditional expression has the
+   * signature-polymorphic return type Object, so every read boxed its value.)
+   */
+  @Test
+  void fixedWidthReadsDoNotAllocate() throws DecodeException {
+    Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    byte[] data = new byte[14 * 1000];
+    java.util.Arrays.fill(data, (byte) 0x7f); // values far outside the boxing caches
+    for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+      long sum = readAll(data, order) + readAll(data, order); // warm up
+      long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+      for (int i = 0; i < 20; i++) {
+        sum += readAll(data, order);
+      }
+      long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+      // 60,000 reads; one boxed value each would be about a megabyte. Allow 20 readers and slack.
+      assertThat(allocated).as("bytes allocated by %s reads (sum %s)", order, sum).isLessThan(64 * 1024);
+    }
+  }
+
+  private static long readAll(byte[] data, ByteOrder order) throws DecodeException {
+    ByteReader in = ByteReader.of(data, order);
+    long sum = 0;
+    while (in.remaining() > 0) {
+      sum += in.u16() + in.i32() + in.i64();
+    }
+    return sum;
   }
 
   @Test

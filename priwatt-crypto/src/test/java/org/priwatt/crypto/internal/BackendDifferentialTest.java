@@ -40,7 +40,7 @@ class BackendDifferentialTest {
     byte[] k;
     do {
       k = bytes(r, 32);
-    } while (!bc.isValidPrivateKey(k));
+    } while (!Curve.isValidPrivateKey(k));
     return k;
   }
 

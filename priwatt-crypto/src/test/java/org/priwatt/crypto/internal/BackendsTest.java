@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.crypto.Secp256k1;
 import org.priwatt.crypto.Secp256k1Implementation;
 
-/** Issue 11.10: the backend property accepts its documented values and refuses anything else. */
+/**
+ * Issue 11.10: the backend property accepts its documented values and refuses anything else;
+ * issue 13: a start-up {@code select} fixes the backend for the process.
+ */
 class BackendsTest {
   @TempDir Path dir;
 
@@ -54,20 +57,51 @@ class BackendsTest {
     assertThat(good.output).contains("probe selected BOUNCY_CASTLE");
   }
 
-  /** Entry point of the child JVM: uses the curve once and reports the backend. */
+  /**
+   * Issue 13: {@code select} at start-up, before first use, fixes the backend whatever the
+   * property says (even a misspelt one), and the choice holds for the rest of the process.
+   */
+  @Test
+  void selectBeforeFirstUseFixesTheBackend() throws Exception {
+    Result overridden = runProbe("native", "select-bouncycastle");
+    assertThat(overridden.exitCode).as(overridden.output).isZero();
+    assertThat(overridden.output).contains("probe selected BOUNCY_CASTLE")
+        .contains("late select refused: java.lang.IllegalStateException: secp256k1 backend is already fixed to BOUNCY_CASTLE");
+    Result rescued = runProbe("bc", "select-bouncycastle");
+    assertThat(rescued.exitCode).as(rescued.output).isZero();
+    assertThat(rescued.output).contains("probe selected BOUNCY_CASTLE");
+  }
+
+  /**
+   * Entry point of the child JVM: optionally selects Bouncy Castle first, uses the curve once
+   * and reports the backend, then tries to switch to native and reports the refusal.
+   */
   public static final class Probe {
     public static void main(String[] args) {
+      if (args.length > 0 && args[0].equals("select-bouncycastle")) {
+        Secp256k1.select(Secp256k1Implementation.BOUNCY_CASTLE);
+      }
       System.out.println("probe selected " + Secp256k1.active());
+      if (args.length > 0) {
+        try {
+          Secp256k1.select(Secp256k1Implementation.NATIVE);
+          System.out.println("late select accepted");
+        } catch (IllegalStateException e) {
+          System.out.println("late select refused: " + e);
+        }
+      }
     }
   }
 
   private record Result(int exitCode, String output) {}
 
-  private Result runProbe(String value) throws IOException, InterruptedException {
+  private Result runProbe(String value, String... args) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Path out = dir.resolve("probe-" + value + ".txt");
-    Process p = new ProcessBuilder(List.of(java, "-Dpriwatt.secp256k1=" + value,
-        "-cp", System.getProperty("java.class.path"), Probe.class.getName()))
+    Path out = dir.resolve("probe-" + value + "-" + args.length + ".txt");
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-Dpriwatt.secp256k1=" + value,
+        "-cp", System.getProperty("java.class.path"), Probe.class.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(out.toFile()).start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();

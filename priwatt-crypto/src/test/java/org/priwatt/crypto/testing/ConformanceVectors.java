@@ -17,7 +17,7 @@ public final class ConformanceVectors {
 
   /** The vectors directory, {@code <repository root>/vectors}. */
   public static Path directory() {
-    return ModuleBoundaries.repositoryRoot().resolve("vectors");
+    return Repository.root().resolve("vectors");
   }
 
   /**

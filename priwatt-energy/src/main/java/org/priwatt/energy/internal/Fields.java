@@ -19,7 +19,6 @@ import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.LockId;
 import org.priwatt.energy.RequestId;
-import org.priwatt.energy.registry.PartLock;
 import org.priwatt.msg.BitmessageAddress;
 import org.priwatt.msg.MessageException;
 import org.priwatt.msg.PowParameters;
@@ -61,33 +60,6 @@ public final class Fields {
     return in.i64InRange(1, ChannelScript.LOCKTIME_THRESHOLD - 1, what);
   }
 
-  /** {@code channelId(16) ‖ server(33) ‖ client(33) ‖ refundHeight(8) ‖ capacity(8) ‖ lockedAt(8) ‖ fundingDeadline(8) ‖ expiryHeight(8)}. */
-  public static void partLock(ByteWriter out, PartLock l) {
-    out.bytes(l.channel().toBytes());
-    key(out, l.script().server());
-    key(out, l.script().client());
-    out.i64(l.script().refundHeight()).i64(l.capacity().sat()).i64(l.lockedAt()).i64(l.fundingDeadline())
-        .i64(l.expiryHeight());
-  }
-
-  /** Reads what {@link #partLock(ByteWriter, PartLock)} writes, under the lock's own rules. */
-  public static PartLock partLock(ByteReader in) throws DecodeException {
-    int at = in.position();
-    ChannelId channel = channelId(in);
-    EcPublicKey server = key(in);
-    EcPublicKey client = key(in);
-    long refund = height(in, "refund height");
-    Amount capacity = money(in, "capacity");
-    long lockedAt = time(in, "lock time");
-    long deadline = time(in, "funding deadline");
-    long expiry = height(in, "expiry height");
-    try {
-      return new PartLock(channel, ChannelScript.of(server, client, refund), capacity, lockedAt, deadline, expiry);
-    } catch (IllegalArgumentException e) {
-      throw new DecodeException(DecodeError.MALFORMED, at, "channel lock: " + e.getMessage());
-    }
-  }
-
   public static void outPoint(ByteWriter out, OutPoint p) {
     out.bytes(p.txId().toBytes()).u32(p.index());
   }
@@ -109,7 +81,7 @@ public final class Fields {
       throw new DecodeException(DecodeError.MALFORMED, at, "not a compressed public key");
     }
     try {
-      return EcPublicKey.parse(b);
+      return EcPublicKey.decode(b);
     } catch (CryptoException e) {
       throw new DecodeException(DecodeError.MALFORMED, at, "public key not on the curve");
     }
@@ -122,7 +94,7 @@ public final class Fields {
   /** A 105-byte escrow redeem script under the one escrow policy. */
   public static EscrowKeys escrow(ByteReader in) throws DecodeException {
     int at = in.position();
-    return EscrowKeys.parse(Script.of(in.bytes(EscrowKeys.REDEEM_SCRIPT_LENGTH)))
+    return EscrowKeys.parse(Script.fromBytes(in.bytes(EscrowKeys.REDEEM_SCRIPT_LENGTH)))
         .orElseThrow(() -> new DecodeException(DecodeError.MALFORMED, at, "not an escrow redeem script"));
   }
 
@@ -177,7 +149,7 @@ public final class Fields {
     long extra = in.i64InRange(0, PowParameters.MAX_VALUE, "extra bytes");
     int behaviour = in.i32();
     try {
-      return PublicIdentity.of(stream, EcPublicKey.parse(sign), EcPublicKey.parse(enc), new PowParameters(trials, extra),
+      return PublicIdentity.of(stream, EcPublicKey.decode(sign), EcPublicKey.decode(enc), new PowParameters(trials, extra),
           behaviour);
     } catch (CryptoException | IllegalArgumentException e) {
       throw new DecodeException(DecodeError.MALFORMED, at, "messaging identity: " + e.getMessage());

@@ -34,7 +34,7 @@ public final class Signing {
       return false;
     }
     try {
-      return key.verifyLowS(digest(domain, body), EcdsaSignature.fromCompact(signature));
+      return key.verifyLowS(digest(domain, body), EcdsaSignature.decodeCompact(signature));
     } catch (CryptoException e) {
       return false;
     }

@@ -107,7 +107,7 @@ public record EntryCertificate(EntryId entry, EcPublicKey owner, EnergyAmount en
       int at = in.position();
       EcPublicKey owner;
       try {
-        owner = EcPublicKey.parse(in.bytes(33));
+        owner = EcPublicKey.decode(in.bytes(33));
       } catch (CryptoException e) {
         throw new DecodeException(DecodeError.MALFORMED, at, "certificate owner key");
       }

@@ -25,6 +25,7 @@ import org.priwatt.energy.registry.RegistryReply.Release;
 import org.priwatt.energy.registry.RegistryReply.Testimony;
 import org.priwatt.energy.registry.RegistryReply.Transferred;
 import org.priwatt.energy.registry.RegistryReply.Unlocked;
+import org.priwatt.energy.registry.internal.PartLockCodec;
 
 /**
  * The codec of {@link RegistryReply}: {@code version(1)=2 ‖ kind(1) ‖ requestId(16) ‖ fields}.
@@ -88,7 +89,7 @@ final class ReplyCodec implements Codec<RegistryReply> {
     } else if (r instanceof ChannelTestimony c) {
       out.bool(c.holds()).bool(c.lock().isPresent());
       if (c.lock().isPresent()) {
-        Fields.partLock(out, c.lock().get());
+        PartLockCodec.write(out, c.lock().get());
         out.u8(c.parts().size());
         for (PartView p : c.parts()) {
           out.bytes(p.entry().toBytes()).i64(p.energy().milliwattHours()).u8(p.status().ordinal());
@@ -217,7 +218,7 @@ final class ReplyCodec implements Codec<RegistryReply> {
         if (!in.bool()) {
           return new ChannelTestimony(request, holds, Optional.empty(), List.of());
         }
-        PartLock lock = Fields.partLock(in);
+        PartLock lock = PartLockCodec.read(in);
         int n = in.count(LengthPrefix.U8, RegistryReply.MAX_SECRETS, 41);
         if (n == 0) {
           throw new DecodeException(DecodeError.LENGTH_OUT_OF_RANGE, in.position() - 1, "a channel lock without parts");

@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainException;
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionSigner;

@@ -157,7 +157,7 @@ final class Snapshots {
 
   static void handled(ByteWriter out, List<InventoryHash> handled) {
     out.u8(handled.size());
-    handled.forEach(h -> out.bytes(h.bytes()));
+    handled.forEach(h -> out.bytes(h.toBytes()));
   }
 
   static List<InventoryHash> handled(ByteReader in) throws DecodeException {

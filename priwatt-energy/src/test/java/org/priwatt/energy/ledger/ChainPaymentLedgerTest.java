@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
-import org.priwatt.chain.ChainParameters;
+import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TransactionSigner;

@@ -37,7 +37,7 @@ class PaymentCommitmentTest {
 
   @Property(tries = 500)
   void hostileScriptsNeverThrow(@ForAll @Size(max = 120) byte[] program) {
-    Optional<PaymentCommitment> c = PaymentCommitment.parse(Script.of(program));
+    Optional<PaymentCommitment> c = PaymentCommitment.parse(Script.fromBytes(program));
     c.ifPresent(x -> assertThat(x.script().program()).isEqualTo(program));
   }
 
@@ -48,7 +48,7 @@ class PaymentCommitmentTest {
       for (int mask = 1; mask < 256; mask++) {
         byte[] bad = p.clone();
         bad[at] ^= (byte) mask;
-        Optional<PaymentCommitment> c = PaymentCommitment.parse(Script.of(bad));
+        Optional<PaymentCommitment> c = PaymentCommitment.parse(Script.fromBytes(bad));
         if (at < 2 + 4) {
           assertThat(c).as("header byte %d ^%d", at, mask).isEmpty();
         } else {
@@ -59,9 +59,9 @@ class PaymentCommitmentTest {
     }
     byte[] oldTag = p.clone();
     System.arraycopy("PWE1".getBytes(StandardCharsets.US_ASCII), 0, oldTag, 2, 4);
-    assertThat(PaymentCommitment.parse(Script.of(oldTag))).isEmpty();
-    assertThat(PaymentCommitment.parse(Script.of(Arrays.copyOf(p, p.length - 1)))).isEmpty();
-    assertThat(PaymentCommitment.parse(Script.of(Arrays.copyOf(p, p.length + 1)))).isEmpty();
+    assertThat(PaymentCommitment.parse(Script.fromBytes(oldTag))).isEmpty();
+    assertThat(PaymentCommitment.parse(Script.fromBytes(Arrays.copyOf(p, p.length - 1)))).isEmpty();
+    assertThat(PaymentCommitment.parse(Script.fromBytes(Arrays.copyOf(p, p.length + 1)))).isEmpty();
     assertThat(PaymentCommitment.parse(Script.EMPTY)).isEmpty();
   }
 

@@ -54,7 +54,7 @@ class StrangerTest extends TradeFixture {
     }
     // And guessing does not pass the DSO: a transfer proving a guessed λ is refused.
     ScriptedParty mallory = ScriptedParty.on(world, world.node("mallory"));
-    EnergySecret guess = EnergySecret.of(eq6(offer.sellerKey().compressedEncoding(), offer.energy().milliwattHours(), t0));
+    EnergySecret guess = EnergySecret.fromBytes(eq6(offer.sellerKey().compressedEncoding(), offer.energy().milliwattHours(), t0));
     RegistryReply r = world.registry().handle(RegistryRequest.Transfer.create(guess, mallory.key,
         LockId.random(world.random()), alice.funding().orElseThrow(), mallory.msg.address(), new byte[72], world.now(),
         world.random()), (e, l, f, p, ev) -> 0);
@@ -90,7 +90,7 @@ class StrangerTest extends TradeFixture {
     Wallet wallet = aliceWallet();
     PaymentCommitment commitment = new PaymentCommitment(real.entry(), LockId.random(world.random()));
     Transaction token = world.fundingSource(wallet).fund(List.of(
-        TxOutput.of(Amount.ofSat(1_000), ScriptTemplates.p2shOf(org.priwatt.script.Script.of(new byte[] {0x51}))),
+        TxOutput.of(Amount.ofSat(1_000), ScriptTemplates.p2shOf(org.priwatt.script.Script.fromBytes(new byte[] {0x51}))),
         TxOutput.of(Amount.ZERO, commitment.script())));
     assertThat(world.ledger().broadcast(token)).isEmpty();
     Transaction bare = world.fundingSource(wallet).fund(List.of(

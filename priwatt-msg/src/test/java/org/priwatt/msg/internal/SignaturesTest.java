@@ -15,7 +15,7 @@ class SignaturesTest {
 
   @Test
   void pyBitmessageSignaturesVerify() throws Exception {
-    EcPublicKey key = EcPublicKey.parse(PUB);
+    EcPublicKey key = EcPublicKey.decode(PUB);
     assertThat(Signatures.verify(key, MSG, SIG_SHA256)).isTrue();
     assertThat(Signatures.verify(key, MSG, SIG_SHA1)).isTrue();
     byte[] other = MSG.clone();

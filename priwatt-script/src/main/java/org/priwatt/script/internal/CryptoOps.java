@@ -55,7 +55,7 @@ final class CryptoOps {
     if (err != ScriptError.OK) {
       return err;
     }
-    boolean ok = sig.length > 0 && m.checker.checkEcdsaSignature(sig, key, Script.of(cleaned));
+    boolean ok = sig.length > 0 && m.checker.checkEcdsaSignature(sig, key, Script.fromBytes(cleaned));
     if (!ok && sig.length > 0 && m.has(VerifyFlag.NULLFAIL)) {
       return ScriptError.SIG_NULLFAIL;
     }
@@ -138,7 +138,7 @@ final class CryptoOps {
       boolean ok = false;
       if (sig.length > 0) {
         if (scriptCode == null) {
-          scriptCode = Script.of(cleaned);
+          scriptCode = Script.fromBytes(cleaned);
         }
         ok = m.checker.checkEcdsaSignature(sig, key, scriptCode);
       }

@@ -99,7 +99,7 @@ public final class Machine {
       if (tok.dataLength() > MAX_ELEMENT_SIZE) {
         return ScriptError.PUSH_SIZE;
       }
-      OpcodeKind kind = OpcodeTable.KINDS[op];
+      OpcodeKind kind = OpcodeTable.kind(op);
       if (kind == OpcodeKind.PUSH_DATA) {
         if (executing) {
           if (requireMinimal && !isMinimalPush(program, tok)) {
@@ -118,8 +118,8 @@ public final class Machine {
         if (op == OP_CODESEPARATOR && constScriptCode) {
           return ScriptError.OP_CODESEPARATOR;
         }
-        if (executing || OpcodeTable.RUNS_UNEXECUTED[op]) {
-          ScriptError err = OpcodeTable.HANDLERS[op].execute(this, op);
+        if (executing || OpcodeTable.runsUnexecuted(op)) {
+          ScriptError err = OpcodeTable.handler(op).execute(this, op);
           if (err != ScriptError.OK) {
             return err;
           }

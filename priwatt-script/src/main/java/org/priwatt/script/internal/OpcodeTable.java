@@ -17,16 +17,20 @@ import org.priwatt.script.OpcodeKind;
  * {@link OpcodeKind} and its execution handler. The interpreter dispatches through it, the
  * tokenizer-based tools (disassembler, assembler, sigop counter) name and classify through it,
  * and {@code org.priwatt.script.Opcode} is a public view of it.
+ *
+ * <p>The arrays are private and filled once by the static initializer; callers read them through
+ * the accessors, which the JIT inlines into plain array loads in the interpreter loop, so no
+ * code anywhere can rewrite the table that consensus depends on.
  */
 public final class OpcodeTable {
   /** Core name of each opcode ("OP_DUP"); pushes 0x01..0x4b are named "OP_DATA_n" as in btcd. */
-  public static final String[] NAMES = new String[256];
+  private static final String[] NAMES = new String[256];
   /** Classification of each opcode. */
-  public static final OpcodeKind[] KINDS = new OpcodeKind[256];
+  private static final OpcodeKind[] KINDS = new OpcodeKind[256];
   /** True for OP_IF..OP_ENDIF (including OP_VERIF/OP_VERNOTIF): run even when not executing. */
-  static final boolean[] RUNS_UNEXECUTED = new boolean[256];
+  private static final boolean[] RUNS_UNEXECUTED = new boolean[256];
   /** Execution handler of each opcode (pushes are handled by the machine loop). */
-  static final OpHandler[] HANDLERS = new OpHandler[256];
+  private static final OpHandler[] HANDLERS = new OpHandler[256];
 
   private static final String[] DISABLED_NAMES = {
     "OP_CAT", "OP_SUBSTR", "OP_LEFT", "OP_RIGHT", // 0x7e..0x81
@@ -147,6 +151,34 @@ public final class OpcodeTable {
 
   private OpcodeTable() {}
 
+  /**
+   * Core's name of opcode {@code value} ("OP_DUP"); pushes 0x01..0x4b are "OP_DATA_n".
+   *
+   * @throws ArrayIndexOutOfBoundsException if {@code value} is not in 0..255
+   */
+  public static String name(int value) {
+    return NAMES[value];
+  }
+
+  /**
+   * How the interpreter treats opcode {@code value}.
+   *
+   * @throws ArrayIndexOutOfBoundsException if {@code value} is not in 0..255
+   */
+  public static OpcodeKind kind(int value) {
+    return KINDS[value];
+  }
+
+  /** True for OP_IF..OP_ENDIF (and OP_VERIF/OP_VERNOTIF): run even in an unexecuted branch. */
+  static boolean runsUnexecuted(int value) {
+    return RUNS_UNEXECUTED[value];
+  }
+
+  /** The execution handler of opcode {@code value} (pushes are handled by the machine loop). */
+  static OpHandler handler(int value) {
+    return HANDLERS[value];
+  }
+
   private static void def(int value, String name, OpcodeKind kind, OpHandler handler) {
     if (NAMES[value] != null) {
       throw new IllegalStateException("opcode defined twice: " + value);
@@ -158,7 +190,7 @@ public final class OpcodeTable {
 
   /**
    * The name Core's ScriptToAsmStr prints for a non-push opcode: "0", "-1" and "1".."16" for
-   * the number opcodes, "OP_UNKNOWN" for 0xbb..0xfe, else {@link #NAMES}.
+   * the number opcodes, "OP_UNKNOWN" for 0xbb..0xfe, else {@link #name}.
    */
   public static String asmName(int value) {
     if (value == 0x00) {

@@ -15,9 +15,6 @@ import org.priwatt.crypto.Secp256k1;
  * the crypto module rejects such values.
  */
 public final class SignatureEncoding {
-  private static final BigInteger ORDER = Secp256k1.ORDER;
-  private static final BigInteger HALF_ORDER = Secp256k1.HALF_ORDER;
-
   private SignatureEncoding() {}
 
   /**
@@ -62,10 +59,10 @@ public final class SignatureEncoding {
     int lenS = sig[5 + lenR] & 0xff;
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(sig, 4, 4 + lenR));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 6 + lenR, 6 + lenR + lenS));
-    if (r.compareTo(ORDER) >= 0 || s.compareTo(ORDER) >= 0) {
+    if (r.compareTo(Secp256k1.ORDER) >= 0 || s.compareTo(Secp256k1.ORDER) >= 0) {
       return true;
     }
-    return s.compareTo(HALF_ORDER) <= 0;
+    return s.compareTo(Secp256k1.HALF_ORDER) <= 0;
   }
 
   /** The last byte, without ANYONECANPAY (0x80), is SIGHASH_ALL, NONE or SINGLE (1..3). */

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>An instance is not thread-safe; each holds its own state and message schedule.
  */
 public final class Sha256Compressor {
-  /** SHA-256 initial hash values (FIPS 180-4 §5.3.3). */
-  public static final int[] IV = {
+  /** SHA-256 initial hash values (FIPS 180-4 §5.3.3); private, as an array is always writable. */
+  private static final int[] IV = {
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   };
@@ -82,6 +82,11 @@ public final class Sha256Compressor {
   private Sha256Compressor(Object spi, int[] state) {
     this.spi = spi;
     this.state = state;
+  }
+
+  /** Writes SHA-256's initial hash values into {@code state[0..8)}, to start a new digest. */
+  public static void copyIv(int[] state) {
+    System.arraycopy(IV, 0, state, 0, 8);
   }
 
   /** Returns true if the direct compression is usable in this JVM. */

@@ -1,2 +1,2 @@
-/** Wallet implementation details: the encrypted data file format. Not API. */
+/** Wallet implementation details: the cipher of the wallet file's data section. Not API. */
 package org.priwatt.chain.wallet.internal;

@@ -418,7 +418,7 @@ final class Field {
    *
    * @throws ArithmeticException if a is 0 mod p
    */
-  static void invertVar(long[] r, long[] a) {
+  static void invertVartime(long[] r, long[] a) {
     byte[] bytes = new byte[32];
     getBytes(a, bytes, 0);
     BigInteger inverse = BigIntegers.modOddInverseVar(P, new BigInteger(1, bytes));

@@ -49,7 +49,7 @@ final class JacobianPoint {
       return null;
     }
     long[] zInv = Field.create();
-    Field.invertVar(zInv, z);
+    Field.invertVartime(zInv, z);
     long[] scale = Field.create();
     Field.sqr(scale, zInv);
     long[] coordinate = Field.create();

@@ -70,7 +70,7 @@ final class OddMultiples {
     }
     // No entry is infinity: (2i + 1)Q = O would need the group order to divide 2i + 1 < n.
     long[] inv = Field.create();
-    Field.invertVar(inv, prefix[size - 1]);
+    Field.invertVartime(inv, prefix[size - 1]);
     long[][] xs = new long[size][];
     long[][] ys = new long[size][];
     long[] zInv = Field.create();

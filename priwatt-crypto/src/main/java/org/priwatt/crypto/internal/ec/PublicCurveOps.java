@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.math.ec.endo.GLVEndomorphism;
 import org.bouncycastle.util.BigIntegers;
+import org.priwatt.crypto.Secp256k1;
 import org.priwatt.crypto.internal.BouncyCastleBackend;
 
 /**
@@ -24,7 +25,7 @@ import org.priwatt.crypto.internal.BouncyCastleBackend;
  * <p>Variable time by design: every input is public.
  */
 public final class PublicCurveOps {
-  private static final BigInteger N = BouncyCastleBackend.PARAMS.getN();
+  private static final BigInteger N = Secp256k1.ORDER;
   private static final BigInteger P_MINUS_N =
       new BigInteger("14551231950b75fc4402da1722fc9baee", 16);
   /** The cube root of unity mod p that goes with {@link #LAMBDA}: lambda (x, y) = (beta x, y). */
@@ -45,7 +46,7 @@ public final class PublicCurveOps {
    * Verifies the 64-byte compact signature r‖s over the 32-byte {@code hash} for {@code key}.
    * Any r or s outside [1, n-1] is rejected; s is taken as given (high or low).
    */
-  public static boolean verify(byte[] hash, byte[] compact, PublicPoint key) {
+  public static boolean verifyVartime(byte[] hash, byte[] compact, PublicPoint key) {
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(compact, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(compact, 32, 64));
     if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
@@ -54,7 +55,7 @@ public final class PublicCurveOps {
     BigInteger w = BigIntegers.modOddInverseVar(N, s);
     BigInteger u1 = new BigInteger(1, hash).multiply(w).mod(N);
     BigInteger u2 = r.multiply(w).mod(N);
-    JacobianPoint sum = linearCombination(u1, u2, key);
+    JacobianPoint sum = linearCombinationVartime(u1, u2, key);
     if (sum.infinity) {
       return false;
     }
@@ -72,7 +73,7 @@ public final class PublicCurveOps {
    * R is the point with x = r (+ n for ids 2 and 3) and y of the id's parity, and
    * Q = r^-1 (s R - e G), computed as one linear combination on this class's tables.
    */
-  public static byte[] recover(byte[] compact, byte[] hash, int recId) {
+  public static byte[] recoverVartime(byte[] compact, byte[] hash, int recId) {
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(compact, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(compact, 32, 64));
     if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(N) >= 0) {
@@ -85,7 +86,7 @@ public final class PublicCurveOps {
     byte[] encoded = new byte[33];
     encoded[0] = (byte) ((recId & 1) == 1 ? 3 : 2);
     BigIntegers.asUnsignedByteArray(x, encoded, 1, 32);
-    PublicPoint bigR = PublicPoint.parse(encoded);
+    PublicPoint bigR = PublicPoint.parseVartime(encoded);
     if (bigR == null) {
       return null;
     }
@@ -93,20 +94,20 @@ public final class PublicCurveOps {
     BigInteger e = new BigInteger(1, hash).mod(N);
     BigInteger u1 = N.subtract(e).multiply(rInv).mod(N);
     BigInteger u2 = s.multiply(rInv).mod(N);
-    return linearCombination(u1, u2, bigR).toUncompressed();
+    return linearCombinationVartime(u1, u2, bigR).toUncompressed();
   }
 
   /**
    * P + tweak G (BIP 32 public derivation) as 65 bytes uncompressed, or null if the tweak is not
    * below n or the sum is infinity; P is a validated 65-byte uncompressed point.
    */
-  public static byte[] tweakAdd(byte[] uncompressed, byte[] tweak) {
+  public static byte[] tweakAddVartime(byte[] uncompressed, byte[] tweak) {
     BigInteger t = new BigInteger(1, tweak);
     if (t.compareTo(N) >= 0) {
       return null;
     }
     PublicPoint p = PublicPoint.ofValidatedUncompressed(uncompressed);
-    return linearCombination(t, BigInteger.ONE, p).toUncompressed();
+    return linearCombinationVartime(t, BigInteger.ONE, p).toUncompressed();
   }
 
   /** True if candidate * zz = x (mod p): the affine x of (x, ., z) equals the candidate. */
@@ -123,7 +124,7 @@ public final class PublicCurveOps {
   }
 
   /** u1 G + u2 Q for u1, u2 in [0, n), by interleaved wNAF (Shamir's trick) over four terms. */
-  static JacobianPoint linearCombination(BigInteger u1, BigInteger u2, PublicPoint q) {
+  static JacobianPoint linearCombinationVartime(BigInteger u1, BigInteger u2, PublicPoint q) {
     BigInteger[] ab = SPLIT.decomposeScalar(u2);
     Digits a = new Digits(ab[0], WINDOW_Q);
     Digits b = new Digits(ab[1], WINDOW_Q);

@@ -36,7 +36,7 @@ public final class PublicPoint {
    * bytes, the hybrid prefix's parity must match y). Returns null for anything else, for
    * coordinates not below p and for points not on y^2 = x^3 + 7.
    */
-  public static PublicPoint parse(byte[] encoded) {
+  public static PublicPoint parseVartime(byte[] encoded) {
     if (encoded == null || encoded.length == 0) {
       return null;
     }

@@ -5,8 +5,12 @@
  * verification, public-key recovery and public tweaks
  * ({@link org.priwatt.crypto.internal.ec.PublicCurveOps}).
  *
- * <p>Everything here is variable-time and is used only on public data. Operations on secrets
- * stay on Bouncy Castle. Checked against BigInteger arithmetic, Bouncy Castle and, in
- * {@code BackendDifferentialTest}, libsecp256k1 on 100,000 random signatures per build.
+ * <p>Everything here is variable-time and is used only on public data; the entry points say so
+ * in their names ({@code PublicPoint.parseVartime}, {@code PublicCurveOps.verifyVartime}, {@code
+ * recoverVartime}, {@code tweakAddVartime}, {@code Field.invertVartime}), so a call site that
+ * would hand them a secret reads wrong. Operations on secrets stay on Bouncy Castle and on the
+ * constant-time scalar helpers of {@code org.priwatt.crypto.internal.Curve}. Checked against
+ * BigInteger arithmetic, Bouncy Castle and, in {@code BackendDifferentialTest}, libsecp256k1 on
+ * 100,000 random signatures per build.
  */
 package org.priwatt.crypto.internal.ec;

@@ -15,7 +15,7 @@ import org.priwatt.crypto.internal.BouncyCastleBackend;
  */
 class JacobianPointTest {
   private static final ECPoint G = BouncyCastleBackend.PARAMS.getG();
-  private static final BigInteger N = BouncyCastleBackend.PARAMS.getN();
+  private static final BigInteger N = org.priwatt.crypto.Secp256k1.ORDER;
 
   private static void assertWithinBudget(JacobianPoint p) {
     long unit = (1L << Field.LIMB_BITS) + (1L << 9);

@@ -16,7 +16,7 @@ import org.priwatt.crypto.internal.BouncyCastleBackend;
  * R has x above the group order (the r + n branch), and out-of-range r and s.
  */
 class PublicCurveOpsTest {
-  private static final BigInteger N = BouncyCastleBackend.PARAMS.getN();
+  private static final BigInteger N = org.priwatt.crypto.Secp256k1.ORDER;
   private static final ECPoint G = BouncyCastleBackend.PARAMS.getG();
 
   private static PublicPoint point(ECPoint p) {
@@ -35,7 +35,7 @@ class PublicCurveOpsTest {
       BigInteger u1 = new BigInteger(256, r).mod(N);
       BigInteger u2 = i % 10 == 0 ? BigInteger.valueOf(r.nextInt(40)) : new BigInteger(256, r).mod(N);
       ECPoint q = G.multiply(new BigInteger(256, r).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE));
-      assertThat(JacobianPointTest.affine(PublicCurveOps.linearCombination(u1, u2, point(q))))
+      assertThat(JacobianPointTest.affine(PublicCurveOps.linearCombinationVartime(u1, u2, point(q))))
           .as("case %d", i).isEqualTo(expected(u1, u2, q));
     }
   }
@@ -54,7 +54,7 @@ class PublicCurveOpsTest {
       };
       for (ECPoint q : keys) {
         for (BigInteger[] s : scalars) {
-          assertThat(JacobianPointTest.affine(PublicCurveOps.linearCombination(s[0], s[1], point(q))))
+          assertThat(JacobianPointTest.affine(PublicCurveOps.linearCombinationVartime(s[0], s[1], point(q))))
               .as("u1=%s u2=%s", s[0], s[1]).isEqualTo(expected(s[0], s[1], q));
         }
       }
@@ -86,9 +86,9 @@ class PublicCurveOpsTest {
       byte[] sig = new byte[64];
       System.arraycopy(FieldTest.toBytes(r), 0, sig, 0, 32);
       System.arraycopy(FieldTest.toBytes(s), 0, sig, 32, 32);
-      assertThat(PublicCurveOps.verify(FieldTest.toBytes(e), sig, point(q))).isTrue();
+      assertThat(PublicCurveOps.verifyVartime(FieldTest.toBytes(e), sig, point(q))).isTrue();
       sig[5] ^= 1;
-      assertThat(PublicCurveOps.verify(FieldTest.toBytes(e), sig, point(q))).isFalse();
+      assertThat(PublicCurveOps.verifyVartime(FieldTest.toBytes(e), sig, point(q))).isFalse();
     }
     assertThat(found).isEqualTo(20);
   }
@@ -102,11 +102,11 @@ class PublicCurveOpsTest {
       byte[] sig = new byte[64];
       System.arraycopy(FieldTest.toBytes(b), 0, sig, 0, 32);
       sig[63] = 1;
-      assertThat(PublicCurveOps.verify(hash, sig, q)).isFalse();
+      assertThat(PublicCurveOps.verifyVartime(hash, sig, q)).isFalse();
       sig = new byte[64];
       sig[31] = 1;
       System.arraycopy(FieldTest.toBytes(b), 0, sig, 32, 32);
-      assertThat(PublicCurveOps.verify(hash, sig, q)).isFalse();
+      assertThat(PublicCurveOps.verifyVartime(hash, sig, q)).isFalse();
     }
   }
 
@@ -141,9 +141,9 @@ class PublicCurveOpsTest {
     for (int i = 0; i < 50; i++) {
       byte[] hash = FieldTest.toBytes(new BigInteger(256, r));
       byte[] sig = signer.sign(hash, priv);
-      assertThat(PublicCurveOps.verify(hash, sig, key)).as("message %d", i).isTrue();
+      assertThat(PublicCurveOps.verifyVartime(hash, sig, key)).as("message %d", i).isTrue();
       hash[r.nextInt(32)] ^= 1;
-      assertThat(PublicCurveOps.verify(hash, sig, key)).as("altered message %d", i).isFalse();
+      assertThat(PublicCurveOps.verifyVartime(hash, sig, key)).as("altered message %d", i).isFalse();
       first = first == null ? key.tables(5, FieldTest.of(PublicCurveOps.BETA)) : first;
     }
     assertThat(key.tables(5, FieldTest.of(PublicCurveOps.BETA))).isSameAs(first);
@@ -160,7 +160,7 @@ class PublicCurveOpsTest {
       byte[] pub = signer.createPublicKey(priv);
       int matches = 0;
       for (int recId = 0; recId < 4; recId++) {
-        byte[] q = PublicCurveOps.recover(sig, hash, recId);
+        byte[] q = PublicCurveOps.recoverVartime(sig, hash, recId);
         matches += q != null && Arrays.equals(q, pub) ? 1 : 0;
         if (recId >= 2) { // x = r + n exceeds p for all but a 2^-128 fraction of signatures
           assertThat(q).isNull();
@@ -168,7 +168,7 @@ class PublicCurveOpsTest {
       }
       assertThat(matches).as("case %d", i).isEqualTo(1);
     }
-    assertThat(PublicCurveOps.recover(new byte[64], new byte[32], 0)).isNull();
+    assertThat(PublicCurveOps.recoverVartime(new byte[64], new byte[32], 0)).isNull();
   }
 
   @Test
@@ -177,12 +177,27 @@ class PublicCurveOpsTest {
     for (int i = 0; i < 300; i++) {
       ECPoint p = G.multiply(new BigInteger(255, r).add(BigInteger.ONE)).normalize();
       BigInteger t = i == 0 ? BigInteger.ZERO : new BigInteger(256, r).mod(N);
-      assertThat(PublicCurveOps.tweakAdd(p.getEncoded(false), FieldTest.toBytes(t)))
+      assertThat(PublicCurveOps.tweakAddVartime(p.getEncoded(false), FieldTest.toBytes(t)))
           .isEqualTo(G.multiply(t).add(p).normalize().getEncoded(false));
     }
     ECPoint p = G.multiply(BigInteger.valueOf(5)).normalize();
-    assertThat(PublicCurveOps.tweakAdd(p.getEncoded(false), FieldTest.toBytes(N.subtract(BigInteger.valueOf(5)))))
+    assertThat(PublicCurveOps.tweakAddVartime(p.getEncoded(false), FieldTest.toBytes(N.subtract(BigInteger.valueOf(5)))))
         .as("P + (n - 5) G = infinity").isNull();
-    assertThat(PublicCurveOps.tweakAdd(p.getEncoded(false), FieldTest.toBytes(N))).isNull();
+    assertThat(PublicCurveOps.tweakAddVartime(p.getEncoded(false), FieldTest.toBytes(N))).isNull();
+  }
+
+  /**
+   * STYLE.md §11: the variable-time operations the backend calls say so in their names, so a
+   * call site that passes a secret reads wrong (issue 13).
+   */
+  @Test
+  void publicEntryPointsAreNamedVartime() {
+    for (Class<?> c : new Class<?>[] {PublicCurveOps.class, PublicPoint.class}) {
+      java.util.Arrays.stream(c.getDeclaredMethods())
+          .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers())
+              && java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+          .filter(m -> !m.getName().equals("ofValidatedUncompressed")) // copies, computes nothing
+          .forEach(m -> assertThat(m.getName()).as(c.getSimpleName()).endsWith("Vartime"));
+    }
   }
 }

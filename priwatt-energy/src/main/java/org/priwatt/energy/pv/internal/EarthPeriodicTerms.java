@@ -11,7 +11,7 @@ package org.priwatt.energy.pv.internal;
  */
 final class EarthPeriodicTerms {
 
-  static final double[][] L = {
+  private static final double[][] L = {
     {
       175347046, 0, 0,
       3341656, 4.6692568, 6283.07585,
@@ -155,7 +155,7 @@ final class EarthPeriodicTerms {
     }
   };
 
-  static final double[][] B = {
+  private static final double[][] B = {
     {
       280, 3.199, 84334.662,
       102, 5.422, 5507.553,
@@ -169,7 +169,7 @@ final class EarthPeriodicTerms {
     }
   };
 
-  static final double[][] R = {
+  private static final double[][] R = {
     {
       100013989, 0, 0,
       1670700, 3.0984635, 6283.07585,
@@ -247,7 +247,22 @@ final class EarthPeriodicTerms {
    * Evaluates one series at {@code jme}: each power's periodic sum, combined as a polynomial in
    * {@code jme}, scaled from 1e-8 units.
    */
-  static double evaluate(double[][] series, double jme) {
+  /** Earth's heliocentric longitude L in radians at Julian ephemeris millennium {@code jme}. */
+  static double longitude(double jme) {
+    return evaluate(L, jme);
+  }
+
+  /** Earth's heliocentric latitude B in radians. */
+  static double latitude(double jme) {
+    return evaluate(B, jme);
+  }
+
+  /** Earth's radius vector R in astronomical units. */
+  static double radius(double jme) {
+    return evaluate(R, jme);
+  }
+
+  private static double evaluate(double[][] series, double jme) {
     double result = 0;
     for (int power = series.length - 1; power >= 0; power--) {
       result = result * jme + periodicSum(series[power], jme);

@@ -85,9 +85,9 @@ public final class Spa {
     double jce = (daysUt + deltaT / 86400.0) / 36525.0;
     double jme = jce / 10.0;
 
-    double l = limit360(toDegrees(EarthPeriodicTerms.evaluate(EarthPeriodicTerms.L, jme)));
-    double b = toDegrees(EarthPeriodicTerms.evaluate(EarthPeriodicTerms.B, jme));
-    double r = EarthPeriodicTerms.evaluate(EarthPeriodicTerms.R, jme);
+    double l = limit360(toDegrees(EarthPeriodicTerms.longitude(jme)));
+    double b = toDegrees(EarthPeriodicTerms.latitude(jme));
+    double r = EarthPeriodicTerms.radius(jme);
 
     // The Sun seen from the Earth sits opposite the Earth seen from the Sun.
     double theta = limit360(l + 180.0);

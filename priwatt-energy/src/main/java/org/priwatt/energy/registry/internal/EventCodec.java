@@ -92,7 +92,7 @@ public final class EventCodec implements Codec<RegistryEvent> {
       }
     } else if (event instanceof RegistryEvent.ChannelLocked e) {
       head(out, CHANNEL_LOCKED, e.time(), e.request(), e.entry());
-      Fields.partLock(out, e.lock());
+      PartLockCodec.write(out, e.lock());
       out.u8(e.shares().size());
       for (int i = 0; i < e.shares().size(); i++) {
         Fields.secret(out, e.ownershipSecrets().get(i));
@@ -180,7 +180,7 @@ public final class EventCodec implements Codec<RegistryEvent> {
         return new RegistryEvent.Split(time, request, entry, lambdas, zs, shares);
       }
       case CHANNEL_LOCKED -> {
-        PartLock lock = Fields.partLock(in);
+        PartLock lock = PartLockCodec.read(in);
         int at = in.position();
         int n = in.u8();
         if (n < 1 || n > DsoRegistry.MAX_SPLIT) {

@@ -1,4 +1,0 @@
-/**
- * Implementation details of {@code priwatt-chain}; never imported by another module.
- */
-package org.priwatt.chain.internal;

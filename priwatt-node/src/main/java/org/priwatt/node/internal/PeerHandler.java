@@ -31,6 +31,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   private TokenBucket byteBucket;
   private boolean rateLimited;
   private boolean queueFull;
+  private final java.util.ArrayDeque<FrameDecoder.Frame> throttled = new java.util.ArrayDeque<>();
   private ChannelHandlerContext ctx;
 
   PeerHandler(P2pNetwork net, Peer.Kind kind, InetSocketAddress target) {
@@ -60,28 +61,44 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     FrameDecoder.Frame frame = (FrameDecoder.Frame) msg;
     peer.bytesIn.addAndGet(frame.wireSize());
     net.metrics().received(frame.command(), frame.wireSize());
+    if (rateLimited || !throttled.isEmpty()) {
+      // Frames decoded from bytes already read wait here, in order, until the buckets refill;
+      // reads are paused meanwhile, so this holds at most what one read delivered.
+      throttled.add(frame);
+      return;
+    }
+    admit(frame);
+  }
+
+  /** Charges the buckets for {@code frame} and passes it on; pauses reads when a bucket runs dry. */
+  private void admit(FrameDecoder.Frame frame) {
     long now = System.nanoTime();
     double m = messageBucket.take(1, now);
     double b = byteBucket.take(frame.wireSize(), now);
+    if (frame.message() != null) {
+      int pending = peer.pendingMessages.incrementAndGet();
+      long bytes = peer.pendingBytes.addAndGet(frame.wireSize());
+      if (pending >= MAX_PENDING_MESSAGES || bytes >= MAX_PENDING_BYTES) {
+        queueFull = true;
+        updateAutoRead();
+      }
+      net.submit(peer, frame.message(), frame.wireSize());
+    }
     if (m < 0 || b < 0) {
-      long wait = Math.max(messageBucket.waitNanos(now), byteBucket.waitNanos(now));
       rateLimited = true;
       updateAutoRead();
-      context.executor().schedule(() -> {
-        rateLimited = false;
-        updateAutoRead();
-      }, Math.max(wait, 1_000_000L), TimeUnit.NANOSECONDS);
+      long wait = Math.max(messageBucket.waitNanos(now), byteBucket.waitNanos(now));
+      ctx.executor().schedule(this::release, Math.max(wait, 1_000_000L), TimeUnit.NANOSECONDS);
     }
-    if (frame.message() == null) {
-      return; // an unknown command: counted, rate-limited, ignored
+  }
+
+  /** The buckets refilled: admits waiting frames until one runs dry again, then resumes reads. */
+  private void release() {
+    rateLimited = false;
+    while (!rateLimited && !throttled.isEmpty()) {
+      admit(throttled.poll());
     }
-    int pending = peer.pendingMessages.incrementAndGet();
-    long bytes = peer.pendingBytes.addAndGet(frame.wireSize());
-    if (pending >= MAX_PENDING_MESSAGES || bytes >= MAX_PENDING_BYTES) {
-      queueFull = true;
-      updateAutoRead();
-    }
-    net.submit(peer, frame.message(), frame.wireSize());
+    updateAutoRead();
   }
 
   /** Called from the logic thread when it has caught up with this peer's messages. */
@@ -99,7 +116,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void updateAutoRead() {
-    boolean read = !rateLimited && !queueFull;
+    boolean read = !rateLimited && !queueFull && throttled.isEmpty();
     if (ctx.channel().config().isAutoRead() != read) {
       ctx.channel().config().setAutoRead(read);
       if (read) {

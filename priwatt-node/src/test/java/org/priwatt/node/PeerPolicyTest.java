@@ -102,4 +102,17 @@ class PeerPolicyTest {
       }
     });
   }
+
+  @Test
+  void outboundConnectionsGoThroughTheSocks5ProxyWithNamesUnresolved() throws Exception {
+    try (Socks5Relay proxy = new Socks5Relay()) {
+      Node a = nodes.start("a");
+      Node b = nodes.start(TestNodes.config("b").proxy(new HostPort("127.0.0.1", proxy.port()))
+          .connect(new HostPort("localhost", port(a))).build());
+      TestNodes.awaitPeers(b, 1);
+      a.mine(2, TestNodes.ANYONE);
+      await("b syncs through the proxy", () -> b.chain().height() == 2);
+      assertThat(proxy.targets).containsExactly("localhost:" + port(a));
+    }
+  }
 }

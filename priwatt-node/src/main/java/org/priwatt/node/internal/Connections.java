@@ -167,7 +167,7 @@ final class Connections {
     net.connect(m.address.unresolved(), Peer.Kind.MANUAL, cause -> {
       m.connecting = false;
       backOff(m);
-      LOG.debug("{}: could not connect to {}: {}", net.config().name(), m.address, cause.getMessage());
+      LOG.debug("{}: could not connect to {}: {}", net.config().name(), m.address, cause.toString());
     });
   }
 

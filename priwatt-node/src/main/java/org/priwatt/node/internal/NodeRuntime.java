@@ -211,7 +211,7 @@ public final class NodeRuntime implements AutoCloseable {
     if (p == null) {
       throw new NodeException(NodeError.UNKNOWN_PEER, "no peer " + peerId);
     }
-    p.close(NodeError.UNKNOWN_PEER, "disconnected on request");
+    p.disconnect("disconnected on request");
   }
 
   public NetworkInfo networkInfo() throws NodeException {

@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.state.ChainState;
 import org.priwatt.msg.MessageTransport;
+import org.priwatt.node.HostPort;
 import org.priwatt.node.NodeConfig;
 import org.priwatt.node.NodeError;
 import org.priwatt.node.NodeException;
@@ -151,7 +152,9 @@ final class P2pNetwork implements AutoCloseable {
 
   private void pipeline(Channel ch, Peer.Kind kind, InetSocketAddress target) {
     if (kind != Peer.Kind.INBOUND && config.proxy().isPresent()) {
-      ch.pipeline().addLast(new Socks5ProxyHandler(config.proxy().get().unresolved()));
+      // The proxy's own address is resolved here (the resolver is disabled for the targets).
+      HostPort proxy = config.proxy().get();
+      ch.pipeline().addLast(new Socks5ProxyHandler(new InetSocketAddress(proxy.host(), proxy.port())));
     }
     ch.pipeline().addLast(new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     ch.pipeline().addLast(new FrameDecoder(config.network().magic()));

@@ -140,6 +140,14 @@ final class Peer {
     channel.close();
   }
 
+  /** Closes the connection because the operator asked to (no fault of the peer). */
+  void disconnect(String why) {
+    if (closeReason == null) {
+      closeReason = why;
+    }
+    channel.close();
+  }
+
   @Override
   public String toString() {
     return name() + "(" + address + ", " + kind + ")";

@@ -1,26 +1,18 @@
 package org.priwatt.examples.cli;
 
-import java.io.PrintStream;
-import java.util.List;
 import org.priwatt.examples.demo.CaseOneDemo;
+import picocli.CommandLine.Command;
 
-/** {@code priwatt demo}: runs the Case 1 scenario in process; exit code 0 only if every check held. */
-final class DemoCommand implements Command {
+/** {@code priwatt demo}: the Case 1 scenario in process; exit 0 only if every check held. */
+@Command(name = "demo",
+    description = {"Play the paper's Case 1 trade end to end, in process.",
+        "A PV day, a certified offer, payment into the 2-of-3 escrow, the energy transfer, refused cheats,",
+        "a dispute, and what an eavesdropping relay could read. Every claim is checked; exit 0 only if all hold."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  priwatt demo"})
+final class DemoCommand extends CliCommand {
   @Override
-  public String name() {
-    return "demo";
-  }
-
-  @Override
-  public String summary() {
-    return "Case 1 end to end: PV day, offer, escrow payment, transfer, refusals, dispute, eavesdropper";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out) throws UsageException {
-    if (!args.isEmpty()) {
-      throw new UsageException("demo takes no arguments");
-    }
-    return CaseOneDemo.run(out).passed() ? 0 : 1;
+  int run() {
+    return CaseOneDemo.run(out()).passed() ? Main.OK : Main.FAILURE;
   }
 }

@@ -1,57 +1,109 @@
 package org.priwatt.examples.cli;
 
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Entry point of the {@code priwatt} command line. Each sub-command is a {@link Command}; this
- * class only dispatches and turns failures into exit codes (2 for usage, 1 for errors).
+ * Entry point of the {@code priwatt} command line. Builds the picocli command tree rooted at
+ * {@link PriwattCommand} and decides how failures look: a wrong command line exits 2 with one line
+ * and a hint, a failure while running exits 1 with the failure's typed code (a stack trace only
+ * with {@code --verbose}), success exits 0.
  */
 public final class Main {
-  private final Map<String, Command> commands = new LinkedHashMap<>();
+  /** Exit code of a command that did what it was asked. */
+  public static final int OK = 0;
+  /** Exit code of a command that ran and failed (bad data, a refused check, an I/O error). */
+  public static final int FAILURE = 1;
+  /** Exit code of a command line that picocli could not accept. */
+  public static final int USAGE = 2;
 
-  Main() {
-    for (Command c : List.of(new DemoCommand(), new InfoCommand(), new KeysCommand(), new AddressCommand())) {
-      commands.put(c.name(), c);
-    }
-  }
+  private Main() {}
 
-  /** Runs the command line. */
+  /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(new Main().run(Arrays.asList(args), System.out, System.err));
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
   }
 
-  int run(List<String> args, PrintStream out, PrintStream err) {
-    if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
-      help(out);
-      return args.isEmpty() ? 2 : 0;
-    }
-    String name = args.get(0).equals("version") || args.get(0).equals("--version") ? "info" : args.get(0);
-    Command c = commands.get(name);
-    if (c == null) {
-      err.println("priwatt: unknown command '" + args.get(0) + "' (try: priwatt help)");
-      return 2;
-    }
+  /**
+   * Runs the command line on the given streams; never calls {@link System#exit}.
+   *
+   * @return the exit code: {@link #OK}, {@link #FAILURE} or {@link #USAGE}
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
     try {
-      return c.run(new ArrayList<>(args.subList(1, args.size())), out);
-    } catch (UsageException e) {
-      err.println("priwatt " + name + ": " + e.getMessage());
-      return 2;
-    } catch (Exception e) {
-      err.println("priwatt " + name + ": " + e.getMessage());
-      return 1;
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
     }
   }
 
-  private void help(PrintStream out) {
-    out.println("usage: priwatt <command> [arguments]");
-    out.println();
-    for (Command c : commands.values()) {
-      out.printf("  %-10s %s%n", c.name(), c.summary());
+  /** The configured command tree: what {@link #run} executes and what completion describes. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new PriwattCommand());
+    // Arguments starting with '@' are ours (tx sign's "@file"), not picocli's argument files.
+    cli.setExpandAtFiles(false);
+    cli.setUsageHelpAutoWidth(true);
+    cli.setParameterExceptionHandler(Main::usageError);
+    cli.setExecutionExceptionHandler(Main::failure);
+    return cli;
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    err.println(name + ": " + message(e, cmd));
+    err.println("Try '" + name + " --help' for more information.");
+    return USAGE;
+  }
+
+  /** picocli's message, reworded where a user would not know what it means. */
+  private static String message(ParameterException e, CommandLine cmd) {
+    boolean group = !cmd.getSubcommands().isEmpty();
+    String commands = String.join(", ", cmd.getSubcommands().keySet());
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String first = u.getUnmatched().get(0);
+      String suggestion = u.getSuggestions().isEmpty() ? ""
+          : " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
+      if (first.startsWith("-")) {
+        return "unknown option '" + first + "'" + suggestion;
+      }
+      return group ? "unknown command '" + first + "'" + (suggestion.isEmpty() ? "; commands: " + commands : suggestion)
+          : "unexpected extra argument '" + first + "'";
     }
+    if (group && e.getMessage().startsWith("Missing required subcommand")) {
+      return "missing command; one of: " + commands;
+    }
+    return e.getMessage();
+  }
+
+  private static int failure(Exception e, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    err.println(cmd.getCommandSpec().qualifiedName() + ": " + Failures.describe(e));
+    if (verbose(parsed)) {
+      e.printStackTrace(err);
+    }
+    return FAILURE;
+  }
+
+  /** Whether {@code --verbose} was given at any level of the command line. */
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult r = parsed; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption(PriwattCommand.VERBOSE)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 package org.priwatt.examples.demo;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +108,7 @@ public final class CaseOneDemo {
     }
   }
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final Narrator narrator = new Narrator();
   private final DemoReport report;
   private final Map<EntryId, IssuedSecrets> issued = new ConcurrentHashMap<>();
@@ -126,13 +126,13 @@ public final class CaseOneDemo {
   private IssuedSecrets aliceOwned;
   private AuctionBoard aliceBoard;
 
-  private CaseOneDemo(PrintStream out) {
+  private CaseOneDemo(PrintWriter out) {
     this.out = Objects.requireNonNull(out, "out");
     this.report = new DemoReport(out, STEPS, narrator);
   }
 
   /** Runs the whole scenario, printing to {@code out}; never throws for a failed step. */
-  public static Result run(PrintStream out) {
+  public static Result run(PrintWriter out) {
     return new CaseOneDemo(out).runAll();
   }
 

@@ -1,6 +1,6 @@
 package org.priwatt.examples.demo;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +20,14 @@ final class DemoReport {
     T run() throws Exception;
   }
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final int total;
   private final List<Check> checks = new ArrayList<>();
   private final List<String> lines = new ArrayList<>();
   private final Narrator narrator;
   private int index;
 
-  DemoReport(PrintStream out, int total, Narrator narrator) {
+  DemoReport(PrintWriter out, int total, Narrator narrator) {
     this.out = out;
     this.total = total;
     this.narrator = narrator;

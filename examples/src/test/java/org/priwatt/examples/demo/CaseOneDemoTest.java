@@ -3,7 +3,8 @@ package org.priwatt.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class CaseOneDemoTest {
   @Test
   void caseOneScenarioPassesEveryCheck() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    CaseOneDemo.Result r = CaseOneDemo.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    CaseOneDemo.Result r = CaseOneDemo.run(new PrintWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8), true));
     String out = buffer.toString(StandardCharsets.UTF_8);
 
     assertThat(r.checks()).as(out).isNotEmpty().allMatch(CaseOneDemo.Check::passed);

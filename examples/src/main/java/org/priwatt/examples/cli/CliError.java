@@ -13,5 +13,7 @@ public enum CliError {
   /** The transaction's outputs spend more than the prevouts bring in. */
   OUTPUTS_EXCEED_INPUTS,
   /** The in-process demo world did not reach the expected state in time. */
-  WORLD_TIMEOUT
+  WORLD_TIMEOUT,
+  /** A node process of a testnet did not start or exited before it was told to stop. */
+  NODE_EXITED
 }

@@ -1,0 +1,53 @@
+package org.priwatt.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code priwatt node} and {@code priwatt testnet}: a node runs for its duration and stops
+ * cleanly; wrong combinations exit 2; a testnet of three processes converges on one chain.
+ */
+class NodeCommandTest {
+  @Test
+  void aNodeRunsForItsDurationAndStops(@TempDir Path tmp) {
+    Cli r = Cli.run("node", "--datadir", tmp.resolve("n").toString(), "--bind", "127.0.0.1", "--port", "0",
+        "--duration", "1");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("node node on regtest: p2p 127.0.0.1:").contains("height 0").contains("stopped");
+    assertThat(tmp.resolve("n/chainstate")).isDirectory();
+    assertThat(tmp.resolve("n/wallet.dat")).isRegularFile();
+  }
+
+  @Test
+  void wrongCombinationsAndValuesExitTwo() {
+    assertThat(Cli.run("node", "--in-memory", "--datadir", "x").code()).isEqualTo(Main.USAGE);
+    assertThat(Cli.run("node", "--network", "mainnet").code()).isEqualTo(Main.USAGE);
+    assertThat(Cli.run("node", "--in-memory", "--connect", "a:1", "--addnode", "b:2").code()).isEqualTo(Main.USAGE);
+    assertThat(Cli.run("node", "--in-memory", "--addnode", "host:notaport", "--duration", "1").code())
+        .isEqualTo(Main.FAILURE);
+    assertThat(Cli.run("testnet", "--nodes", "0").code()).isEqualTo(Main.USAGE);
+    assertThat(Cli.run("node", "--help").out()).contains("--addnode").contains("--mine-address").contains("--rpc-port");
+  }
+
+  @Test
+  void aTestnetOfThreeProcessesConverges(@TempDir Path tmp) {
+    Cli r = Cli.run("testnet", "--nodes", "3", "--duration", "8", "--mine-interval", "0.5", "--summary-interval",
+        "2", "--dir", tmp.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("testnet of 3 nodes").contains("node1").contains("node3");
+    // The last summary: node1 mined, and every node is within a block of it (status files are
+    // rewritten every second while node1 mines every half second).
+    List<String> last = r.out().lines().filter(l -> l.matches("node[123] .*")).toList();
+    assertThat(last).as(r.toString()).hasSizeGreaterThanOrEqualTo(3);
+    int[] heights = last.subList(last.size() - 3, last.size()).stream()
+        .mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[1])).toArray();
+    int max = java.util.Arrays.stream(heights).max().orElseThrow();
+    assertThat(max).as(r.toString()).isGreaterThanOrEqualTo(3);
+    assertThat(java.util.Arrays.stream(heights).min().orElseThrow()).as(r.toString()).isGreaterThanOrEqualTo(max - 1);
+    assertThat(tmp.resolve("node2/stderr.log")).isRegularFile();
+  }
+}

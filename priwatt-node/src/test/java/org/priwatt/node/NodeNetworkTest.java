@@ -186,4 +186,21 @@ class NodeNetworkTest {
     assertThatThrownBy(n::peers).isInstanceOf(NodeException.class)
         .extracting(e -> ((NodeException) e).error()).isEqualTo(NodeError.NOT_RUNNING);
   }
+
+  @Test
+  void headersOfABetterChainWhoseBlocksNeverComeDoNotSilenceRelay() throws Exception {
+    Node elsewhere = nodes.start(TestNodes.config("elsewhere").listen(false).build());
+    List<Block> better = elsewhere.mine(3, TestNodes.ANYONE);
+    // One link b-c only: no automatic connection, whose getheaders would carry the block anyway.
+    Node b = nodes.start(TestNodes.config("b").maxOutbound(0).build());
+    Node c = nodes.start(TestNodes.config("c").maxOutbound(0).connect(TestNodes.address(b)).build());
+    awaitPeers(b, 1);
+    try (RawPeer liar = RawPeer.connect("127.0.0.1", b.p2pAddress().orElseThrow().getPort()).handshake(3)) {
+      liar.send(new org.priwatt.node.p2p.Headers(better.stream().map(Block::header).toList()));
+      await("b knows the better headers", () -> b.chain().bestHeader().height() == 3);
+      Block mined = b.mine(1, TestNodes.ANYONE).get(0);
+      // Before the fix, b announced only when its tip was its best header: c never heard of the block.
+      await("c gets b's block", () -> c.chain().isOnBestChain(mined.hash()));
+    }
+  }
 }

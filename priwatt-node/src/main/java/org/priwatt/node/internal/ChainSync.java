@@ -302,10 +302,13 @@ final class ChainSync implements ChainListener {
 
   /**
    * Announces the tip (only the tip: blocks connected during a sync or a reorganisation reach
-   * peers through their getheaders) once the node has every block it knows a header of.
+   * peers through their getheaders). Not made to wait until the tip is the best header: a peer
+   * can send headers of a better chain and never its blocks, and a node waiting for them would
+   * keep every block it mines or receives meanwhile to itself until the stall timeout, or for
+   * as long as such peers keep coming.
    */
   private void announce(BlockHash hash) {
-    if (!chain.tip().hash().equals(hash) || !chain.bestHeader().hash().equals(hash)) {
+    if (!chain.tip().hash().equals(hash)) {
       return;
     }
     InventoryVector v = InventoryVector.block(hash);

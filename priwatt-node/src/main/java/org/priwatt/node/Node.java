@@ -1,22 +1,34 @@
 package org.priwatt.node;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.state.ChainState;
 import org.priwatt.chain.wallet.Wallet;
 import org.priwatt.msg.MessageNode;
 import org.priwatt.node.internal.NodeRuntime;
+import org.priwatt.node.rpc.MarketAccess;
+import org.priwatt.node.rpc.NetworkAccess.AddNodeCommand;
+import org.priwatt.node.rpc.NetworkInfo;
+import org.priwatt.node.rpc.NodeMetrics;
+import org.priwatt.node.rpc.PeerInfo;
+import org.priwatt.node.rpc.RpcMethod;
 import org.priwatt.script.Script;
 
 /**
  * The reference node (paper §5.1): a chain state on RocksDB in the data directory (or in
  * memory), its mempool and wallet, a message node for the anonymous object stream, and the P2P
- * network that relays blocks, transactions and objects to peers with Bitcoin's framing, with an
- * optional mining thread.
+ * network that relays blocks, transactions and objects to peers with Bitcoin's framing, an
+ * optional mining thread, and the bitcoind-compatible JSON-RPC server when {@link
+ * NodeConfig#rpcEnabled()} (its {@code stop} closes the node: see {@link #awaitClose()}).
  *
  * <pre>{@code
  * NodeConfig config = NodeConfig.builder().dataDir(Path.of("node1")).port(18444)
@@ -27,6 +39,9 @@ import org.priwatt.script.Script;
  * }
  * }</pre>
  *
+ * <p>Work from outside the node (the energy roles) joins it as {@link NodeService}s given to
+ * {@link #create(NodeConfig, NodeService...)}: started with the node, served by its RPC.
+ *
  * <p>The accessors are the narrow read/control API the JSON-RPC server uses: the chain state,
  * mempool, wallet and message node themselves (each thread-safe), snapshots of the peers, the
  * network and the metrics, and the few controls bitcoind offers (addnode, disconnect, mining on
@@ -36,16 +51,31 @@ import org.priwatt.script.Script;
  */
 public final class Node implements AutoCloseable {
   private final NodeConfig config;
+  private final List<NodeService> services;
+  private final List<NodeService> started = new ArrayList<>();
+  private final CountDownLatch closeDone = new CountDownLatch(1);
   private NodeRuntime runtime;
   private boolean closed;
 
-  private Node(NodeConfig config) {
+  private Node(NodeConfig config, List<NodeService> services) {
     this.config = config;
+    this.services = services;
   }
 
   /** A node for {@code config}, not started. */
   public static Node create(NodeConfig config) {
-    return new Node(Objects.requireNonNull(config, "config"));
+    return create(config, new NodeService[0]);
+  }
+
+  /**
+   * A node for {@code config} running {@code services} (started in order after the node's own
+   * parts, closed in reverse order before them), not started.
+   *
+   * @throws NullPointerException if an argument or a service is null
+   */
+  public static Node create(NodeConfig config, NodeService... services) {
+    Objects.requireNonNull(config, "config");
+    return new Node(config, List.of(services));
   }
 
   /**
@@ -55,15 +85,60 @@ public final class Node implements AutoCloseable {
    * @throws NodeException {@link NodeError#NOT_RUNNING} after {@link #close()}, {@link
    *     NodeError#DATA_DIR_LOCKED} if another node uses the data directory, {@link
    *     NodeError#DATA_DIR_FAILURE}, {@link NodeError#CHAIN_FAILURE}, {@link
-   *     NodeError#WALLET_FAILURE} (a wrong passphrase, say), {@link NodeError#BIND_FAILED} or
-   *     {@link NodeError#INVALID_CONFIG} (an invalid mining address)
+   *     NodeError#WALLET_FAILURE} (a wrong passphrase, say), {@link NodeError#BIND_FAILED} (the
+   *     P2P or RPC port), {@link NodeError#INVALID_CONFIG} (an invalid mining address or RPC
+   *     setting, two services with a market), or what a service's start throws; what was started
+   *     is closed again
    */
   public synchronized void start() throws NodeException {
     if (closed) {
       throw new NodeException(NodeError.NOT_RUNNING, "closed");
     }
-    if (runtime == null) {
-      runtime = NodeRuntime.start(config);
+    if (runtime != null) {
+      return;
+    }
+    runtime = NodeRuntime.start(config);
+    try {
+      for (NodeService s : services) {
+        s.start(this);
+        started.add(s);
+      }
+      MarketAccess market = null;
+      List<RpcMethod> methods = new ArrayList<>();
+      for (NodeService s : services) {
+        Optional<MarketAccess> m = s.market();
+        if (m.isPresent() && market != null) {
+          throw new NodeException(NodeError.INVALID_CONFIG, "two services offer a market");
+        }
+        market = m.orElse(market);
+        methods.addAll(s.rpcMethods());
+      }
+      runtime.startRpc(market, methods, this::closeInBackground);
+    } catch (NodeException | RuntimeException e) {
+      stopAll();
+      runtime = null;
+      throw e;
+    }
+  }
+
+  /** {@code stop} over RPC: closes the node on another thread so the reply still goes out. */
+  private void closeInBackground() {
+    Thread t = new Thread(this::close, "priwatt-" + config.name() + "-stop");
+    t.setDaemon(false); // the close must finish (wallet saved, chain closed) even as main() returns
+    t.start();
+  }
+
+  private void stopAll() {
+    NodeRuntime r = runtime;
+    if (r != null) {
+      r.stopRpc();
+    }
+    for (int i = started.size() - 1; i >= 0; i--) {
+      started.get(i).close();
+    }
+    started.clear();
+    if (r != null) {
+      r.close();
     }
   }
 
@@ -129,6 +204,20 @@ public final class Node implements AutoCloseable {
     return runtime == null || closed ? Optional.empty() : Optional.ofNullable(runtime.p2pAddress());
   }
 
+  /** The JSON-RPC server's address; empty when RPC is off or the node not running. */
+  public synchronized Optional<InetSocketAddress> rpcAddress() {
+    return runtime == null || closed ? Optional.empty() : Optional.ofNullable(runtime.rpcAddress());
+  }
+
+  /**
+   * The RPC cookie file ({@code .cookie} in the data directory, or in a temporary directory for
+   * a node in memory); empty when RPC is off, uses a user and password, or the node is not
+   * running. It holds {@code __cookie__:<password>} and is deleted when the node closes.
+   */
+  public synchronized Optional<Path> rpcCookieFile() {
+    return runtime == null || closed ? Optional.empty() : Optional.ofNullable(runtime.rpcCookieFile());
+  }
+
   /**
    * The connected peers, by id.
    *
@@ -192,20 +281,59 @@ public final class Node implements AutoCloseable {
     return running().mine(count, Objects.requireNonNull(payTo, "payTo"));
   }
 
-  /** Stops mining, closes every connection, saves the wallet and closes the chain. Idempotent. */
+  /**
+   * Stops the RPC server, the services and mining, closes every connection, saves the wallet
+   * and closes the chain. Idempotent; a call while another thread closes the node waits until
+   * it is closed.
+   */
   @Override
   public void close() {
-    NodeRuntime r;
     synchronized (this) {
       if (closed) {
+        awaitCloseUninterruptibly();
         return;
       }
       closed = true;
-      r = runtime;
     }
-    if (r != null) {
-      r.close();
+    try {
+      stopAll();
+    } finally {
+      closeDone.countDown();
     }
+  }
+
+  private void awaitCloseUninterruptibly() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        closeDone.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Waits until the node is closed: by {@link #close()} or by the RPC's {@code stop}.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public void awaitClose() throws InterruptedException {
+    closeDone.await();
+  }
+
+  /**
+   * Waits at most {@code timeout} until the node is closed.
+   *
+   * @return whether it is closed
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitClose(Duration timeout) throws InterruptedException {
+    return closeDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -249,17 +249,17 @@ public final class NodeConfig {
     return statusInterval;
   }
 
-  /** Whether the JSON-RPC server should run (read by the RPC server). */
+  /** Whether the node serves JSON-RPC ({@link Node#start()} starts the server). */
   public boolean rpcEnabled() {
     return rpcEnabled;
   }
 
-  /** The RPC listen address (read by the RPC server). */
+  /** The RPC listen address (a loopback address unless the server allows other clients). */
   public String rpcBind() {
     return rpcBind;
   }
 
-  /** The RPC port, 0 for the network's default (read by the RPC server). */
+  /** The RPC port: -1 for the network's default (one below its P2P port), 0 for a free one. */
   public int rpcPort() {
     return rpcPort;
   }
@@ -314,7 +314,7 @@ public final class NodeConfig {
     private Duration statusInterval = Duration.ofSeconds(5);
     private boolean rpcEnabled;
     private String rpcBind = "127.0.0.1";
-    private int rpcPort;
+    private int rpcPort = -1;
     private String rpcUser;
     private String rpcPassword;
 
@@ -539,7 +539,7 @@ public final class NodeConfig {
       return this;
     }
 
-    /** Whether the RPC server runs (default false; read by the RPC server). */
+    /** Whether the node serves JSON-RPC (default false). */
     public Builder rpcEnabled(boolean value) {
       this.rpcEnabled = value;
       return this;
@@ -551,16 +551,16 @@ public final class NodeConfig {
       return this;
     }
 
-    /** The RPC port (default 0: the network's default). */
+    /** The RPC port: -1 for the network's default (the default), 0 for a free one. */
     public Builder rpcPort(int value) {
-      if (value < 0 || value > 65535) {
+      if (value < -1 || value > 65535) {
         throw new IllegalArgumentException("rpcPort " + value);
       }
       this.rpcPort = value;
       return this;
     }
 
-    /** The RPC user (default none: cookie authentication). */
+    /** The RPC user (default none: cookie authentication); needs {@link #rpcPassword}. */
     public Builder rpcUser(String value) {
       this.rpcUser = value;
       return this;
@@ -576,7 +576,8 @@ public final class NodeConfig {
      * The configuration.
      *
      * @throws IllegalArgumentException if {@code connect} and {@code addNodes} together exceed
-     *     {@value #MAX_MANUAL} peers, or the ping timeout is not longer than the ping interval
+     *     {@value #MAX_MANUAL} peers, the ping timeout is not longer than the ping interval, or
+     *     only one of the RPC user and password is set
      */
     public NodeConfig build() {
       if (connect.size() + addNodes.size() > MAX_MANUAL) {
@@ -584,6 +585,9 @@ public final class NodeConfig {
       }
       if (pingTimeout.compareTo(pingInterval) <= 0) {
         throw new IllegalArgumentException("pingTimeout must exceed pingInterval");
+      }
+      if ((rpcUser == null) != (rpcPassword == null)) {
+        throw new IllegalArgumentException("rpcUser and rpcPassword go together");
       }
       return new NodeConfig(this);
     }

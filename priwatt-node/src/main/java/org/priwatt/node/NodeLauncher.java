@@ -1,15 +1,15 @@
 package org.priwatt.node;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Starts one node process from a properties file ({@link NodeProperties}): {@code java
  * org.priwatt.node.NodeLauncher node.properties}. It takes no options of its own: the
  * {@code priwatt node} command is the user's way to start a node; this entry point is for
  * scripts and tests that start node processes. Prints one line {@code priwatt-node ready
- * p2p=HOST:PORT height=H} on standard output once the node runs, and stops it cleanly on SIGTERM
- * or SIGINT. Exit status: 2 for a wrong invocation or configuration, 1 if the node cannot start.
+ * p2p=HOST:PORT height=H} (with {@code rpc=HOST:PORT} when it serves RPC) on standard output
+ * once the node runs, and stops it cleanly on SIGTERM, SIGINT or the RPC's {@code stop}. Exit
+ * status: 0 once stopped, 2 for a wrong invocation or configuration, 1 if the node cannot start.
  */
 public final class NodeLauncher {
   private NodeLauncher() {}
@@ -29,11 +29,7 @@ public final class NodeLauncher {
       return;
     }
     Node node = Node.create(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "priwatt-node-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "priwatt-node-shutdown"));
     try {
       node.start();
     } catch (NodeException e) {
@@ -43,8 +39,10 @@ public final class NodeLauncher {
       return;
     }
     String p2p = node.p2pAddress().map(a -> a.getHostString() + ":" + a.getPort()).orElse("none");
-    System.out.println("priwatt-node ready p2p=" + p2p + " height=" + node.chain().height());
+    String rpc = node.rpcAddress().map(a -> " rpc=" + a.getHostString() + ":" + a.getPort()).orElse("");
+    System.out.println("priwatt-node ready p2p=" + p2p + " height=" + node.chain().height() + rpc);
     System.out.flush();
-    stopped.await();
+    node.awaitClose();
+    System.exit(0);
   }
 }

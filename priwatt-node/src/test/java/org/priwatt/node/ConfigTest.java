@@ -30,7 +30,7 @@ class ConfigTest {
   void propertiesBecomeAConfiguration() throws Exception {
     Properties p = NodeProperties.of(Map.of("network", "priwatt", "datadir", "/tmp/x", "port", "0", "addnode",
         "10.0.0.1:1, 10.0.0.2", "mine", "true", "mine-interval-ms", "250", "max-inbound", "5",
-        "rpc-password", "secret", "wallet-passphrase", "hunter2"));
+        "rpc-user", "alice", "rpc-password", "secret", "wallet-passphrase", "hunter2"));
     NodeConfig c = NodeProperties.parse(p);
     assertThat(c.network()).isEqualTo(ChainParameters.PRIWATT);
     assertThat(c.dataDir()).contains(Path.of("/tmp/x"));
@@ -48,7 +48,7 @@ class ConfigTest {
   @Test
   void unknownKeysAndBadValuesAreRefused() {
     for (Map<String, String> bad : java.util.List.of(Map.of("prot", "1"), Map.of("port", "x"),
-        Map.of("network", "mainnet"), Map.of("mine", "maybe"), Map.of("max-inbound", "-1"),
+        Map.of("network", "mainnet"), Map.of("mine", "maybe"), Map.of("max-inbound", "-1"), Map.of("rpc-password", "secret"),
         Map.of("connect", "a:1,b:2,c:3,d:4,e:5,f:6,g:7,h:8,i:9"))) {
       Properties p = new Properties();
       p.putAll(bad);

@@ -53,9 +53,9 @@ class NodeNetworkTest {
     List<Block> mined = a.mine(3, TestNodes.ANYONE);
     await("c at a's tip", () -> c.chain().height() == 3 && sameTip(a, c));
     assertThat(c.chain().tip().hash()).isEqualTo(mined.get(2).hash());
-    assertThat(b.metrics().blocksRelayed()).isPositive();
-    assertThat(c.metrics().blockPropagation().count()).isPositive();
-    assertThat(c.metrics().messagesReceived()).containsKeys("headers", "block");
+    assertThat(b.metrics().counter("p2p.blocks.relayed")).isPositive();
+    assertThat(c.metrics().timing("p2p.block.propagation").count()).isPositive();
+    assertThat(c.metrics().counters()).containsKeys("p2p.messages.received.headers", "p2p.messages.received.block");
   }
 
   @Test
@@ -95,7 +95,7 @@ class NodeNetworkTest {
     assertThat(inbox.get(0).content().body()).isEqualTo("5 kWh");
     assertThat(inbox.get(0).sender().address()).isEqualTo(alice.address());
     assertThat(b.messages().store().size()).isPositive();
-    assertThat(a.metrics().objectsRelayed()).isPositive();
+    assertThat(a.metrics().counter("p2p.objects.relayed")).isPositive();
   }
 
   @Test
@@ -104,8 +104,8 @@ class NodeNetworkTest {
     a.mine(500, TestNodes.ANYONE);
     Node fresh = nodes.start("fresh", a);
     await("fresh synced", () -> fresh.chain().height() == 500 && sameTip(a, fresh));
-    assertThat(fresh.metrics().messagesReceived().get("headers")).isPositive();
-    assertThat(fresh.metrics().messagesReceived().get("block")).isGreaterThanOrEqualTo(500L);
+    assertThat(fresh.metrics().counter("p2p.messages.received.headers")).isPositive();
+    assertThat(fresh.metrics().counter("p2p.messages.received.block")).isGreaterThanOrEqualTo(500L);
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.priwatt.node.p2p.Ping;
 import org.priwatt.node.p2p.Pong;
+import org.priwatt.node.rpc.NetworkAccess.AddNodeCommand;
 
 /**
  * The connection policy against single misbehaving or slow peers: handshake and ping timeouts,
@@ -55,7 +56,7 @@ class PeerPolicyTest {
         peer.send(new Pong(ping.nonce()));
       }
       assertThat(n.peers()).hasSize(1);
-      assertThat(n.peers().get(0).pingMillis()).isGreaterThanOrEqualTo(0);
+      assertThat(n.peers().get(0).pingTime()).isGreaterThanOrEqualTo(0);
     }
   }
 
@@ -96,7 +97,7 @@ class PeerPolicyTest {
     n.addNode(TestNodes.address(n), AddNodeCommand.ONETRY);
     await("the self-connection was tried and dropped", () -> {
       try {
-        return n.metrics().messagesReceived().getOrDefault("version", 0L) >= 1 && n.peers().isEmpty();
+        return n.metrics().counter("p2p.messages.received.version") >= 1 && n.peers().isEmpty();
       } catch (NodeException e) {
         return false;
       }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.msg.PowParameters;
+import org.priwatt.node.rpc.PeerInfo;
 import org.priwatt.script.Opcode;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptBuilder;

@@ -1,12 +1,12 @@
 package org.priwatt.examples.cli;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.node.HostPort;
 import org.priwatt.node.Node;
@@ -20,17 +20,19 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code priwatt node}: runs the reference node until SIGTERM or Ctrl-C (a shutdown hook stops
- * it cleanly: connections closed, wallet saved, chain closed) or until {@code --duration}. Every
- * option maps to one {@link NodeConfig} setting.
+ * it cleanly: connections closed, wallet saved, chain closed), the RPC's {@code stop}, or
+ * {@code --duration}. Every option maps to one {@link NodeConfig} setting; the RPC options take
+ * bitcoind's spellings too ({@code --rpcport}...).
  */
 @Command(name = "node",
     description = {"Run a PriWatt node: the chain on disk, P2P relay of blocks, transactions and messages,",
-        "optional mining. Stops cleanly on SIGTERM or Ctrl-C."},
+        "optional mining, JSON-RPC as bitcoind's. Stops cleanly on SIGTERM, Ctrl-C or the RPC's stop."},
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {"  priwatt node --datadir ~/.priwatt/n1 --port 18444 --mine",
         "  priwatt node --datadir ~/.priwatt/n2 --port 18445 --addnode 127.0.0.1:18444",
         "  priwatt node --in-memory --port 0 --connect 10.0.0.5:18444 --proxy 127.0.0.1:9050",
+        "  priwatt node --datadir ~/.priwatt/n3 --rpc-port 18500 --rpc-user alice --rpc-password secret",
         "The wallet passphrase is read from PRIWATT_WALLET_PASSPHRASE (empty if unset)."})
 final class NodeCommand extends CliCommand {
   @Option(names = "--network", paramLabel = "<id>", defaultValue = "regtest", converter = ChainConverter.class,
@@ -89,21 +91,22 @@ final class NodeCommand extends CliCommand {
       description = "Stop after this many seconds; 0 runs until stopped (default).")
   long duration;
 
-  @Option(names = "--rpc", description = "Serve JSON-RPC (settings below).")
-  boolean rpc;
+  @Option(names = "--no-rpc", description = "Serve no JSON-RPC (served by default, as bitcoind).")
+  boolean noRpc;
 
-  @Option(names = "--rpc-bind", paramLabel = "<host>", defaultValue = "127.0.0.1",
-      description = "RPC listen address (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--rpc-bind", "--rpcbind"}, paramLabel = "<host>", defaultValue = "127.0.0.1",
+      description = "RPC listen address; a loopback one (default: ${DEFAULT-VALUE}).")
   String rpcBind;
 
-  @Option(names = "--rpc-port", paramLabel = "<port>", defaultValue = "0",
-      description = "RPC port; 0 for the network's default.")
-  int rpcPort;
+  @Option(names = {"--rpc-port", "--rpcport"}, paramLabel = "<port>",
+      description = "RPC port; 0 picks a free one (default: the network's, one below its P2P port).")
+  Integer rpcPort;
 
-  @Option(names = "--rpc-user", paramLabel = "<user>", description = "RPC user (default: cookie authentication).")
+  @Option(names = {"--rpc-user", "--rpcuser"}, paramLabel = "<user>",
+      description = "RPC user, with --rpc-password (default: a .cookie file in the data directory).")
   String rpcUser;
 
-  @Option(names = "--rpc-password", paramLabel = "<password>", description = "RPC password.")
+  @Option(names = {"--rpc-password", "--rpcpassword"}, paramLabel = "<password>", description = "RPC password.")
   String rpcPassword;
 
   /** The configuration the options describe. */
@@ -118,7 +121,10 @@ final class NodeCommand extends CliCommand {
         .maxInbound(maxInbound).maxOutbound(maxOutbound).mine(mine).mineAddress(mineAddress)
         .mineInterval(Duration.ofMillis(Math.round(mineInterval * 1000)))
         .walletPassphrase(System.getenv().getOrDefault("PRIWATT_WALLET_PASSPHRASE", ""))
-        .rpcEnabled(rpc).rpcBind(rpcBind).rpcPort(rpcPort).rpcUser(rpcUser).rpcPassword(rpcPassword);
+        .rpcEnabled(!noRpc).rpcBind(rpcBind).rpcUser(rpcUser).rpcPassword(rpcPassword);
+    if (rpcPort != null) {
+      b.rpcPort(rpcPort);
+    }
     if (!inMemory) {
       b.dataDir(dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".priwatt", network.id()));
     }
@@ -145,11 +151,7 @@ final class NodeCommand extends CliCommand {
   int run() throws Exception {
     NodeConfig config = config();
     Node node = Node.create(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "priwatt-node-shutdown");
+    Thread hook = new Thread(node::close, "priwatt-node-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       node.start();
@@ -157,14 +159,17 @@ final class NodeCommand extends CliCommand {
       out.println("node " + config.name() + " on " + config.network().id() + ": p2p "
           + node.p2pAddress().map(a -> a.getHostString() + ":" + a.getPort()).orElse("not listening")
           + ", height " + node.chain().height() + ", " + config.dataDir().map(Path::toString).orElse("in memory"));
-      if (config.rpcEnabled()) {
-        out.println("rpc: " + config.rpcBind() + ":" + config.rpcPort() + " (served by the JSON-RPC server)");
+      Optional<InetSocketAddress> rpc = node.rpcAddress();
+      if (rpc.isPresent()) {
+        out.println("rpc: http://" + rpc.get().getHostString() + ":" + rpc.get().getPort() + "/ "
+            + node.rpcCookieFile().map(c -> "(cookie " + c + ")").orElse("(user " + config.rpcUser().orElse("") + ")"));
       }
       out.flush();
+      // Until SIGTERM or Ctrl-C (the hook closes the node), the RPC's stop, or the duration.
       if (duration > 0) {
-        stopped.await(duration, TimeUnit.SECONDS);
+        node.awaitClose(Duration.ofSeconds(duration));
       } else {
-        stopped.await();
+        node.awaitClose();
       }
       out.println("node " + config.name() + " stopped");
       return Main.OK;

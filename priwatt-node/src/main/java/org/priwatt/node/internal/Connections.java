@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.priwatt.node.AddNodeCommand;
+import org.priwatt.node.rpc.NetworkAccess.AddNodeCommand;
 import org.priwatt.node.HostPort;
 import org.priwatt.node.NodeConfig;
 import org.priwatt.node.NodeError;

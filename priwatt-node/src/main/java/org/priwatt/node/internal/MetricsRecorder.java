@@ -1,14 +1,20 @@
 package org.priwatt.node.internal;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.priwatt.node.NodeMetrics;
 import org.priwatt.node.p2p.Command;
+import org.priwatt.node.rpc.NodeMetrics;
 
-/** Counts what {@link NodeMetrics} reports. Thread-safe: every thread of the node records here. */
+/**
+ * Counts what {@link NodeMetrics} reports of the P2P network: per-command traffic ({@code
+ * p2p.bytes.received.<command>}, {@code p2p.messages.sent.<command>}...), relays ({@code
+ * p2p.blocks.relayed}...) and timings ({@code p2p.block.propagation}, {@code
+ * p2p.block.validation}, {@code p2p.transaction.validation}). Thread-safe: every thread of the
+ * node records here.
+ */
 final class MetricsRecorder implements Traffic {
   private final Map<String, LongAdder> bytesIn = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> bytesOut = new ConcurrentHashMap<>();
@@ -40,30 +46,35 @@ final class MetricsRecorder implements Traffic {
     return Command.byWireName(command).isPresent() ? command : "other";
   }
 
-  NodeMetrics snapshot(int peers, int inbound, int outbound) {
-    return new NodeMetrics(peers, inbound, outbound, sums(bytesIn), sums(bytesOut), sums(messagesIn),
-        sums(messagesOut), blocksRelayed.sum(), transactionsRelayed.sum(), objectsRelayed.sum(),
-        blockPropagation.snapshot(), blockValidation.snapshot(), transactionValidation.snapshot());
+  /** The counters and timings now, with {@code gauges} (the caller's current values) added. */
+  NodeMetrics snapshot(Map<String, Double> gauges) {
+    Map<String, Long> counters = new HashMap<>();
+    sums("p2p.bytes.received.", bytesIn, counters);
+    sums("p2p.bytes.sent.", bytesOut, counters);
+    sums("p2p.messages.received.", messagesIn, counters);
+    sums("p2p.messages.sent.", messagesOut, counters);
+    counters.put("p2p.blocks.relayed", blocksRelayed.sum());
+    counters.put("p2p.transactions.relayed", transactionsRelayed.sum());
+    counters.put("p2p.objects.relayed", objectsRelayed.sum());
+    return NodeMetrics.of(counters, gauges, Map.of("p2p.block.propagation", blockPropagation.snapshot(),
+        "p2p.block.validation", blockValidation.snapshot(),
+        "p2p.transaction.validation", transactionValidation.snapshot()));
   }
 
-  private static Map<String, Long> sums(Map<String, LongAdder> m) {
-    Map<String, Long> out = new TreeMap<>();
-    m.forEach((k, v) -> out.put(k, v.sum()));
-    return out;
+  private static void sums(String prefix, Map<String, LongAdder> m, Map<String, Long> out) {
+    m.forEach((k, v) -> out.put(prefix + k, v.sum()));
   }
 
-  /** Durations: count, sum, max and the latest 1,024 samples for the median. */
+  /** Durations: count, max and the latest 1,024 samples for the median and the 90th percentile. */
   static final class Timer {
     private static final int WINDOW = 1024;
     private final long[] recent = new long[WINDOW];
     private long count;
-    private long sum;
     private long max;
 
     synchronized void record(long nanos) {
       recent[(int) (count % WINDOW)] = nanos;
       count++;
-      sum += nanos;
       max = Math.max(max, nanos);
     }
 
@@ -75,7 +86,8 @@ final class MetricsRecorder implements Traffic {
       Arrays.sort(window);
       double median = window.length % 2 == 1 ? window[window.length / 2]
           : (window[window.length / 2 - 1] + window[window.length / 2]) / 2.0;
-      return new NodeMetrics.Timing(count, sum / (double) count / 1e6, median / 1e6, max / 1e6);
+      long p90 = window[Math.min(window.length - 1, (int) Math.ceil(window.length * 0.9) - 1)];
+      return new NodeMetrics.Timing(count, median / 1e6, p90 / 1e6, max / 1e6);
     }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +31,18 @@ import org.priwatt.crypto.AtomicFiles;
 import org.priwatt.crypto.CryptoException;
 import org.priwatt.msg.MessageNode;
 import org.priwatt.msg.ObjectRules;
-import org.priwatt.node.AddNodeCommand;
 import org.priwatt.node.HostPort;
-import org.priwatt.node.NetworkInfo;
 import org.priwatt.node.NodeConfig;
 import org.priwatt.node.NodeError;
 import org.priwatt.node.NodeException;
-import org.priwatt.node.NodeMetrics;
-import org.priwatt.node.PeerInfo;
 import org.priwatt.node.p2p.Version;
+import org.priwatt.node.rpc.MarketAccess;
+import org.priwatt.node.rpc.NetworkAccess.AddNodeCommand;
+import org.priwatt.node.rpc.NetworkInfo;
+import org.priwatt.node.rpc.NodeMetrics;
+import org.priwatt.node.rpc.PeerInfo;
+import org.priwatt.node.rpc.RpcMethod;
+import org.priwatt.node.rpc.Shutdown;
 import org.priwatt.script.Script;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class NodeRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
   private static final long WALLET_SAVE_SECONDS = 60;
+  /** The version as bitcoind's integer ({@code getnetworkinfo}'s {@code version}): 0.1.0. */
+  private static final int CLIENT_VERSION = 10_000;
 
   private final NodeConfig config;
   private final SecureRandom random = new SecureRandom();
@@ -66,6 +72,7 @@ public final class NodeRuntime implements AutoCloseable {
   private P2pNetwork net;
   private MiningLoop mining;
   private ScheduledExecutorService housekeeping;
+  private volatile NodeRpc rpc;
   private boolean closed;
 
   private NodeRuntime(NodeConfig config) {
@@ -141,6 +148,47 @@ public final class NodeRuntime implements AutoCloseable {
     LOG.info("{}: started on {} at height {}", config.name(), config.network().id(), chain.height());
   }
 
+  /**
+   * Starts the JSON-RPC server if the configuration enables it; does nothing otherwise or if it
+   * runs. Called once the node and its services run, so the first call sees them.
+   *
+   * @param market the market to serve, or null for none
+   * @param methods further methods
+   * @param stop what {@code stop} does
+   * @throws NodeException see {@link NodeRpc#start}
+   */
+  public synchronized void startRpc(MarketAccess market, List<RpcMethod> methods, Shutdown stop) throws NodeException {
+    if (closed || rpc != null || !config.rpcEnabled()) {
+      return;
+    }
+    rpc = NodeRpc.start(this, dir == null ? null : dir.root(), dir == null ? null : dir.chainState(), market,
+        methods, stop);
+  }
+
+  /** Stops the RPC server (before the services it serves stop); idempotent. */
+  public void stopRpc() {
+    NodeRpc r;
+    synchronized (this) {
+      r = rpc;
+      rpc = null;
+    }
+    if (r != null) {
+      r.close();
+    }
+  }
+
+  /** The RPC server's address, or null when it does not run. */
+  public InetSocketAddress rpcAddress() {
+    NodeRpc r = rpc;
+    return r == null ? null : r.server().address();
+  }
+
+  /** The RPC cookie file, or null without one. */
+  public Path rpcCookieFile() {
+    NodeRpc r = rpc;
+    return r == null ? null : r.server().cookieFile().orElse(null);
+  }
+
   private Script payoutScript() throws NodeException {
     try {
       Address a = config.mineAddress().isPresent() ? Address.parse(config.mineAddress().get(),
@@ -178,6 +226,7 @@ public final class NodeRuntime implements AutoCloseable {
     return net.localAddress();
   }
 
+  /** The connected peers, by id. */
   public List<PeerInfo> peers() {
     List<PeerInfo> out = new ArrayList<>();
     int height = chain.height();
@@ -185,18 +234,24 @@ public final class NodeRuntime implements AutoCloseable {
       Version v = p.version;
       String type = switch (p.kind) {
         case INBOUND -> "inbound";
-        case OUTBOUND -> "outbound";
+        case OUTBOUND -> "outbound-full-relay";
         case MANUAL -> "manual";
       };
       int headers = p.bestKnownHeight;
-      out.add(new PeerInfo(p.id, p.address.getHostString() + ":" + p.address.getPort(), p.inbound(), type,
-          v == null ? 0 : v.protocolVersion(), v == null ? "" : v.userAgent(), v == null ? 0 : v.services(),
-          v == null ? -1 : v.startHeight(), headers, headers < 0 ? -1 : Math.min(headers, height),
-          p.bytesOut.get(), p.bytesIn.get(), p.connectedMillis / 1000, p.pingMicros < 0 ? -1 : p.pingMicros / 1000.0,
-          p.score, p.established));
+      out.add(new PeerInfo(p.id, p.address.getHostString() + ":" + p.address.getPort(), "",
+          v == null ? 0 : v.services(), p.relaysTransactions(), p.lastSendMillis / 1000, p.lastRecvMillis / 1000,
+          p.bytesOut.get(), p.bytesIn.get(), p.connectedMillis / 1000,
+          v == null ? 0 : v.timestamp() - p.connectedMillis / 1000, seconds(p.pingMicros), seconds(p.minPingMicros),
+          v == null ? 0 : v.protocolVersion(), v == null ? "" : v.userAgent(), p.inbound(),
+          v == null ? -1 : v.startHeight(), p.score, headers, headers < 0 ? -1 : Math.min(headers, height), type,
+          p.established));
     }
     out.sort((a, b) -> Long.compare(a.id(), b.id()));
     return out;
+  }
+
+  private static double seconds(long micros) {
+    return micros < 0 ? -1 : micros / 1e6;
   }
 
   public void addNode(HostPort address, AddNodeCommand command) throws NodeException {
@@ -214,21 +269,30 @@ public final class NodeRuntime implements AutoCloseable {
     p.disconnect("disconnected on request");
   }
 
+  /** The network state. */
   public NetworkInfo networkInfo() throws NodeException {
     InetSocketAddress local = net.localAddress();
     List<String> added = net.call(net.connections::added);
-    int known = net.call(() -> net.connections.book().size());
-    int inbound = net.count(Peer.Kind.INBOUND);
-    int all = net.peers().size();
-    return new NetworkInfo(Version.PROTOCOL_VERSION, Version.USER_AGENT, Version.NODE_NETWORK, local != null,
-        local == null ? "" : local.getHostString() + ":" + local.getPort(), all, inbound, all - inbound,
-        config.proxy().map(HostPort::toString).orElse(""), net.bans().size(), added, known);
+    List<NetworkInfo.LocalAddress> locals = local == null || local.getAddress().isAnyLocalAddress() ? List.of()
+        : List.of(new NetworkInfo.LocalAddress(local.getHostString(), local.getPort(), 1));
+    return new NetworkInfo(CLIENT_VERSION, Version.USER_AGENT, Version.PROTOCOL_VERSION, Version.NODE_NETWORK,
+        true, 0, true, config.proxy().map(HostPort::toString).orElse(""), locals, List.of(), net.bans().size(), added);
   }
 
+  /** The P2P network's counters and timings with the node's gauges now. */
   public NodeMetrics metrics() {
     int inbound = net.count(Peer.Kind.INBOUND);
     int all = net.peers().size();
-    return metrics.snapshot(all, inbound, all - inbound);
+    Map<String, Double> gauges = new LinkedHashMap<>();
+    gauges.put("p2p.peers", (double) all);
+    gauges.put("p2p.peers.inbound", (double) inbound);
+    gauges.put("p2p.peers.outbound", (double) (all - inbound));
+    gauges.put("p2p.banned", (double) net.bans().size());
+    gauges.put("chain.height", (double) chain.height());
+    gauges.put("chain.headers", (double) chain.bestHeader().height());
+    gauges.put("mempool.transactions", (double) mempool.size());
+    gauges.put("msg.objects", (double) messages.store().size());
+    return metrics.snapshot(gauges);
   }
 
   /** Mines {@code count} blocks now, paying {@code payTo}. */
@@ -252,6 +316,8 @@ public final class NodeRuntime implements AutoCloseable {
     s.put("headers", chain.bestHeader().height());
     InetSocketAddress local = net.localAddress();
     s.put("p2pPort", local == null ? 0 : local.getPort());
+    InetSocketAddress rpcAt = rpcAddress();
+    s.put("rpcPort", rpcAt == null ? 0 : rpcAt.getPort());
     List<PeerInfo> peers = peers();
     s.put("peers", peers.size());
     s.put("inbound", peers.stream().filter(PeerInfo::inbound).count());
@@ -275,13 +341,16 @@ public final class NodeRuntime implements AutoCloseable {
     }
   }
 
-  /** Stops everything in reverse order, saving the wallet. Idempotent. */
+  /** Stops everything in reverse order (the RPC server first), saving the wallet. Idempotent. */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    stopRpc();
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
     }
-    closed = true;
     if (housekeeping != null) {
       // Not shutdownNow: an interrupted status write would leave a temporary file behind.
       housekeeping.shutdown();

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * One connection and everything the node knows about the peer on it: the handshake, what it
  * has (bounded inventories), its misbehaviour score, its ping, its part in the block download,
  * its queued getdata requests, and traffic counters. Protocol state is confined to the logic
- * thread; counters and the fields {@link org.priwatt.node.PeerInfo} reads are atomic or volatile.
+ * thread; counters and the fields {@link org.priwatt.node.rpc.PeerInfo} reads are atomic or volatile.
  */
 final class Peer {
   private static final Logger LOG = LoggerFactory.getLogger(Peer.class);
@@ -61,6 +61,7 @@ final class Peer {
   long pingSentNanos;
   long lastPingSentNanos;
   volatile long pingMicros = -1;
+  volatile long minPingMicros = -1;
 
   // Sync (logic thread).
   volatile int bestKnownHeight = -1;
@@ -81,6 +82,9 @@ final class Peer {
 
   final AtomicLong bytesIn = new AtomicLong();
   final AtomicLong bytesOut = new AtomicLong();
+  /** Times of the last frame sent and received, Unix milliseconds, 0 for never (getpeerinfo). */
+  volatile long lastSendMillis;
+  volatile long lastRecvMillis;
 
   Peer(long id, Channel channel, Kind kind, InetSocketAddress address, InetSocketAddress target, long nowMillis,
       long ourNonce,
@@ -127,6 +131,7 @@ final class Peer {
     }
     byte[] frame = Payloads.frame(magic, message);
     bytesOut.addAndGet(frame.length);
+    lastSendMillis = System.currentTimeMillis();
     traffic.sent(message.command().wireName(), frame.length);
     channel.writeAndFlush(Unpooled.wrappedBuffer(frame), channel.voidPromise());
   }

@@ -60,6 +60,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     }
     FrameDecoder.Frame frame = (FrameDecoder.Frame) msg;
     peer.bytesIn.addAndGet(frame.wireSize());
+    peer.lastRecvMillis = System.currentTimeMillis();
     net.metrics().received(frame.command(), frame.wireSize());
     if (rateLimited || !throttled.isEmpty()) {
       // Frames decoded from bytes already read wait here, in order, until the buckets refill;

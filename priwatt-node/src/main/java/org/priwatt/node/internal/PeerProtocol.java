@@ -129,7 +129,11 @@ final class PeerProtocol {
 
   void onPong(Peer peer, Pong pong) {
     if (peer.pingNonce != 0 && pong.nonce() == peer.pingNonce) {
-      peer.pingMicros = (System.nanoTime() - peer.pingSentNanos) / 1000;
+      long micros = (System.nanoTime() - peer.pingSentNanos) / 1000;
+      peer.pingMicros = micros;
+      if (peer.minPingMicros < 0 || micros < peer.minPingMicros) {
+        peer.minPingMicros = micros;
+      }
       peer.pingNonce = 0;
     }
   }

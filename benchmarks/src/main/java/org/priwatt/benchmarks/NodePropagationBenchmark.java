@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -25,21 +27,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
+import org.priwatt.chain.TransactionBuilder;
+import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockHash;
+import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.mempool.AcceptResult;
-import org.priwatt.chain.mempool.ChainStateBridge;
-import org.priwatt.chain.mempool.Mempool;
 import org.priwatt.chain.mempool.MempoolEntry;
 import org.priwatt.chain.mempool.MempoolListener;
-import org.priwatt.chain.mempool.MempoolPolicy;
-import org.priwatt.chain.mining.Miner;
 import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.state.ChainListener;
 import org.priwatt.chain.state.ChainState;
-import org.priwatt.chain.store.MemoryChainStore;
 import org.priwatt.chain.wallet.PaymentBuilder;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.EcKey;
@@ -65,7 +66,8 @@ import org.priwatt.script.ScriptBuilder;
  * until the last node accepted it, reported per hop ({@value #HOPS} hops per operation).
  *
  * <ul>
- *   <li>{@link #block}: an empty block (coinbase only) mined beforehand on a separate chain,
+ *   <li>{@link #block}: a block built beforehand on node 0's tip, empty ({@code inputs} = 0) or
+ *       spending 2,000 coins into 2,000 ({@code inputs} = 2000, the issue's second case),
  *       submitted to node 0, until the last node connected it. Each hop is Core's headers-first
  *       relay: inv, getheaders, headers, getdata, block, validation.
  *   <li>{@link #transaction}: a wallet payment (one P2PKH input, two outputs) made beforehand,
@@ -76,7 +78,7 @@ import org.priwatt.script.ScriptBuilder;
  *       published on node 0, until the last node stored it (inv, getdata, object, proof-of-work
  *       and expiry checks per hop); the wait polls every 20 µs.
  *   <li>{@link #rawLoopbackRoundTrip}: the floor: the same number of bytes as one P2P frame of
- *       that kind ({@code kind}) written on a plain loopback TCP socket to an echo thread that
+ *       that kind ({@code kind}; {@code BLOCK_2000} is the 2,000-input block) written on a plain loopback TCP socket to an echo thread that
  *       reads them all and answers one byte. A hop cannot be cheaper than this.
  * </ul>
  *
@@ -94,12 +96,22 @@ public class NodePropagationBenchmark {
   static final Script ANYONE = ScriptBuilder.create().op(Opcode.OP_1).build();
   private static final int MAX_UNCONFIRMED = 20;
 
-  /** A line of nodes and blocks mined on a chain of their own, one per operation. */
+  /**
+   * A line of nodes and blocks built by hand on its tip ({@link BenchmarkBlocks}), one per
+   * operation: empty ({@code inputs} = 0) or with one transaction spending the previous block's
+   * 2,000 anyone-can-spend outputs into 2,000 new ones ({@code inputs} = 2000, about 100 kB).
+   */
   @State(Scope.Benchmark)
   public static class Blocks {
+    @Param({"0", "2000"})
+    public int inputs;
+
     NodeLine line;
-    ChainState source;
-    Miner miner;
+    final BenchmarkBlocks builder = new BenchmarkBlocks();
+    BlockHeader tip;
+    int height;
+    List<OutPoint> coins = List.of();
+    long coinValue;
     Block next;
     volatile BlockHash expected;
     volatile CountDownLatch arrived;
@@ -107,12 +119,22 @@ public class NodePropagationBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
       line = NodeLine.start(NODES);
-      source = ChainState.open(ChainParameters.REGTEST, MemoryChainStore.create());
-      Mempool pool = ChainStateBridge.attach(source, MempoolPolicy.DEFAULT);
-      miner = Miner.create(source, pool, ANYONE, 1, () -> System.currentTimeMillis() / 1000);
+      ChainState first = line.first().chain();
+      OutPoint mature = builder.matureCoinbase(first);
+      tip = first.tip().header();
+      height = first.height();
+      if (inputs > 0) {
+        Transaction fan = BenchmarkBlocks.fanOut(mature, BenchmarkBlocks.PARAMS.subsidyAt(1), inputs, ANYONE);
+        Block b = builder.block(tip, ++height, ANYONE, List.of(fan));
+        BenchmarkBlocks.submit(first, b);
+        tip = b.header();
+        coins = outputsOf(fan);
+        coinValue = fan.outputs().get(0).value();
+      }
+      line.awaitSameTip();
       line.last().chain().addListener(new ChainListener() {
         @Override
-        public void blockConnected(Block block, int height) {
+        public void blockConnected(Block block, int h) {
           if (block.hash().equals(expected)) {
             arrived.countDown();
           }
@@ -121,24 +143,46 @@ public class NodePropagationBenchmark {
     }
 
     @Setup(Level.Invocation)
-    public void mineNext() throws Exception {
-      next = miner.mine(1).get(0);
+    public void buildNext() {
+      List<Transaction> txs = List.of();
+      if (inputs > 0) {
+        coinValue -= 1; // one unit of fee per output
+        Transaction spend = spendAll(coins, coinValue);
+        txs = List.of(spend);
+        coins = outputsOf(spend);
+      }
+      next = builder.block(tip, ++height, ANYONE, txs);
+      tip = next.header();
       arrived = new CountDownLatch(1);
       expected = next.hash();
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-      if (miner != null) {
-        miner.close();
-      }
       if (line != null) {
         line.close();
       }
-      if (source != null) {
-        source.close();
-      }
     }
+  }
+
+  /** One transaction spending every one of {@code coins} into as many outputs of {@code each} to {@link #ANYONE}. */
+  static Transaction spendAll(List<OutPoint> coins, long each) {
+    TransactionBuilder b = Transaction.builder();
+    for (OutPoint c : coins) {
+      b.addInput(TxInput.unsigned(c));
+    }
+    for (int i = 0; i < coins.size(); i++) {
+      b.addOutput(Amount.ofSat(each), ANYONE);
+    }
+    return b.build();
+  }
+
+  static List<OutPoint> outputsOf(Transaction tx) {
+    List<OutPoint> out = new ArrayList<>(tx.outputs().size());
+    for (int i = 0; i < tx.outputs().size(); i++) {
+      out.add(OutPoint.of(tx.txId(), i));
+    }
+    return out;
   }
 
   /** A line of nodes whose first node's wallet pays itself, one payment per operation. */
@@ -233,7 +277,7 @@ public class NodePropagationBenchmark {
   /** An echo thread on a loopback socket and the size of one P2P frame of {@code kind}. */
   @State(Scope.Benchmark)
   public static class Floor {
-    @Param({"BLOCK", "TX", "OBJECT"})
+    @Param({"BLOCK", "BLOCK_2000", "TX", "OBJECT"})
     public String kind;
 
     byte[] frame;
@@ -297,6 +341,15 @@ public class NodePropagationBenchmark {
       solo.start();
       switch (kind) {
         case "BLOCK" -> m = new BlockMessage(solo.mine(1, ANYONE).get(0));
+        case "BLOCK_2000" -> {
+          // The shape is what counts for the byte count: 2,000 inputs, 2,000 outputs.
+          List<OutPoint> coins = new ArrayList<>();
+          for (int i = 0; i < 2_000; i++) {
+            coins.add(OutPoint.of(TxId.fromBytes(new byte[32]), i));
+          }
+          m = new BlockMessage(new BenchmarkBlocks().block(ChainParameters.REGTEST.genesis().header(), 1, ANYONE,
+              List.of(spendAll(coins, 2_000_000))));
+        }
         case "TX" -> {
           Script payout = PaymentBuilder.scriptFor(solo.wallet().freshReceiveAddress());
           solo.mine(101, payout);

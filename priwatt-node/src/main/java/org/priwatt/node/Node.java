@@ -288,12 +288,15 @@ public final class Node implements AutoCloseable {
    */
   @Override
   public void close() {
+    boolean closing;
     synchronized (this) {
-      if (closed) {
-        awaitCloseUninterruptibly();
-        return;
-      }
+      closing = closed;
       closed = true;
+    }
+    if (closing) {
+      // Wait outside the lock: the closing thread's services may still call the accessors.
+      awaitCloseUninterruptibly();
+      return;
     }
     try {
       stopAll();

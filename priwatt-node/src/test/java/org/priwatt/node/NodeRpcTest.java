@@ -21,6 +21,7 @@ import org.priwatt.node.rpc.RpcMethod;
 /**
  * Real nodes serving JSON-RPC on ephemeral loopback ports, called over HTTP as any bitcoind
  * client would: mining and relaying through the RPC, the peers of a link seen from both ends,
+ * addnode and disconnectnode,
  * a raw transaction reaching the peer's mempool, the cookie's life, {@code stop} closing the
  * whole node, user/password authentication, and a {@link NodeService} adding methods.
  */
@@ -83,6 +84,17 @@ class NodeRpcTest {
     awaitPeers(c, 1);
     assertThat(atC.call("getpeerinfo").get(0).get("addr").asText()).isEqualTo(target);
     assertThat(atC.reply("addnode", "not an address:x", "add").get("error").get("code").asInt()).isEqualTo(-8);
+
+    long id = atC.call("getpeerinfo").get(0).get("id").asLong();
+    atC.call("disconnectnode", "", id);
+    await("c dropped peer " + id, () -> {
+      try {
+        return c.peers().stream().noneMatch(p -> p.id() == id); // the added peer comes back with a new id
+      } catch (NodeException e) {
+        return false;
+      }
+    });
+    assertThat(atC.reply("disconnectnode", "", 999).get("error").get("code").asInt()).isEqualTo(-29);
   }
 
   @Test

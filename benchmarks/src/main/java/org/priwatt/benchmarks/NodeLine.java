@@ -82,10 +82,15 @@ final class NodeLine implements AutoCloseable {
 
   /** Waits up to {@link #WAIT} for {@code condition}, polling every 50 µs. */
   static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    await(what, WAIT, condition);
+  }
+
+  /** Waits up to {@code timeout} for {@code condition}, polling every 50 µs. */
+  static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out after " + WAIT + " waiting for " + what);
+        throw new IllegalStateException("timed out after " + timeout + " waiting for " + what);
       }
       if (Thread.interrupted()) {
         throw new InterruptedException(what);

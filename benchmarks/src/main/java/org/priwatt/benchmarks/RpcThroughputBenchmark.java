@@ -1,5 +1,6 @@
 package org.priwatt.benchmarks;
 
+import com.fasterxml.jackson.databind.node.IntNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +24,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.priwatt.chain.Amount;
+import org.priwatt.chain.Transaction;
+import org.priwatt.chain.block.Block;
+import org.priwatt.chain.mempool.AcceptResult;
+import org.priwatt.chain.wallet.PaymentBuilder;
+import org.priwatt.chain.wallet.Wallet;
+import org.priwatt.crypto.Address;
 import org.priwatt.node.Node;
+import org.priwatt.node.NodeService;
+import org.priwatt.node.rpc.RpcMethod;
 
 /**
  * Requests per second of the running node's JSON-RPC server over HTTP/1.1 keep-alive, one
@@ -32,9 +43,13 @@ import org.priwatt.node.Node;
  *   <li>{@code getblockcount*}: the chain's height.
  *   <li>{@code getblockheader*}: the verbose header of the tip (a block index lookup, JSON with
  *       15 fields, bitcoind's shape).
- *   <li>{@code uptime*}, the floor: bitcoind's {@code uptime} on the same server, a number
- *       computed from the clock without touching the chain, so what is left is HTTP parsing,
- *       authentication, JSON-RPC dispatch and the reply.
+ *   <li>{@code getblock*}: {@code getblock} at verbosity 1 (bitcoind's default: the block's
+ *       fields and its txids) of a block holding a coinbase and {@value #PAYMENTS} wallet
+ *       payments: a block read from the store, its transactions hashed for their txids, JSON
+ *       with 20 fields.
+ *   <li>{@code constant*}, the floor: {@value #CONSTANT}, a method registered on the same server
+ *       (through a {@link NodeService}) that answers a constant without touching the chain or the
+ *       clock, so what is left is HTTP parsing, authentication, JSON-RPC dispatch and the reply.
  * </ul>
  *
  * <p>The client is a minimal HTTP/1.1 writer and reader on a plain socket (request bytes built
@@ -48,20 +63,56 @@ import org.priwatt.node.Node;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RpcThroughputBenchmark {
+  /** Wallet payments in the block {@code getblock} returns, besides its coinbase. */
+  static final int PAYMENTS = 5;
+  /** The floor's method name. */
+  static final String CONSTANT = "benchconstant";
+
+  /** Serves {@value #CONSTANT}: always 0, nothing read. */
+  static final class ConstantMethod implements NodeService {
+    @Override
+    public void start(Node node) {
+      // Nothing to run: the service only adds the method.
+    }
+
+    @Override
+    public List<RpcMethod> rpcMethods() {
+      IntNode zero = IntNode.valueOf(0);
+      return List.of(new RpcMethod(CONSTANT, "benchmark", "Returns 0 (the RPC benchmark's floor).", List.of(),
+          "n    (numeric) 0", args -> zero));
+    }
+  }
+
   /** The node serving RPC. */
   @State(Scope.Benchmark)
   public static class Server {
     Node node;
     int port;
     String tip;
+    String blockWithPayments;
     String authorization;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
       node = Node.create(NodeLine.config("rpc").listen(false).rpcEnabled(true).rpcPort(0).rpcUser("bench")
-          .rpcPassword("bench").build());
+          .rpcPassword("bench").build(), new ConstantMethod());
       node.start();
-      node.mine(200, NodePropagationBenchmark.ANYONE);
+      Wallet wallet = node.wallet();
+      node.mine(110, PaymentBuilder.scriptFor(wallet.freshReceiveAddress())); // 10 mature coinbases
+      Address to = wallet.freshReceiveAddress();
+      for (int i = 0; i < PAYMENTS; i++) {
+        Transaction payment = wallet.createPayment(to, Amount.ofSat(100_000));
+        AcceptResult r = node.mempool().accept(payment);
+        if (!r.isAccepted()) {
+          throw new IllegalStateException("the mempool refused a payment: " + r);
+        }
+      }
+      Block block = node.mine(1, NodePropagationBenchmark.ANYONE).get(0);
+      if (block.transactions().size() != PAYMENTS + 1) {
+        throw new IllegalStateException("mined " + block.transactions().size() + " transactions, not " + (PAYMENTS + 1));
+      }
+      blockWithPayments = block.hash().toString();
+      node.mine(89, NodePropagationBenchmark.ANYONE); // 200 blocks, as before
       port = node.rpcAddress().orElseThrow().getPort();
       tip = node.chain().tip().hash().toString();
       authorization = "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
@@ -83,7 +134,8 @@ public class RpcThroughputBenchmark {
     InputStream in;
     byte[] blockCount;
     byte[] blockHeader;
-    byte[] uptime;
+    byte[] block;
+    byte[] constant;
     private final byte[] buffer = new byte[64 * 1024];
 
     @Setup(Level.Trial)
@@ -97,9 +149,11 @@ public class RpcThroughputBenchmark {
       blockCount = request(server, "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"getblockcount\",\"params\":[]}");
       blockHeader = request(server, "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"getblockheader\",\"params\":[\""
           + server.tip + "\"]}");
-      uptime = request(server, "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"uptime\",\"params\":[]}");
+      block = request(server, "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"getblock\",\"params\":[\""
+          + server.blockWithPayments + "\",1]}");
+      constant = request(server, "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"" + CONSTANT + "\",\"params\":[]}");
       // Check each answers before measuring.
-      for (byte[] r : new byte[][] {blockCount, blockHeader, uptime}) {
+      for (byte[] r : new byte[][] {blockCount, blockHeader, block, constant}) {
         String reply = new String(buffer, 0, call(r), StandardCharsets.UTF_8);
         if (!reply.contains("\"error\":null")) {
           throw new IllegalStateException("RPC failed: " + reply);
@@ -198,13 +252,25 @@ public class RpcThroughputBenchmark {
 
   @Benchmark
   @Threads(1)
-  public int uptime1(Client c) throws IOException {
-    return c.call(c.uptime);
+  public int getblock1(Client c) throws IOException {
+    return c.call(c.block);
   }
 
   @Benchmark
   @Threads(4)
-  public int uptime4(Client c) throws IOException {
-    return c.call(c.uptime);
+  public int getblock4(Client c) throws IOException {
+    return c.call(c.block);
+  }
+
+  @Benchmark
+  @Threads(1)
+  public int constant1(Client c) throws IOException {
+    return c.call(c.constant);
+  }
+
+  @Benchmark
+  @Threads(4)
+  public int constant4(Client c) throws IOException {
+    return c.call(c.constant);
   }
 }

@@ -19,5 +19,7 @@ public enum CliError {
   /** {@code priwatt rpc}: the server answered with an HTTP error or a reply that is not JSON-RPC. */
   RPC_REPLY,
   /** The in-process demo world did not reach the expected state in time. */
-  WORLD_TIMEOUT
+  WORLD_TIMEOUT,
+  /** A node process of a testnet did not start or exited before it was told to stop. */
+  NODE_EXITED
 }

@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
         ScriptCommand.class,
         MsgCommand.class,
         OffersCommand.class,
+        NodeCommand.class,
+        TestnetCommand.class,
         RpcCommand.class,
         CompletionCommand.class,
         HelpCommand.class,

@@ -460,15 +460,15 @@ class RpcMethodsTest {
     public List<PeerInfo> peers() {
       return List.of(
           new PeerInfo(1, "127.0.0.1:50001", "127.0.0.1:18444", 0x409, true, 100, 101, 1000, 2000, 90, 0, 0.012, 0.01,
-              70016, "/PriWatt:0.1.0/", false, 120, 0, 121, 121, "outbound-full-relay"),
+              70016, "/PriWatt:0.1.0/", false, 120, 0, 121, 121, "outbound-full-relay", true),
           new PeerInfo(2, "[::1]:50002", "", 0x1, false, 100, 101, 10, 20, 95, 0, -1, -1, 70016, "/PriWatt:0.1.0/",
-              true, 121, 5, -1, -1, "inbound"));
+              true, 121, 5, -1, -1, "inbound", true));
     }
 
     @Override
     public NetworkInfo info() {
       return new NetworkInfo(10000, "/PriWatt:0.1.0/", 70016, 0x409, true, 0, true, "",
-          List.of(new NetworkInfo.LocalAddress("127.0.0.1", 18444, 1)), List.of());
+          List.of(new NetworkInfo.LocalAddress("127.0.0.1", 18444, 1)), List.of(), 0, List.of());
     }
 
     @Override

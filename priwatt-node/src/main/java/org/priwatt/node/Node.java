@@ -10,6 +10,7 @@ import org.priwatt.chain.state.ChainState;
 import org.priwatt.chain.wallet.Wallet;
 import org.priwatt.msg.MessageNode;
 import org.priwatt.node.internal.NodeRuntime;
+import org.priwatt.node.role.RoleAgent;
 import org.priwatt.script.Script;
 
 /**
@@ -55,8 +56,8 @@ public final class Node implements AutoCloseable {
    * @throws NodeException {@link NodeError#NOT_RUNNING} after {@link #close()}, {@link
    *     NodeError#DATA_DIR_LOCKED} if another node uses the data directory, {@link
    *     NodeError#DATA_DIR_FAILURE}, {@link NodeError#CHAIN_FAILURE}, {@link
-   *     NodeError#WALLET_FAILURE} (a wrong passphrase, say), {@link NodeError#BIND_FAILED} or
-   *     {@link NodeError#INVALID_CONFIG} (an invalid mining address)
+   *     NodeError#WALLET_FAILURE} (a wrong passphrase, say), {@link NodeError#BIND_FAILED},
+   *     {@link NodeError#ROLE_FAILURE} or {@link NodeError#INVALID_CONFIG} (an invalid mining address)
    */
   public synchronized void start() throws NodeException {
     if (closed) {
@@ -122,6 +123,15 @@ public final class Node implements AutoCloseable {
    */
   public MessageNode messages() {
     return runningUnchecked().messages();
+  }
+
+  /**
+   * The energy role's agent ({@link NodeConfig#role()}), started with the node and stopped before
+   * it; empty when the node plays no role or is not running. It is the {@link
+   * org.priwatt.node.rpc.MarketAccess} of the RPC server's energy methods.
+   */
+  public synchronized Optional<RoleAgent> role() {
+    return runtime == null || closed ? Optional.empty() : Optional.ofNullable(runtime.role());
   }
 
   /** The bound P2P address; empty when not listening or not running. */

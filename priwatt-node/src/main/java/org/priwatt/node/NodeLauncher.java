@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * org.priwatt.node.NodeLauncher node.properties}. It takes no options of its own: the
  * {@code priwatt node} command is the user's way to start a node; this entry point is for
  * scripts and tests that start node processes. Prints one line {@code priwatt-node ready
- * p2p=HOST:PORT height=H} on standard output once the node runs, and stops it cleanly on SIGTERM
+ * p2p=HOST:PORT height=H} on standard output once the node runs (and, for a node with a role,
+ * {@code priwatt-node role=R dso=BM-... dso-key=HEX}), and stops it cleanly on SIGTERM
  * or SIGINT. Exit status: 2 for a wrong invocation or configuration, 1 if the node cannot start.
  */
 public final class NodeLauncher {
@@ -44,6 +45,8 @@ public final class NodeLauncher {
     }
     String p2p = node.p2pAddress().map(a -> a.getHostString() + ":" + a.getPort()).orElse("none");
     System.out.println("priwatt-node ready p2p=" + p2p + " height=" + node.chain().height());
+    node.role().ifPresent(r -> System.out.println("priwatt-node role=" + r.role().id() + " dso=" + r.dsoAddress()
+        + " dso-key=" + org.priwatt.crypto.Hex.encode(r.dsoKey().encoded())));
     System.out.flush();
     stopped.await();
   }

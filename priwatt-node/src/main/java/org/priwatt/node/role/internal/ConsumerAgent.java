@@ -42,12 +42,19 @@ final class ConsumerAgent extends PartyAgent {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerAgent.class);
   private static final String PREFIX = "buyer-";
   private static final FeeRate FEE_RATE = FeeRate.ofSatPerKb(2_000);
+  static final long SYNCED_TIP_AGE = 120;
+  static final long SYNC_GRACE = 30;
+  static final int FUNDING_ATTEMPTS = 5;
+  /** Kept free beside an offer's price and escrow fee for the funding transaction's own fee. */
+  private static final long FUNDING_MARGIN = 10_000;
 
   private final FundingSource funds;
   private final List<ConsumerSession> sessions = new CopyOnWriteArrayList<>();
   private final Set<EntryId> tried = new HashSet<>();
   private ConsumerSession active;
-  private boolean fundingChecked;
+  private final long started = now();
+  private boolean funded;
+  private int fundingAttempts;
 
   private ConsumerAgent(RoleHost host, RoleConfig config, RoleFiles files, SecureRandom random)
       throws EnergyException {
@@ -96,8 +103,10 @@ final class ConsumerAgent extends PartyAgent {
       active = null;
     }
     long left = config.budget().sat() - spent();
+    long spendable = host.wallet().balance().confirmed().sat();
     for (Offer o : board.match(config.demand(), config.maxPricePerKwh())) {
-      if (!tried.contains(o.entry()) && o.totalPrice().sat() + config.fee().sat() <= left) {
+      long cost = o.totalPrice().sat() + config.fee().sat();
+      if (!tried.contains(o.entry()) && cost <= left && cost + FUNDING_MARGIN <= spendable) {
         buy(ctx, o);
         return;
       }
@@ -123,19 +132,33 @@ final class ConsumerAgent extends PartyAgent {
         .mapToLong(s -> s.offer().totalPrice().sat()).sum();
   }
 
+  /**
+   * On regtest, mines the coins the budget needs to the wallet: once the chain looks synced (all
+   * known headers connected and a tip younger than {@value #SYNCED_TIP_AGE} s, or the agent has
+   * waited {@value #SYNC_GRACE} s for a peer's chain), so the blocks extend the network's chain
+   * rather than a stale start. A failed attempt is retried, at most {@value #FUNDING_ATTEMPTS} times.
+   */
   private void fundIfShort() throws EnergyException {
-    if (fundingChecked) {
+    if (funded || fundingAttempts >= FUNDING_ATTEMPTS || !config.fundByMining()
+        || !host.network().id().equals(ChainParameters.REGTEST.id())) {
       return;
     }
-    fundingChecked = true;
-    if (!config.fundByMining() || !host.network().id().equals(ChainParameters.REGTEST.id())
-        || host.wallet().balance().total().sat() >= config.budget().sat() + config.fee().sat()) {
+    if (host.wallet().balance().total().sat() >= config.budget().sat() + config.fee().sat()) {
+      funded = true;
       return;
     }
+    long tipAge = now() - host.chain().tip().header().time();
+    boolean synced = host.chain().bestHeader().height() == host.chain().height()
+        && (tipAge < SYNCED_TIP_AGE || now() - started > SYNC_GRACE);
+    if (!synced) {
+      return;
+    }
+    fundingAttempts++;
     int blocks = host.network().coinbaseMaturity() + 1;
     try (Miner miner = Miner.create(host.chain(), host.mempool(),
         PaymentBuilder.scriptFor(host.wallet().freshReceiveAddress()), 1, this::now)) {
       miner.mine(blocks);
+      funded = true;
       LOG.info("{}: mined {} blocks to fund the wallet", host.name(), blocks);
     } catch (ChainException e) {
       throw new EnergyException(EnergyError.CHAIN, "cannot mine the funding coins: " + e.getMessage(), e);

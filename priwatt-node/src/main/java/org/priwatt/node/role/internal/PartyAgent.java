@@ -145,6 +145,9 @@ abstract class PartyAgent extends AgentBase {
     s.put("open", trades.stream().filter(t -> !isFinal(t.state())).count());
     s.put("completed", trades.stream().filter(t -> isDone(t.state())).count());
     s.put("failed", trades.stream().filter(t -> t.state().equals("FAILED")).count());
+    Map<String, Integer> states = new java.util.TreeMap<>();
+    trades.forEach(t -> states.merge(t.state(), 1, Integer::sum));
+    s.put("states", states);
     return s;
   }
 

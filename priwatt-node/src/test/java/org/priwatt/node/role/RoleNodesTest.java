@@ -3,10 +3,15 @@ package org.priwatt.node.role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.priwatt.node.TestNodes.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.priwatt.crypto.Hex;
+import org.priwatt.node.NodeConfig;
 import org.priwatt.node.Node;
 import org.priwatt.node.TestNodes;
 import org.priwatt.node.rpc.MarketAccess;
@@ -46,6 +51,37 @@ class RoleNodesTest {
     long price = bought.price().orElseThrow().sat();
     await("the release reaches the seller's wallet",
         () -> seller.wallet().balance().total().sat() == price - 1_000);
+  }
+
+  @Test
+  void aRestartedDsoIsTheSameAndAProsumerResumesItsSessions(@TempDir Path tmp) throws Exception {
+    NodeConfig dsoConfig = TestNodes.config("dso").dataDir(tmp.resolve("dso")).mine(true)
+        .mineInterval(Duration.ofMillis(300)).role(RoleConfig.builder(Role.DSO).build()).build();
+    Node dso = nodes.start(dsoConfig);
+    RoleAgent d = dso.role().orElseThrow();
+    assertThat(Files.readString(tmp.resolve("dso").resolve("dso.properties")))
+        .contains("dso=" + d.dsoAddress(), "dso-key=" + Hex.encode(d.dsoKey().encoded()));
+    NodeConfig sellerConfig = TestNodes.config("seller").dataDir(tmp.resolve("seller")).addNode(TestNodes.address(dso))
+        .role(party(Role.PROSUMER, d).maxOpenOffers(1).build()).build();
+    Node seller = nodes.start(sellerConfig);
+    await("the seller's offer", () -> seller.role().orElseThrow().trades().stream()
+        .anyMatch(t -> t.state().equals("OFFERED")));
+    MarketAccess.Trade offered = seller.role().orElseThrow().trades().get(0);
+    seller.close();
+
+    Node again = nodes.start(sellerConfig);
+    await("the resumed session", () -> again.role().orElseThrow().trades().stream()
+        .anyMatch(t -> t.entry().equals(offered.entry()) && t.state().equals("OFFERED")));
+    assertThat(again.role().orElseThrow().trades().get(0).energy()).isEqualTo(offered.energy());
+
+    var address = d.dsoAddress();
+    var key = d.dsoKey();
+    dso.close();
+    Node dsoAgain = nodes.start(dsoConfig.toBuilder().port(0).build());
+    RoleAgent d2 = dsoAgain.role().orElseThrow();
+    assertThat(d2.dsoAddress()).isEqualTo(address);
+    assertThat(d2.dsoKey()).isEqualTo(key);
+    assertThat(entries(d2)).containsEntry("ACTIVE", 1);
   }
 
   @SuppressWarnings("unchecked")

@@ -165,7 +165,7 @@ class RoleProcessTest {
   @Order(2)
   void aCaseOneTradeCompletesAcrossThreeProcesses() throws Exception {
     buyer = NodeProcess.start("buyer", tmp.resolve("buyer"), party("buyer", "consumer"));
-    await("the buyer owns the energy; buyer " + raw(buyer) + ", seller " + seller.status(), LONG,
+    await("the buyer owns the energy; buyer " + buyer.status() + ", seller " + seller.status(), LONG,
         () -> states(buyer).getOrDefault("OWNER", 0) == 1);
     assertThat(((Number) role(buyer).get("ownedWh")).longValue()).isPositive();
     await("the seller's session settled", () -> states(seller).getOrDefault("SETTLED", 0) == 1);
@@ -173,14 +173,6 @@ class RoleProcessTest {
     long spent = ((Number) role(buyer).get("spent")).longValue();
     await("the release pays the seller's wallet on chain (price minus the escrow fee)",
         () -> ((Number) role(seller).get("balance")).longValue() == spent - 1_000);
-  }
-
-  private static String raw(NodeProcess p) {
-    try {
-      return Files.readString(p.dir().resolve("status.json"));
-    } catch (IOException e) {
-      return e.toString();
-    }
   }
 
   private static long now() {

@@ -1,6 +1,7 @@
 package org.priwatt.node.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.priwatt.node.TestNodes.await;
 
 import java.nio.file.Files;
@@ -10,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.priwatt.chain.Amount;
 import org.priwatt.crypto.Hex;
+import org.priwatt.energy.EnergyException;
 import org.priwatt.node.NodeConfig;
 import org.priwatt.node.Node;
 import org.priwatt.node.TestNodes;
@@ -42,6 +45,7 @@ class RoleNodesTest {
     RoleAgent s = seller.role().orElseThrow();
     RoleAgent b = buyer.role().orElseThrow();
 
+    await("the offer on the buyer's board", () -> !b.offers().isEmpty() || !b.trades().isEmpty());
     await("the buyer owns the energy; seller " + s.summary() + ", buyer " + b.summary(), Duration.ofSeconds(60),
         () -> b.trades().stream().anyMatch(t -> t.state().equals("OWNER")));
     MarketAccess.Trade bought = b.trades().get(0);
@@ -51,6 +55,10 @@ class RoleNodesTest {
     long price = bought.price().orElseThrow().sat();
     await("the release reaches the seller's wallet",
         () -> seller.wallet().balance().total().sat() == price - 1_000);
+    assertThat(d.trades()).isEmpty();
+    assertThatThrownBy(() -> s.createOffer(bought.entry(), Amount.ofSat(1), 3600)).isInstanceOf(EnergyException.class);
+    assertThatThrownBy(() -> b.createOffer(bought.entry(), Amount.ofSat(1), 3600)).isInstanceOf(EnergyException.class);
+    assertThat(b.summary()).containsEntry("role", "consumer").containsEntry("completed", 1L);
   }
 
   @Test

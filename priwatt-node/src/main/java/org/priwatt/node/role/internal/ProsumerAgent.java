@@ -134,7 +134,11 @@ final class ProsumerAgent extends PartyAgent {
         LOG.info("{}: offered {} at {}/kWh, entry {}", host.name(), g.energy(), config.pricePerKwh(),
             g.posted().get().entry());
       }
-      if (st.compareTo(ProsumerSession.State.SECRET_DELIVERED) < 0) {
+      // An offer that expired unsold stays OFFERED (a session re-offers only after an unlock):
+      // it no longer holds metering back.
+      Offer posted = g.posted().get();
+      boolean expired = st == ProsumerSession.State.OFFERED && (posted == null || posted.expiry() <= now());
+      if (st.compareTo(ProsumerSession.State.SECRET_DELIVERED) < 0 && !expired) {
         unsold++;
       }
     }

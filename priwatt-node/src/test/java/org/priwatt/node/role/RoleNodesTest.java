@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.chain.Amount;
+import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Hex;
+import org.priwatt.msg.Identity;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.node.NodeConfig;
 import org.priwatt.node.Node;
@@ -90,6 +92,23 @@ class RoleNodesTest {
     assertThat(d2.dsoAddress()).isEqualTo(address);
     assertThat(d2.dsoKey()).isEqualTo(key);
     assertThat(entries(d2)).containsEntry("ACTIVE", 1);
+  }
+
+  @Test
+  void aProsumerWhoseReadingsGoUnansweredKeepsMetering() throws Exception {
+    // A "DSO" that answers getpubkey for its address but records no reading.
+    Node silent = nodes.start(TestNodes.config("silent").build());
+    Identity fake = Identity.random(new java.security.SecureRandom(), 1, Identity.DEFAULT_LEADING_ZEROS)
+        .withPow(TestNodes.EASY_POW);
+    silent.messages().addIdentity(fake);
+    Node seller = nodes.start(TestNodes.config("seller").addNode(TestNodes.address(silent))
+        .role(RoleConfig.builder(Role.PROSUMER).dso(fake.address()).dsoKey(EcKey.generate().publicKey())
+            .tick(Duration.ofMillis(100)).meterInterval(Duration.ofSeconds(1)).tradeTimeout(Duration.ofSeconds(1))
+            .maxOpenOffers(1).build()).build());
+    RoleAgent s = seller.role().orElseThrow();
+    await("a second reading after the first went unanswered; " + s.summary(),
+        () -> ((Number) s.summary().get("metered")).intValue() >= 2);
+    assertThat(s.trades()).isEmpty();
   }
 
   @SuppressWarnings("unchecked")

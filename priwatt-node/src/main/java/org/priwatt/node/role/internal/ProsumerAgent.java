@@ -44,7 +44,8 @@ final class ProsumerAgent extends PartyAgent {
   private static final String PREFIX = "seller-";
 
   /** One generation session and what the agent knows of it. */
-  private record Generation(String file, EnergyAmount energy, ProsumerSession session, AtomicReference<Offer> posted) {}
+  private record Generation(String file, EnergyAmount energy, ProsumerSession session, AtomicReference<Offer> posted,
+      long since) {}
 
   private final List<EnergyAmount> hours;
   private final int sunniest;
@@ -104,7 +105,7 @@ final class ProsumerAgent extends PartyAgent {
     for (String file : files.sessions(PREFIX)) {
       SealedFileSessionStore store = own(files.store(file));
       ProsumerSession s = own(ProsumerSession.resume(ctx, store));
-      sessions.add(new Generation(file, energyOf(file), s, new AtomicReference<>()));
+      sessions.add(new Generation(file, energyOf(file), s, new AtomicReference<>(), now()));
       metered++;
     }
     if (metered > 0) {
@@ -138,7 +139,11 @@ final class ProsumerAgent extends PartyAgent {
       // it no longer holds metering back.
       Offer posted = g.posted().get();
       boolean expired = st == ProsumerSession.State.OFFERED && (posted == null || posted.expiry() <= now());
-      if (st.compareTo(ProsumerSession.State.SECRET_DELIVERED) < 0 && !expired) {
+      // A reading whose notice has not come within the trade timeout (lost, or the DSO away) stops
+      // counting too; the session keeps listening, since the DSO may record the reading later.
+      boolean unanswered = st == ProsumerSession.State.AWAITING_SECRETS
+          && now() - g.since() > config.tradeTimeout().toSeconds();
+      if (st.compareTo(ProsumerSession.State.SECRET_DELIVERED) < 0 && !expired && !unanswered) {
         unsold++;
       }
     }
@@ -156,7 +161,7 @@ final class ProsumerAgent extends PartyAgent {
     metered++;
     SealedFileSessionStore store = own(files.store(file));
     ProsumerSession s = own(ProsumerSession.open(ctx, msg, txKey, store));
-    sessions.add(new Generation(file, energy, s, new AtomicReference<>()));
+    sessions.add(new Generation(file, energy, s, new AtomicReference<>(), now()));
     MeterReading reading = new MeterReading(txKey.publicKey(), energy, now());
     host.messages().sendMessageAsync(msg, ctx.dso(), reading.content(), 3600).whenComplete((sent, e) -> {
       if (e != null) {

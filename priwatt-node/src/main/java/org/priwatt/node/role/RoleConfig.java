@@ -148,7 +148,10 @@ public final class RoleConfig {
     return offerTtlSeconds;
   }
 
-  /** Most unsold generation sessions a prosumer keeps before it stops metering new ones. */
+  /**
+   * Most unsold generation sessions a prosumer keeps before it stops metering new ones; an offer
+   * that expired, or a reading unanswered past the trade timeout, no longer counts.
+   */
   public int maxOpenOffers() {
     return maxOpenOffers;
   }

@@ -21,6 +21,7 @@ import org.priwatt.node.rpc.NetworkInfo;
 import org.priwatt.node.rpc.NodeMetrics;
 import org.priwatt.node.rpc.PeerInfo;
 import org.priwatt.node.rpc.RpcMethod;
+import org.priwatt.node.role.RoleAgent;
 import org.priwatt.script.Script;
 
 /**
@@ -86,9 +87,9 @@ public final class Node implements AutoCloseable {
    *     NodeError#DATA_DIR_LOCKED} if another node uses the data directory, {@link
    *     NodeError#DATA_DIR_FAILURE}, {@link NodeError#CHAIN_FAILURE}, {@link
    *     NodeError#WALLET_FAILURE} (a wrong passphrase, say), {@link NodeError#BIND_FAILED} (the
-   *     P2P or RPC port), {@link NodeError#INVALID_CONFIG} (an invalid mining address or RPC
-   *     setting, two services with a market), or what a service's start throws; what was started
-   *     is closed again
+   *     P2P or RPC port), {@link NodeError#ROLE_FAILURE}, {@link NodeError#INVALID_CONFIG} (an
+   *     invalid mining address or RPC setting, two markets), or what a service's start throws;
+   *     what was started is closed again
    */
   public synchronized void start() throws NodeException {
     if (closed) {
@@ -103,12 +104,13 @@ public final class Node implements AutoCloseable {
         s.start(this);
         started.add(s);
       }
-      MarketAccess market = null;
+      // The role's agent is the node's own market; a service may bring one instead, not both.
+      MarketAccess market = runtime.role();
       List<RpcMethod> methods = new ArrayList<>();
       for (NodeService s : services) {
         Optional<MarketAccess> m = s.market();
         if (m.isPresent() && market != null) {
-          throw new NodeException(NodeError.INVALID_CONFIG, "two services offer a market");
+          throw new NodeException(NodeError.INVALID_CONFIG, "two markets: the role's and a service's, or two services'");
         }
         market = m.orElse(market);
         methods.addAll(s.rpcMethods());
@@ -197,6 +199,15 @@ public final class Node implements AutoCloseable {
    */
   public MessageNode messages() {
     return runningUnchecked().messages();
+  }
+
+  /**
+   * The energy role's agent ({@link NodeConfig#role()}), started with the node and stopped before
+   * it; empty when the node plays no role or is not running. It is the {@link
+   * org.priwatt.node.rpc.MarketAccess} of the RPC server's energy methods.
+   */
+  public synchronized Optional<RoleAgent> role() {
+    return runtime == null || closed ? Optional.empty() : Optional.ofNullable(runtime.role());
   }
 
   /** The bound P2P address; empty when not listening or not running. */

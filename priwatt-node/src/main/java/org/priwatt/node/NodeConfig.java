@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.msg.PowParameters;
+import org.priwatt.node.role.RoleConfig;
 
 /**
  * Everything a {@link Node} is told at start: network, storage, listening address, peers,
@@ -57,6 +58,7 @@ public final class NodeConfig {
   private final int rpcPort;
   private final String rpcUser;
   private final String rpcPassword;
+  private final RoleConfig role;
 
   private NodeConfig(Builder b) {
     this.name = b.name;
@@ -92,6 +94,7 @@ public final class NodeConfig {
     this.rpcPort = b.rpcPort;
     this.rpcUser = b.rpcUser;
     this.rpcPassword = b.rpcPassword;
+    this.role = b.role;
   }
 
   /** A builder with the defaults documented on each setter. */
@@ -274,12 +277,18 @@ public final class NodeConfig {
     return Optional.ofNullable(rpcPassword);
   }
 
+  /** The energy role the node plays, if any ({@code --role}). */
+  public Optional<RoleConfig> role() {
+    return Optional.ofNullable(role);
+  }
+
   @Override
   public String toString() {
     return "NodeConfig{" + name + ", " + network.id() + ", " + (dataDir == null ? "in memory" : dataDir)
         + ", bind " + bindHost + ":" + port + (listen ? "" : " (not listening)") + ", connect " + connect
         + ", addnode " + addNodes + (proxy == null ? "" : ", proxy " + proxy) + ", in/out " + maxInbound + "/"
-        + maxOutbound + (mine ? ", mining every " + mineInterval : "") + "}";
+        + maxOutbound + (mine ? ", mining every " + mineInterval : "")
+        + (role == null ? "" : ", role " + role.role().id()) + "}";
   }
 
   /** Builds a {@link NodeConfig}; each setter names its default. Not thread-safe. */
@@ -317,6 +326,7 @@ public final class NodeConfig {
     private int rpcPort = -1;
     private String rpcUser;
     private String rpcPassword;
+    private RoleConfig role;
 
     private Builder() {}
 
@@ -354,6 +364,7 @@ public final class NodeConfig {
       rpcPort = c.rpcPort;
       rpcUser = c.rpcUser;
       rpcPassword = c.rpcPassword;
+      role = c.role;
     }
 
     /** The node's name (default "node"). */
@@ -569,6 +580,12 @@ public final class NodeConfig {
     /** The RPC password (default none). */
     public Builder rpcPassword(String value) {
       this.rpcPassword = value;
+      return this;
+    }
+
+    /** The energy role the node plays (default none). */
+    public Builder role(RoleConfig value) {
+      this.role = value;
       return this;
     }
 

@@ -55,6 +55,8 @@ public enum NodeError {
   WALLET_FAILURE,
   /** The P2P listener could not bind its address. */
   BIND_FAILED,
+  /** The energy role's agent could not start (its keys, registry log or sessions in the data directory). */
+  ROLE_FAILURE,
   /** A configuration value is invalid (a host:port, a limit, a combination of options). */
   INVALID_CONFIG,
   /** The node is not running (not started yet, or closed). */

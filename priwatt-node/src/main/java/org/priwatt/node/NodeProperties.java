@@ -11,7 +11,18 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.priwatt.chain.params.ChainParameters;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.priwatt.chain.Amount;
+import org.priwatt.crypto.CryptoException;
+import org.priwatt.crypto.EcPublicKey;
+import org.priwatt.crypto.Hex;
+import org.priwatt.energy.EnergyAmount;
+import org.priwatt.msg.BitmessageAddress;
+import org.priwatt.msg.MessageException;
 import org.priwatt.msg.PowParameters;
+import org.priwatt.node.role.Role;
+import org.priwatt.node.role.RoleConfig;
 
 /**
  * A {@link NodeConfig} from a properties file, for {@link NodeLauncher} and scripts that start
@@ -26,7 +37,11 @@ import org.priwatt.msg.PowParameters;
  * stall-timeout-ms, slow-reader-timeout-ms, ban-duration-ms,
  * max-messages-per-second, max-bytes-per-second,
  * message-pow-trials, message-pow-extra-bytes, wallet-passphrase, status-interval-ms,
- * rpc, rpc-bind, rpc-port, rpc-user, rpc-password
+ * rpc, rpc-bind, rpc-port, rpc-user, rpc-password,
+ * role (dso | prosumer | consumer), dso (the DSO's BM- address), dso-key (its key, hex),
+ * confirmations, fee, trade-timeout-ms, role-tick-ms, lock-seconds (DSO),
+ * pv-area, pv-yield, pv-latitude, pv-longitude, pv-day, meter-interval-ms, price, offer-ttl,
+ * max-open-offers (prosumer), budget, demand-wh, max-price, fund-by-mining (consumer)
  * </pre>
  */
 public final class NodeProperties {
@@ -36,6 +51,10 @@ public final class NodeProperties {
       "stall-timeout-ms", "slow-reader-timeout-ms", "ban-duration-ms", "max-messages-per-second",
       "max-bytes-per-second", "message-pow-trials", "message-pow-extra-bytes", "wallet-passphrase",
       "status-interval-ms", "rpc", "rpc-bind", "rpc-port", "rpc-user", "rpc-password");
+  private static final Set<String> ROLE_KEYS = Set.of("role", "dso", "dso-key", "confirmations", "fee",
+      "trade-timeout-ms", "role-tick-ms", "lock-seconds", "pv-area", "pv-yield", "pv-latitude", "pv-longitude",
+      "pv-day", "meter-interval-ms", "price", "offer-ttl", "max-open-offers", "budget", "demand-wh", "max-price",
+      "fund-by-mining");
 
   private NodeProperties() {}
 
@@ -63,6 +82,7 @@ public final class NodeProperties {
   public static NodeConfig parse(Properties p) throws NodeException {
     Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
     unknown.removeAll(KEYS);
+    unknown.removeAll(ROLE_KEYS);
     if (!unknown.isEmpty()) {
       throw new NodeException(NodeError.INVALID_CONFIG, "unknown keys " + unknown);
     }
@@ -115,11 +135,61 @@ public final class NodeProperties {
       integer(p, "rpc-port", b::rpcPort);
       str(p, "rpc-user", b::rpcUser);
       str(p, "rpc-password", b::rpcPassword);
+      b.role(role(p));
       return b.build();
     } catch (IllegalArgumentException e) {
       // NumberFormatException included: a value of the wrong form.
       throw new NodeException(NodeError.INVALID_CONFIG, e.getMessage(), e);
     }
+  }
+
+  /** The role the role keys describe; null without {@code role}. */
+  private static RoleConfig role(Properties p) throws NodeException {
+    String name = p.getProperty("role");
+    if (name == null) {
+      for (String k : ROLE_KEYS) {
+        if (p.getProperty(k) != null) {
+          throw new NodeException(NodeError.INVALID_CONFIG, k + " without role");
+        }
+      }
+      return null;
+    }
+    RoleConfig.Builder r = RoleConfig.builder(Role.parse(name));
+    try {
+      if (p.getProperty("dso") != null) {
+        r.dso(BitmessageAddress.parse(p.getProperty("dso").trim()));
+      }
+      if (p.getProperty("dso-key") != null) {
+        r.dsoKey(EcPublicKey.decode(Hex.decode(p.getProperty("dso-key").trim())));
+      }
+    } catch (MessageException | CryptoException e) {
+      throw new NodeException(NodeError.INVALID_CONFIG, "dso: " + e.getMessage(), e);
+    }
+    integer(p, "confirmations", r::confirmations);
+    str(p, "fee", v -> r.fee(Amount.ofSat(Long.parseLong(v))));
+    millis(p, "trade-timeout-ms", r::tradeTimeout);
+    millis(p, "role-tick-ms", r::tick);
+    str(p, "lock-seconds", v -> r.lockSeconds(Long.parseLong(v)));
+    str(p, "pv-area", v -> r.pvArea(Double.parseDouble(v)));
+    str(p, "pv-yield", v -> r.pvYield(Double.parseDouble(v)));
+    if (p.getProperty("pv-latitude") != null || p.getProperty("pv-longitude") != null) {
+      r.location(Double.parseDouble(p.getProperty("pv-latitude", "48.137").trim()),
+          Double.parseDouble(p.getProperty("pv-longitude", "11.575").trim()));
+    }
+    try {
+      str(p, "pv-day", v -> r.pvDay(LocalDate.parse(v)));
+    } catch (DateTimeParseException e) {
+      throw new NodeException(NodeError.INVALID_CONFIG, "pv-day: " + e.getMessage(), e);
+    }
+    millis(p, "meter-interval-ms", r::meterInterval);
+    str(p, "price", v -> r.pricePerKwh(Long.parseLong(v)));
+    str(p, "offer-ttl", v -> r.offerTtlSeconds(Long.parseLong(v)));
+    integer(p, "max-open-offers", r::maxOpenOffers);
+    str(p, "budget", v -> r.budget(Amount.ofSat(Long.parseLong(v))));
+    str(p, "demand-wh", v -> r.demand(EnergyAmount.ofWattHours(Long.parseLong(v))));
+    str(p, "max-price", v -> r.maxPricePerKwh(Long.parseLong(v)));
+    r.fundByMining(bool(p, "fund-by-mining", true));
+    return r.build();
   }
 
   /** The chain called {@code name}: "regtest" or "priwatt". */

@@ -7,7 +7,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDate;
+import org.priwatt.chain.Amount;
 import org.priwatt.chain.params.ChainParameters;
+import org.priwatt.crypto.CryptoException;
+import org.priwatt.crypto.EcPublicKey;
+import org.priwatt.crypto.Hex;
+import org.priwatt.energy.EnergyAmount;
+import org.priwatt.msg.BitmessageAddress;
+import org.priwatt.msg.MessageException;
+import org.priwatt.node.role.Role;
+import org.priwatt.node.role.RoleConfig;
 import org.priwatt.node.HostPort;
 import org.priwatt.node.Node;
 import org.priwatt.node.NodeConfig;
@@ -26,13 +36,17 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "node",
     description = {"Run a PriWatt node: the chain on disk, P2P relay of blocks, transactions and messages,",
-        "optional mining, JSON-RPC as bitcoind's. Stops cleanly on SIGTERM, Ctrl-C or the RPC's stop."},
+        "optional mining, an energy role (DSO, prosumer, consumer), JSON-RPC as bitcoind's.",
+        "Stops cleanly on SIGTERM, Ctrl-C or the RPC's stop."},
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {"  priwatt node --datadir ~/.priwatt/n1 --port 18444 --mine",
         "  priwatt node --datadir ~/.priwatt/n2 --port 18445 --addnode 127.0.0.1:18444",
         "  priwatt node --in-memory --port 0 --connect 10.0.0.5:18444 --proxy 127.0.0.1:9050",
         "  priwatt node --datadir ~/.priwatt/n3 --rpc-port 18500 --rpc-user alice --rpc-password secret",
+        "  priwatt node --datadir ~/.priwatt/dso --port 18444 --mine --role dso",
+        "  priwatt node --datadir ~/.priwatt/bob --port 18445 --addnode 127.0.0.1:18444 --role prosumer \\",
+        "      --dso BM-... --dso-key 02...   (as the DSO node prints)",
         "The wallet passphrase is read from PRIWATT_WALLET_PASSPHRASE (empty if unset)."})
 final class NodeCommand extends CliCommand {
   @Option(names = "--network", paramLabel = "<id>", defaultValue = "regtest", converter = ChainConverter.class,
@@ -109,6 +123,57 @@ final class NodeCommand extends CliCommand {
   @Option(names = {"--rpc-password", "--rpcpassword"}, paramLabel = "<password>", description = "RPC password.")
   String rpcPassword;
 
+  @Option(names = "--role", paramLabel = "<role>",
+      description = "Energy role: dso, prosumer or consumer (default: none).")
+  String role;
+
+  @Option(names = "--dso", paramLabel = "<BM-address>",
+      description = "The DSO's messaging address (prosumer, consumer; printed by the DSO node, in its dso.properties).")
+  String dso;
+
+  @Option(names = "--dso-key", paramLabel = "<hex>", description = "The DSO's certificate key (prosumer, consumer).")
+  String dsoKey;
+
+  @Option(names = "--trade-timeout", paramLabel = "<seconds>", defaultValue = "120",
+      description = "How long a party waits for its counterpart (default: ${DEFAULT-VALUE}).")
+  long tradeTimeout;
+
+  @Option(names = "--lock-seconds", paramLabel = "<seconds>", defaultValue = "3600",
+      description = "DSO: how long a lock holds (default: ${DEFAULT-VALUE}).")
+  long lockSeconds;
+
+  @Option(names = "--pv-area", paramLabel = "<m2>", defaultValue = "10",
+      description = "Prosumer: panel area in square metres (default: ${DEFAULT-VALUE}).")
+  double pvArea;
+
+  @Option(names = "--pv-location", paramLabel = "<lat,lon>", defaultValue = "48.137,11.575",
+      description = "Prosumer: latitude,longitude in degrees (default: ${DEFAULT-VALUE}, Munich).")
+  String pvLocation;
+
+  @Option(names = "--pv-day", paramLabel = "<yyyy-mm-dd>", defaultValue = "2025-06-21",
+      description = "Prosumer: the day whose sunshine is replayed (default: ${DEFAULT-VALUE}).")
+  LocalDate pvDay;
+
+  @Option(names = "--meter-interval", paramLabel = "<seconds>", defaultValue = "60",
+      description = "Prosumer: real seconds between meter readings, one simulated hour each (default: ${DEFAULT-VALUE}).")
+  long meterInterval;
+
+  @Option(names = "--price", paramLabel = "<sat/kWh>", defaultValue = "20000",
+      description = "Prosumer: asking price per kWh (default: ${DEFAULT-VALUE}).")
+  long price;
+
+  @Option(names = "--budget", paramLabel = "<sat>", defaultValue = "200000",
+      description = "Consumer: the most spent in total (default: ${DEFAULT-VALUE}).")
+  long budget;
+
+  @Option(names = "--demand", paramLabel = "<Wh>", defaultValue = "100",
+      description = "Consumer: the least energy bought per offer (default: ${DEFAULT-VALUE}).")
+  long demand;
+
+  @Option(names = "--max-price", paramLabel = "<sat/kWh>", defaultValue = "25000",
+      description = "Consumer: the highest price per kWh paid (default: ${DEFAULT-VALUE}).")
+  long maxPrice;
+
   /** The configuration the options describe. */
   NodeConfig config() throws NodeException {
     if (inMemory && dataDir != null) {
@@ -141,10 +206,36 @@ final class NodeCommand extends CliCommand {
       b.proxy(HostPort.parse(proxy, 1080));
     }
     try {
+      if (role != null) {
+        b.role(roleConfig());
+      }
       return b.build();
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  private RoleConfig roleConfig() {
+    RoleConfig.Builder r = RoleConfig.builder(Role.parse(role)).tradeTimeout(Duration.ofSeconds(tradeTimeout))
+        .lockSeconds(lockSeconds).pvArea(pvArea).pvDay(pvDay).meterInterval(Duration.ofSeconds(meterInterval))
+        .pricePerKwh(price).budget(Amount.ofSat(budget)).demand(EnergyAmount.ofWattHours(demand))
+        .maxPricePerKwh(maxPrice);
+    String[] at = pvLocation.split(",");
+    if (at.length != 2) {
+      throw usage("--pv-location must be lat,lon");
+    }
+    r.location(Double.parseDouble(at[0].trim()), Double.parseDouble(at[1].trim()));
+    try {
+      if (dso != null) {
+        r.dso(BitmessageAddress.parse(dso));
+      }
+      if (dsoKey != null) {
+        r.dsoKey(EcPublicKey.decode(Hex.decode(dsoKey)));
+      }
+    } catch (MessageException | CryptoException e) {
+      throw usage("--dso/--dso-key: " + e.getMessage());
+    }
+    return r.build();
   }
 
   @Override
@@ -159,6 +250,10 @@ final class NodeCommand extends CliCommand {
       out.println("node " + config.name() + " on " + config.network().id() + ": p2p "
           + node.p2pAddress().map(a -> a.getHostString() + ":" + a.getPort()).orElse("not listening")
           + ", height " + node.chain().height() + ", " + config.dataDir().map(Path::toString).orElse("in memory"));
+      node.role().ifPresent(r -> out.println("role " + r.role().id() + (r.role() == Role.DSO
+          ? ": DSO " + r.dsoAddress() + "; prosumers and consumers join with" + System.lineSeparator()
+              + "  --dso " + r.dsoAddress() + " --dso-key " + Hex.encode(r.dsoKey().encoded())
+          : " trading with the DSO " + r.dsoAddress())));
       Optional<InetSocketAddress> rpc = node.rpcAddress();
       if (rpc.isPresent()) {
         out.println("rpc: http://" + rpc.get().getHostString() + ":" + rpc.get().getPort() + "/ "

@@ -24,14 +24,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code priwatt testnet}: N node processes on loopback, each with its own data directory and
- * port, linked in a ring plus one random link each, the first one mining; prints a summary of
- * every node (height, peers, mempool, objects, bans) every few seconds and stops them all after
+ * port, linked in a ring plus one random link each, the first one mining and acting as the DSO,
+ * the others alternately prosumers and consumers trading Case 1 (unless {@code --no-roles});
+ * prints a summary of every node (height, peers, mempool, objects, bans, role, offers, trades)
+ * every few seconds and stops them all after
  * {@code --duration} or on Ctrl-C. Each node is a child JVM started through {@link NodeLauncher}
  * with this program's classpath; its logs are in its data directory.
  */
 @Command(name = "testnet",
     description = {"Run a local testnet: N node processes on 127.0.0.1, connected in a ring plus random links,",
-        "node 1 mining. Prints a live summary; stops them all after --duration or on Ctrl-C."},
+        "node 1 mining and the DSO, the others prosumers and consumers trading energy.",
+        "Prints a live summary; stops them all after --duration or on Ctrl-C."},
     sortOptions = false,
     footerHeading = "%nExamples:%n",
     footer = {"  priwatt testnet                      5 nodes until Ctrl-C",
@@ -63,6 +66,13 @@ final class TestnetCommand extends CliCommand {
   @Option(names = "--keep", description = "Keep the data directories at the end.")
   boolean keep;
 
+  @Option(names = "--no-roles", description = "Run plain nodes: no DSO, prosumers or consumers.")
+  boolean noRoles;
+
+  @Option(names = "--meter-interval", paramLabel = "<seconds>", defaultValue = "5",
+      description = "Prosumers: real seconds between meter readings (default: ${DEFAULT-VALUE}).")
+  double meterInterval;
+
   private final List<Process> processes = new ArrayList<>();
 
   @Override
@@ -82,15 +92,21 @@ final class TestnetCommand extends CliCommand {
       SecureRandom random = new SecureRandom();
       List<Path> dirs = new ArrayList<>();
       for (int i = 0; i < nodes; i++) {
-        Path d = root.resolve("node" + (i + 1));
-        dirs.add(d);
-        start(i, d, ports, random);
+        dirs.add(root.resolve("node" + (i + 1)));
       }
-      for (int i = 0; i < nodes; i++) {
+      // node1 first: the DSO, whose address and key the others need (its dso.properties).
+      start(0, dirs.get(0), ports, random, null);
+      awaitReady(0, dirs.get(0));
+      Properties dso = noRoles ? null : dsoEndpoint(dirs.get(0));
+      for (int i = 1; i < nodes; i++) {
+        start(i, dirs.get(i), ports, random, dso);
+      }
+      for (int i = 1; i < nodes; i++) {
         awaitReady(i, dirs.get(i));
       }
       out.println("testnet of " + nodes + " nodes in " + root + " (ports " + ports[0] + ".." + ports[nodes - 1]
-          + "); node1 mines every " + mineInterval + " s");
+          + "); node1 mines every " + mineInterval + " s" + (noRoles ? "" : " and is the DSO "
+          + dso.getProperty("dso") + "; even nodes are prosumers, odd ones consumers"));
       out.flush();
       long end = duration > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(duration) : Long.MAX_VALUE;
       long every = Math.max(100, Math.round(summaryInterval * 1000));
@@ -115,7 +131,19 @@ final class TestnetCommand extends CliCommand {
     }
   }
 
-  private void start(int i, Path d, int[] ports, SecureRandom random) throws IOException {
+  private static Properties dsoEndpoint(Path d) throws IOException, CliException {
+    Path f = d.resolve("dso.properties");
+    if (!Files.exists(f)) {
+      throw new CliException(CliError.NODE_EXITED, "node1 wrote no " + f);
+    }
+    Properties p = new Properties();
+    try (var r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    return p;
+  }
+
+  private void start(int i, Path d, int[] ports, SecureRandom random, Properties dso) throws IOException {
     Files.createDirectories(d);
     Set<Integer> links = new LinkedHashSet<>();
     if (nodes > 1) {
@@ -145,6 +173,15 @@ final class TestnetCommand extends CliCommand {
     if (i == 0) {
       p.put("mine", "true");
       p.put("mine-interval-ms", Long.toString(Math.round(mineInterval * 1000)));
+    }
+    if (!noRoles) {
+      p.put("role", i == 0 ? "dso" : i % 2 == 1 ? "prosumer" : "consumer");
+      p.put("role-tick-ms", "250");
+      if (i > 0) {
+        p.put("dso", dso.getProperty("dso"));
+        p.put("dso-key", dso.getProperty("dso-key"));
+        p.put("meter-interval-ms", Long.toString(Math.max(1, Math.round(meterInterval * 1000))));
+      }
     }
     Path file = d.resolve("node.properties");
     try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -179,7 +216,8 @@ final class TestnetCommand extends CliCommand {
   }
 
   private static void summary(PrintWriter out, List<Path> dirs) {
-    out.printf("%-8s %7s %6s %8s %8s %7s%n", "node", "height", "peers", "mempool", "objects", "banned");
+    out.printf("%-8s %7s %6s %8s %8s %7s  %-9s %6s %s%n", "node", "height", "peers", "mempool", "objects",
+        "banned", "role", "offers", "trades open/done/failed");
     int min = Integer.MAX_VALUE;
     int max = -1;
     for (Path d : dirs) {
@@ -187,11 +225,20 @@ final class TestnetCommand extends CliCommand {
       int h = number(s, "height");
       min = Math.min(min, h);
       max = Math.max(max, h);
-      out.printf("%-8s %7d %6d %8d %8d %7d%n", d.getFileName(), h, number(s, "peers"), number(s, "mempool"),
-          number(s, "objects"), number(s, "banned"));
+      Map<?, ?> role = s.get("role") instanceof Map<?, ?> m ? m : Map.of();
+      out.printf("%-8s %7d %6d %8d %8d %7d  %-9s %6s %s%n", d.getFileName(), h, number(s, "peers"),
+          number(s, "mempool"), number(s, "objects"), number(s, "banned"), role.isEmpty() ? "-" : String.valueOf(role.get("role")),
+          role.isEmpty() ? "-" : number(role, "offers"), trades(role));
     }
     out.println(min == max ? "all at height " + max : "heights " + min + ".." + max);
     out.flush();
+  }
+
+  private static String trades(Map<?, ?> role) {
+    if (role.get("trades") == null) {
+      return role.isEmpty() ? "-" : "entries " + role.get("entries");
+    }
+    return number(role, "open") + "/" + number(role, "completed") + "/" + number(role, "failed");
   }
 
   private static Map<?, ?> status(Path d) {

@@ -29,6 +29,7 @@ import org.priwatt.chain.wallet.Wallet;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.AtomicFiles;
 import org.priwatt.crypto.CryptoException;
+import org.priwatt.energy.EnergyException;
 import org.priwatt.msg.MessageNode;
 import org.priwatt.msg.ObjectRules;
 import org.priwatt.node.HostPort;
@@ -43,6 +44,9 @@ import org.priwatt.node.rpc.NodeMetrics;
 import org.priwatt.node.rpc.PeerInfo;
 import org.priwatt.node.rpc.RpcMethod;
 import org.priwatt.node.rpc.Shutdown;
+import org.priwatt.node.role.RoleAgent;
+import org.priwatt.node.role.internal.RoleAgents;
+import org.priwatt.node.role.internal.RoleHost;
 import org.priwatt.script.Script;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +75,7 @@ public final class NodeRuntime implements AutoCloseable {
   private MessageNode messages;
   private P2pNetwork net;
   private MiningLoop mining;
+  private RoleAgent role;
   private ScheduledExecutorService housekeeping;
   private volatile NodeRpc rpc;
   private boolean closed;
@@ -129,6 +134,7 @@ public final class NodeRuntime implements AutoCloseable {
     closers.add(messages::close);
     messages.attach(net.transport());
     net.objects.attach(messages);
+    startRole();
     net.start();
     if (config.mine()) {
       Miner miner = Miner.create(chain, mempool, payoutScript(), 1, () -> System.currentTimeMillis() / 1000);
@@ -146,6 +152,20 @@ public final class NodeRuntime implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(this::saveWallet, WALLET_SAVE_SECONDS, WALLET_SAVE_SECONDS, TimeUnit.SECONDS);
     }
     LOG.info("{}: started on {} at height {}", config.name(), config.network().id(), chain.height());
+  }
+
+  /** Starts the role's agent before the network, so it hears the first objects peers send. */
+  private void startRole() throws NodeException {
+    if (config.role().isEmpty()) {
+      return;
+    }
+    try {
+      role = RoleAgents.start(new RoleHost(config.name(), config.network(), dir == null ? null : dir.root(), chain,
+          mempool, wallet.wallet(), messages, config.messagePow(), config.walletPassphrase()), config.role().get(), random);
+    } catch (EnergyException e) {
+      throw new NodeException(NodeError.ROLE_FAILURE, config.role().get().role().id() + ": " + e.getMessage(), e);
+    }
+    closers.add(role::close);
   }
 
   /**
@@ -219,6 +239,11 @@ public final class NodeRuntime implements AutoCloseable {
 
   public MessageNode messages() {
     return messages;
+  }
+
+  /** The role's agent, or null when the node plays no role. */
+  public RoleAgent role() {
+    return role;
   }
 
   /** The bound P2P address, or null when not listening. */
@@ -324,6 +349,9 @@ public final class NodeRuntime implements AutoCloseable {
     s.put("mempool", mempool.size());
     s.put("objects", messages.store().size());
     s.put("banned", net.bans().size());
+    if (role != null) {
+      s.put("role", role.summary());
+    }
     s.put("time", System.currentTimeMillis() / 1000);
     try {
       AtomicFiles.write(dir.status(), new ObjectMapper().writeValueAsBytes(s));

@@ -9,7 +9,7 @@ import org.priwatt.crypto.Hex;
  * and content, shown as hex. Each subclass stays its own type, so an entry id can never be passed
  * where a request id is expected.
  */
-abstract sealed class ByteIdentifier permits EntryId, RequestId, LockId {
+abstract sealed class ByteIdentifier permits EntryId, RequestId, LockId, ChannelId {
   private final byte[] bytes;
 
   ByteIdentifier(byte[] bytes) {

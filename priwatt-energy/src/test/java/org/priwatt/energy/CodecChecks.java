@@ -1,21 +1,17 @@
 package org.priwatt.energy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Function;
 import org.priwatt.crypto.codec.Codec;
 import org.priwatt.crypto.codec.DecodeException;
 
 /**
- * The checks every energy format gets (STYLE.md §8): a cut at every offset is refused with the
- * module's typed error, and every single-byte corruption either decodes to a value whose own
- * encoding is exactly the corrupted bytes (the format has one encoding per value) or is refused
- * with the typed error; never an unchecked exception from inside a decoder. Failures are
- * collected and reported together, with offset and mask, so one run shows every weak spot.
+ * The checks every energy format gets (STYLE.md §8), on the crypto test-jar's shared {@link
+ * org.priwatt.crypto.testing.CodecChecks} with energy's typed errors: a cut at every offset is
+ * refused as truncated, every single-byte corruption decodes canonically or is refused with an
+ * {@link EnergyError}; plus the helpers energy's format tests share.
  */
 public final class CodecChecks {
   /** Flips of one bit at each end, a nibble, all bits. */
@@ -49,27 +45,13 @@ public final class CodecChecks {
   /**
    * Cuts {@code encoding} at every offset and expects each prefix to be refused with {@link
    * EnergyError#TRUNCATED} (or {@link EnergyError#MALFORMED} where a length prefix announces more
-   * than is left).
+   * than is left); the crypto test-jar's {@link org.priwatt.crypto.testing.CodecChecks} with
+   * energy's errors.
    */
   public static void everyTruncationIsTyped(String what, byte[] encoding, Decoder<?> decoder) {
-    List<String> bad = new ArrayList<>();
-    for (int cut = 0; cut < encoding.length; cut++) {
-      byte[] part = Arrays.copyOf(encoding, cut);
-      try {
-        Object v = decoder.decode(part);
-        bad.add("cut at " + cut + " decoded to " + v);
-      } catch (EnergyException e) {
-        if (e.failure() != EnergyError.TRUNCATED && e.failure() != EnergyError.MALFORMED) {
-          bad.add("cut at " + cut + ": " + e.getMessage());
-        }
-      } catch (RuntimeException e) {
-        bad.add("cut at " + cut + ": unchecked " + e);
-      }
-    }
-    if (!bad.isEmpty()) {
-      fail(what + ": " + bad.size() + " of " + encoding.length + " truncations not refused as TRUNCATED/MALFORMED, e.g. "
-          + bad.subList(0, Math.min(5, bad.size())));
-    }
+    org.priwatt.crypto.testing.CodecChecks.everyTruncationIsTyped(what, encoding, decoder::decode,
+        e -> e instanceof EnergyException x && (x.failure() == EnergyError.TRUNCATED
+            || x.failure() == EnergyError.MALFORMED));
   }
 
   /**
@@ -81,32 +63,8 @@ public final class CodecChecks {
    */
   public static <T> int everyCorruptionIsTypedOrCanonical(String what, byte[] encoding, Decoder<T> decoder,
       Function<T, byte[]> encoder, int... masks) {
-    List<String> bad = new ArrayList<>();
-    int decoded = 0;
-    for (int at = 0; at < encoding.length; at++) {
-      for (int mask : masks) {
-        byte[] corrupt = encoding.clone();
-        corrupt[at] ^= (byte) mask;
-        try {
-          T v = decoder.decode(corrupt);
-          decoded++;
-          if (!Arrays.equals(encoder.apply(v), corrupt)) {
-            bad.add("^" + Integer.toHexString(mask) + " at " + at + " decoded to a value encoded differently: " + v);
-          }
-        } catch (EnergyException e) {
-          if (!(e.failure() instanceof EnergyError)) {
-            bad.add("^" + Integer.toHexString(mask) + " at " + at + ": not a decoding error: " + e.getMessage());
-          }
-        } catch (RuntimeException e) {
-          bad.add("^" + Integer.toHexString(mask) + " at " + at + ": unchecked " + e);
-        }
-      }
-    }
-    if (!bad.isEmpty()) {
-      fail(what + ": " + bad.size() + " corruptions neither refused with a typed error nor canonical, e.g. "
-          + bad.subList(0, Math.min(5, bad.size())));
-    }
-    return decoded;
+    return org.priwatt.crypto.testing.CodecChecks.everyCorruptionIsTypedOrCanonical(what, encoding, decoder::decode,
+        encoder, e -> e instanceof EnergyException x && x.failure() instanceof EnergyError, masks);
   }
 
   /** The failure {@code body} throws as an {@link EnergyException}; fails if it returns or throws anything else. */

@@ -29,6 +29,11 @@ public final class Ledgers {
       }
 
       @Override
+      public int height() {
+        return 0;
+      }
+
+      @Override
       public int confirmations(TxId txId) {
         return -1;
       }

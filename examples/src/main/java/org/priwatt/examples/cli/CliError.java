@@ -10,8 +10,16 @@ public enum CliError {
   BAD_FILE,
   /** A local messaging identity or the recipient's public keys are not in the store. */
   UNKNOWN_IDENTITY,
-  /** The transaction's outputs spend more than the prevouts bring in. */
-  OUTPUTS_EXCEED_INPUTS,
+  /** {@code priwatt rpc}: the server could not be reached (refused, reset, still starting past -rpcwaittimeout). */
+  RPC_CONNECTION,
+  /** {@code priwatt rpc}: the server refused the credentials, or none could be found. */
+  RPC_AUTH,
+  /** {@code priwatt rpc}: no reply within -rpcclienttimeout. */
+  RPC_TIMEOUT,
+  /** {@code priwatt rpc}: the server answered with an HTTP error or a reply that is not JSON-RPC. */
+  RPC_REPLY,
   /** The in-process demo world did not reach the expected state in time. */
-  WORLD_TIMEOUT
+  WORLD_TIMEOUT,
+  /** A node process of a testnet did not start or exited before it was told to stop. */
+  NODE_EXITED
 }

@@ -9,6 +9,8 @@ import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.msg.MessageException;
+import org.priwatt.node.NodeException;
+import org.priwatt.node.rpc.RpcException;
 import org.priwatt.script.ScriptException;
 
 /**
@@ -47,7 +49,11 @@ final class Failures {
       return c.error().name();
     } else if (e instanceof EnergyException c) {
       return c.failure().name();
+    } else if (e instanceof NodeException c) {
+      return c.error().name();
     } else if (e instanceof DecodeException c) {
+      return c.error().name();
+    } else if (e instanceof RpcException c) {
       return c.error().name();
     } else if (e instanceof IOException) {
       return CliError.IO.name();

@@ -34,7 +34,8 @@ public final class Main {
   /**
    * Runs the command line on the given streams; never calls {@link System#exit}.
    *
-   * @return the exit code: {@link #OK}, {@link #FAILURE} or {@link #USAGE}
+   * @return the exit code: {@link #OK}, {@link #FAILURE} or {@link #USAGE}; for {@code priwatt rpc}
+   *     an RPC error's code made positive, as bitcoin-cli
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = commandLine();
@@ -56,6 +57,9 @@ public final class Main {
     cli.setUsageHelpAutoWidth(true);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(Main::failure);
+    // As bitcoin-cli: options before the RPC method, everything after it is the method's
+    // arguments, even "-1" or "-named".
+    cli.getSubcommands().get("rpc").setStopAtPositional(true);
     return cli;
   }
 

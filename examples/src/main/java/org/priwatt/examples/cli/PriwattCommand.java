@@ -23,6 +23,9 @@ import picocli.CommandLine.ScopeType;
         ScriptCommand.class,
         MsgCommand.class,
         OffersCommand.class,
+        NodeCommand.class,
+        TestnetCommand.class,
+        RpcCommand.class,
         CompletionCommand.class,
         HelpCommand.class,
     },
@@ -30,11 +33,13 @@ import picocli.CommandLine.ScopeType;
     exitCodeList = {
         "0:success",
         "1:the command ran and failed (a typed code names why; --verbose adds the stack trace)",
-        "2:the command line was wrong (unknown option or command, missing or extra argument)"},
+        "2:the command line was wrong (unknown option or command, missing or extra argument)",
+        "N:priwatt rpc: the RPC error's code made positive, as bitcoin-cli (the shell sees it modulo 256)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  priwatt demo              the paper's Case 1 trade, end to end, in process",
         "  priwatt help keys         help on one command",
+        "  priwatt rpc getblockcount ask a running node, as bitcoin-cli",
         "  source <(priwatt completion)   tab completion in this bash session"})
 final class PriwattCommand {
   /** The option that turns a failure's one-line message into a stack trace. */

@@ -2,6 +2,8 @@ package org.priwatt.examples.cli;
 
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.Transaction;
+import org.priwatt.node.rpc.ChainJson;
+import org.priwatt.node.rpc.RpcJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -18,8 +20,8 @@ final class TxCommand {
 
   /** {@code tx decode}. */
   @Command(name = "decode",
-      description = {"Decode a raw transaction to JSON, as bitcoind's decoderawtransaction does.",
-          "Fields: txid, hash, version, size, vsize, weight, locktime, vin, vout with scriptPubKey asm/hex/address/type."},
+      description = {"Decode a raw transaction to JSON, as bitcoind's decoderawtransaction does (the node's own renderer).",
+          "Fields: txid, hash, version, size, vsize, weight, locktime, vin, vout with scriptPubKey asm/desc/hex/address/type."},
       footerHeading = "%nExamples:%n", footer = {"  priwatt tx decode 0100000001...00000000 --network bitcoin-mainnet"})
   static final class Decode extends CliCommand {
     @Parameters(paramLabel = "<hex>", description = "The serialized transaction.")
@@ -30,7 +32,7 @@ final class TxCommand {
 
     @Override
     int run() throws ChainException {
-      out().println(TxJson.write(TxJson.decode(Transaction.parseHex(hex.strip()), network.network)));
+      out().println(RpcJson.pretty(ChainJson.transaction(Transaction.parseHex(hex.strip()), network.network)));
       return Main.OK;
     }
   }

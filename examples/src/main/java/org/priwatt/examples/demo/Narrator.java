@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.priwatt.channels.ChannelException;
+import org.priwatt.channels.ChannelMessage;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.registry.RegistryMessages;
 import org.priwatt.energy.registry.RegistryReply;
@@ -19,7 +21,7 @@ import org.priwatt.msg.ReceivedMessage;
 
 /**
  * Tells who sent what to whom: a listener on the receiving parties' nodes (DSO, Bob, Alice) that
- * turns each delivered trade message into a line naming sender and recipient by role and msg
+ * turns each delivered trade or channel message into a line naming sender and recipient by role and msg
  * address, with the message kind (and the registry operation or verdict for DSO traffic). It
  * never prints message bodies, which may hold secrets. Thread-safe.
  */
@@ -70,8 +72,15 @@ final class Narrator implements MessageListener {
             : name(r);
         return Optional.of("registry reply: " + verdict);
       }
+      Optional<ChannelMessage> channel = ChannelMessage.fromContent(m.content());
+      if (channel.isPresent()) {
+        ChannelMessage c = channel.get();
+        String n = c instanceof ChannelMessage.Pay p ? " " + p.increment()
+            : c instanceof ChannelMessage.Secret x ? " " + x.increment() : "";
+        return Optional.of("channel " + c.subject().substring(c.subject().lastIndexOf('/') + 1) + n);
+      }
       return TradeMessage.fromContent(m.content()).map(t -> t.subject().substring("priwatt/v2/".length()));
-    } catch (EnergyException e) {
+    } catch (EnergyException | ChannelException e) {
       return Optional.of(m.content().subject() + " (undecodable)");
     }
   }

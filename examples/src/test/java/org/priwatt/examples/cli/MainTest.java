@@ -29,7 +29,7 @@ class MainTest {
     Cli r = Cli.run();
     assertThat(r.code()).isEqualTo(Main.USAGE);
     assertThat(r.errLines()).containsExactly(
-        "priwatt: missing command; one of: demo, info, keys, address, tx, script, msg, offers, completion, help",
+        "priwatt: missing command; one of: demo, info, keys, address, tx, script, msg, offers, node, testnet, rpc, completion, help",
         "Try 'priwatt --help' for more information.");
     assertThat(r.out()).isEmpty();
   }
@@ -61,7 +61,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo extra", "info extra", "keys generate extra", "completion bash",
+  @ValueSource(strings = {"demo case1 extra", "info extra", "keys generate extra", "completion bash",
       "address validate 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa second"})
   void extraArgumentsAreRejected(String line) {
     Cli r = Cli.run(line.split(" "));
@@ -156,5 +156,12 @@ class MainTest {
     assertThat(r.code()).as(r.out()).isZero();
     assertThat(r.out()).contains("[" + org.priwatt.examples.demo.CaseOneDemo.STEPS + "/"
         + org.priwatt.examples.demo.CaseOneDemo.STEPS + "]").contains("checks passed");
+    assertThat(r.out()).contains("[" + org.priwatt.examples.demo.CaseTwoDemo.STEPS + "/"
+        + org.priwatt.examples.demo.CaseTwoDemo.STEPS + "] Bob disappears");
+    Cli two = Cli.run("demo", "case2");
+    assertThat(two.code()).as(two.out()).isZero();
+    assertThat(two.out()).contains("Case 2").doesNotContain("Case 1 trading");
+    assertThat(Cli.run("demo", "--bogus").code()).isEqualTo(Main.USAGE);
+    assertThat(Cli.run("demo", "case3").code()).isEqualTo(Main.USAGE);
   }
 }

@@ -80,13 +80,13 @@ class TxCommandTest {
     assertThat(in.get("sequence").asLong()).isEqualTo(0xffffffffL);
     JsonNode out0 = j.get("vout").get(0);
     assertThat(out0.get("n").asInt()).isZero();
-    assertThat(out0.get("scriptPubKey").fieldNames()).toIterable().containsExactly("asm", "hex", "address", "type");
+    assertThat(out0.get("scriptPubKey").fieldNames()).toIterable().containsExactly("asm", "desc", "hex", "address", "type");
     assertThat(out0.get("scriptPubKey").get("type").asText()).isEqualTo("pubkeyhash");
     assertThat(out0.get("scriptPubKey").get("address").asText()).isEqualTo(Address.p2pkh(bob.publicKey(), NET).toString());
     assertThat(out0.get("scriptPubKey").get("asm").asText()).startsWith("OP_DUP OP_HASH160 ");
     assertThat(j.get("vout").get(1).get("scriptPubKey").get("type").asText()).isEqualTo("nulldata");
-    // Amounts are coins with eight decimals, never exponents, as bitcoind prints them.
-    assertThat(r.out()).contains("\"value\" : 0.50000000,").contains("\"value\" : 0.00000100,");
+    // Amounts are coins with eight decimals, never exponents, laid out as bitcoin-cli prints them.
+    assertThat(r.out()).contains("\n      \"value\": 0.50000000,\n").contains("\"value\": 0.00000100,");
   }
 
   @Test
@@ -127,7 +127,8 @@ class TxCommandTest {
     JsonNode j = json(Cli.run("tx", "sign", tx.toHex(), "--key", wif(bob), "--prevouts", prevout(coin, spk, "0.5", "")));
     assertThat(j.get("complete").asBoolean()).isFalse();
     assertThat(j.get("hex").asText()).isEqualTo(tx.toHex());
-    assertThat(j.get("errors").get(0).get("error").asText()).contains("not complete");
+    assertThat(j.get("errors").get(0).get("error").asText())
+        .isEqualTo("Unable to sign input, invalid stack size (possibly missing key)");
     assertThat(j.get("errors").get(0).get("txid").asText()).isEqualTo(coin.txId().toHex());
   }
 
@@ -142,7 +143,7 @@ class TxCommandTest {
     assertThat(ConsensusApi.verifyInput(signed, 0, spk, ConsensusApi.STANDARD_FLAGS)).isEqualTo(ScriptError.OK);
     assertThat(signed.input(1).scriptSig().length()).isZero();
     assertThat(j.get("errors")).hasSize(1);
-    assertThat(j.get("errors").get(0).get("error").asText()).startsWith("no prevout given");
+    assertThat(j.get("errors").get(0).get("error").asText()).isEqualTo("Input not found or already spent");
   }
 
   @Test
@@ -151,7 +152,8 @@ class TxCommandTest {
     Transaction tx = spend(coin, 50_000_001, spk);
     Cli r = Cli.run("tx", "sign", tx.toHex(), "--key", wif(alice), "--prevouts", prevout(coin, spk, "0.5", ""));
     assertThat(r.code()).isEqualTo(Main.FAILURE);
-    assertThat(r.err()).startsWith("priwatt tx sign: OUTPUTS_EXCEED_INPUTS: the outputs pay 0.50000001 but the inputs bring 0.50000000");
+    assertThat(r.err()).startsWith("priwatt tx sign: INVALID_PARAMETER: the outputs pay 0.50000001 but the inputs bring "
+        + "0.50000000; nothing was signed");
     assertThat(r.out()).isEmpty();
   }
 
@@ -162,15 +164,14 @@ class TxCommandTest {
     String noAmount = "[{\"txid\":\"" + coin.txId().toHex() + "\",\"vout\":1,\"scriptPubKey\":\"" + spk.toHex() + "\"}]";
     Cli r = Cli.run("tx", "sign", tx.toHex(), "--key", wif(alice), "--prevouts", noAmount);
     assertThat(r.code()).isEqualTo(Main.USAGE);
-    assertThat(r.errLines().get(0)).isEqualTo("priwatt tx sign: --prevouts[0]: 'amount' is required: an input is signed"
-        + " only when what it spends is known");
+    assertThat(r.errLines().get(0)).isEqualTo("priwatt tx sign: --prevouts: Missing amount");
     Cli notSpent = Cli.run("tx", "sign", tx.toHex(), "--key", wif(alice), "--prevouts",
         prevout(OutPoint.of(coin.txId(), 0), spk, "0.5", ""));
     assertThat(notSpent.code()).isEqualTo(Main.USAGE);
-    assertThat(notSpent.err()).contains("the transaction does not spend");
+    assertThat(notSpent.err()).contains("is not spent by the transaction");
     assertThat(Cli.run("tx", "sign", tx.toHex(), "--key", wif(alice), "--prevouts", "{").code()).isEqualTo(Main.USAGE);
     assertThat(Cli.run("tx", "sign", tx.toHex(), "--key", wif(alice), "--prevouts", prevout(coin, spk, "0.123456789", ""))
-        .err()).contains("more than 8 decimals");
+        .err()).contains("--prevouts: Invalid amount");
     assertThat(Cli.run("tx", "sign", tx.toHex(), "--prevouts", prevout(coin, spk, "0.5", "")).err())
         .contains("no key to sign with");
   }
@@ -190,7 +191,23 @@ class TxCommandTest {
     Transaction signed = Transaction.parseHex(second.get("hex").asText());
     assertThat(ConsensusApi.verifyInput(signed, 0, spk, ConsensusApi.STANDARD_FLAGS)).isEqualTo(ScriptError.OK);
 
-    JsonNode noRedeem = json(Cli.run("tx", "sign", tx.toHex(), "--key", wif(dso), "--prevouts", prevout(coin, spk, "0.001", "")));
-    assertThat(noRedeem.get("errors").get(0).get("error").asText()).isEqualTo("a P2SH prevout needs its redeemScript");
+    Cli noRedeem = Cli.run("tx", "sign", tx.toHex(), "--key", wif(dso), "--prevouts", prevout(coin, spk, "0.001", ""));
+    assertThat(noRedeem.code()).isEqualTo(Main.USAGE);
+    assertThat(noRedeem.errLines().get(0)).isEqualTo("priwatt tx sign: --prevouts: Missing redeemScript/witnessScript");
+  }
+
+  @Test
+  void keysMustBeOfTheNetwork() {
+    Script spk = ScriptTemplates.p2pkhOf(alice.publicKey());
+    Transaction tx = spend(coin, 40_000_000, spk);
+    String testnetKey = WifKey.of(alice, NetworkParameters.BITCOIN_TESTNET).toBase58();
+    Cli wrong = Cli.run("tx", "sign", tx.toHex(), "--key", testnetKey, "--prevouts", prevout(coin, spk, "0.5", ""));
+    assertThat(wrong.code()).isEqualTo(Main.USAGE);
+    assertThat(wrong.errLines().get(0)).isEqualTo("priwatt tx sign: --key/--keys-file: Invalid private key (a WIF key of "
+        + "priwatt; see --network)");
+    assertThat(wrong.err()).doesNotContain(testnetKey);
+    Cli right = Cli.run("tx", "sign", tx.toHex(), "--key", testnetKey, "--network", "bitcoin-testnet",
+        "--prevouts", prevout(coin, spk, "0.5", ""));
+    assertThat(right.code()).as(right.toString()).isZero();
   }
 }

@@ -9,5 +9,10 @@ public enum BlockAcceptance {
   /** The parent is unknown; the block waits in the orphan pool. */
   ORPHAN,
   /** The block was already known (stored, or waiting as an orphan). */
-  DUPLICATE
+  DUPLICATE,
+  /**
+   * The block passed its checks and is stored, but an ancestor's block has not arrived yet (its
+   * header was accepted first, {@link ChainState#acceptHeaders}); it is connected when they are.
+   */
+  STORED
 }

@@ -14,8 +14,9 @@ import org.priwatt.chain.block.HeaderChain;
 
 /**
  * Every block the chain state knows, the active chain as a height-indexed list, and the
- * candidate tips (complete, not failed) from which the best chain is chosen. Guarded by the
- * chain state's lock; not thread-safe on its own.
+ * candidate tips (complete, not failed) from which the best chain is chosen. An entry may be a
+ * header only (headers-first sync): it joins the candidates once its block and every ancestor's
+ * block are stored. Guarded by the chain state's lock; not thread-safe on its own.
  */
 final class BlockIndex {
   /** Most work first; on equal work, the block seen first. */
@@ -27,23 +28,32 @@ final class BlockIndex {
   private final Map<BlockHash, List<BlockIndexEntry>> children = new HashMap<>();
   private final List<BlockIndexEntry> active = new ArrayList<>();
   private final Set<BlockIndexEntry> candidates = new HashSet<>();
+  /** Entries whose block is stored. */
+  private final Set<BlockIndexEntry> haveData = new HashSet<>();
   /** Entries whose block and all ancestors are stored: they can be connected. */
   private final Set<BlockIndexEntry> complete = new HashSet<>();
   /** Entries whose block, or an ancestor's, failed validation. */
   private final Set<BlockIndexEntry> failed = new HashSet<>();
+  /** The most-work header that is not failed (ties: the first seen). */
+  private BlockIndexEntry bestHeader;
   private long nextSequence;
 
   /** Adds the genesis block as the tip. */
   BlockIndexEntry addGenesis(BlockHeader genesis) {
     BlockIndexEntry e = new BlockIndexEntry(genesis, null, nextSequence++);
+    haveData.add(e);
     complete.add(e);
     byHash.put(e.hash(), e);
     active.add(e);
+    bestHeader = e;
     return e;
   }
 
-  /** Adds a header whose parent is indexed; marks it complete if its block is stored. */
-  BlockIndexEntry add(BlockHeader header, boolean haveData) {
+  /**
+   * Adds a header whose parent is indexed; with {@code withData} its block is stored too (see
+   * {@link #setHaveData}).
+   */
+  BlockIndexEntry add(BlockHeader header, boolean withData) {
     BlockIndexEntry parent = byHash.get(header.prevBlock());
     if (parent == null) {
       throw new IllegalArgumentException("parent of " + header.hash() + " not indexed");
@@ -51,13 +61,37 @@ final class BlockIndex {
     BlockIndexEntry e = new BlockIndexEntry(header, parent, nextSequence++);
     if (failed.contains(parent)) {
       failed.add(e);
+    } else if (BETTER.compare(e, bestHeader) > 0) {
+      bestHeader = e;
     }
     byHash.put(e.hash(), e);
     children.computeIfAbsent(parent.hash(), k -> new ArrayList<>()).add(e);
-    if (haveData && complete.contains(parent)) {
-      markComplete(e);
+    if (withData) {
+      setHaveData(e);
     }
     return e;
+  }
+
+  /**
+   * Records that {@code e}'s block is stored; if its parent is complete, marks it and every
+   * stored descendant waiting on it complete (blocks of a headers-first download arrive out of
+   * order).
+   */
+  void setHaveData(BlockIndexEntry e) {
+    haveData.add(e);
+    if (e.parent() == null || complete.contains(e.parent())) {
+      markComplete(e);
+    }
+  }
+
+  /** Whether {@code e}'s block and every ancestor's are stored. */
+  boolean isComplete(BlockIndexEntry e) {
+    return complete.contains(e);
+  }
+
+  /** Whether {@code e}'s block is stored. */
+  boolean hasData(BlockIndexEntry e) {
+    return haveData.contains(e);
   }
 
   /** Marks {@code e} complete and, transitively, stored descendants waiting on it. */
@@ -69,8 +103,17 @@ final class BlockIndex {
       if (!failed.contains(x)) {
         candidates.add(x);
       }
-      work.addAll(children.getOrDefault(x.hash(), List.of()));
+      for (BlockIndexEntry child : children.getOrDefault(x.hash(), List.of())) {
+        if (haveData.contains(child)) {
+          work.add(child);
+        }
+      }
     }
+  }
+
+  /** The most-work header not known to be invalid, whether its block is stored or not. */
+  BlockIndexEntry bestHeader() {
+    return bestHeader;
   }
 
   BlockIndexEntry get(BlockHash hash) {
@@ -94,6 +137,14 @@ final class BlockIndex {
       failed.add(x);
       candidates.remove(x);
       work.addAll(children.getOrDefault(x.hash(), List.of()));
+    }
+    if (failed.contains(bestHeader)) {
+      bestHeader = tip();
+      for (BlockIndexEntry x : byHash.values()) {
+        if (!failed.contains(x) && BETTER.compare(x, bestHeader) > 0) {
+          bestHeader = x;
+        }
+      }
     }
   }
 
@@ -123,6 +174,66 @@ final class BlockIndex {
     Collections.reverse(path);
     active.addAll(path);
     candidates.removeIf(c -> BETTER.compare(c, newTip) < 0);
+  }
+
+  /**
+   * Bitcoin Core's block locator from {@code from}: the ten nearest ancestors, then
+   * exponentially sparser ones, then the genesis block (about 10 + log2(height) hashes).
+   */
+  static List<BlockHash> locator(BlockIndexEntry from) {
+    List<BlockHash> out = new ArrayList<>();
+    BlockIndexEntry e = from;
+    int step = 1;
+    while (true) {
+      out.add(e.hash());
+      if (e.height() == 0) {
+        return out;
+      }
+      int next = Math.max(e.height() - step, 0);
+      e = e.ancestor(next);
+      if (out.size() > 10) {
+        step *= 2;
+      }
+    }
+  }
+
+  /**
+   * Where a peer's locator meets the active chain (Core's {@code FindForkInGlobalIndex}): the
+   * first locator entry on the active chain, or the tip if that entry descends from it; the
+   * genesis block if none is known.
+   */
+  BlockIndexEntry findFork(List<BlockHash> locator) {
+    BlockIndexEntry tip = tip();
+    for (BlockHash h : locator) {
+      BlockIndexEntry e = byHash.get(h);
+      if (e == null) {
+        continue;
+      }
+      if (isActive(e)) {
+        return e;
+      }
+      if (e.height() > tip.height() && e.ancestor(tip.height()) == tip) {
+        return tip;
+      }
+    }
+    return active.get(0);
+  }
+
+  /**
+   * The entries on the branch ending at {@code target} whose blocks are not stored, lowest
+   * first, at heights up to {@code maxHeight}, at most {@code max} of them.
+   */
+  List<BlockIndexEntry> missingBlocks(BlockIndexEntry target, int maxHeight, int max) {
+    List<BlockIndexEntry> out = new ArrayList<>();
+    BlockIndexEntry e = target.height() > maxHeight ? target.ancestor(maxHeight) : target;
+    while (e != null && !isActive(e)) {
+      if (!haveData.contains(e)) {
+        out.add(e);
+      }
+      e = e.parent();
+    }
+    Collections.reverse(out);
+    return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;
   }
 
   /** The last common ancestor of {@code a} and {@code b}. */

@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * tip stays intact. All changes happen under a write lock and readers take the read lock, so no
  * reader ever sees a partly applied block or reorganisation.
  *
+ * <p>Headers-first sync ({@link #acceptHeaders}, {@link #bestHeader}, {@link #blocksToDownload})
+ * indexes validated headers before their blocks arrive; blocks then arrive in any order and
+ * are connected once every ancestor's block is stored. {@link #locator} and {@link
+ * #headersAfter} are the two sides of a {@code getheaders} exchange.
+ *
  * <p>Thread-safe. Listeners are called after each change is committed (see {@link
  * ChainListener}). The caller owns the store and closes it after {@link #close()}.
  */
@@ -211,7 +216,9 @@ public final class ChainState implements CoinsView, AutoCloseable {
       if (index.isFailed(known)) {
         throw new ChainException(BlockError.KNOWN_INVALID, block.hash().toString());
       }
-      return BlockAcceptance.DUPLICATE;
+      if (index.hasData(known)) {
+        return BlockAcceptance.DUPLICATE;
+      }
     }
     if (orphans.contains(block.hash())) {
       return BlockAcceptance.DUPLICATE;
@@ -232,9 +239,70 @@ public final class ChainState implements CoinsView, AutoCloseable {
     }
     validator.checkContextual(block, index.branch(parent), options.clock().getAsLong());
     store.putBlock(block);
-    BlockIndexEntry entry = index.add(block.header(), true);
+    BlockIndexEntry entry;
+    if (known != null) {
+      entry = known;
+      index.setHaveData(entry);
+    } else {
+      entry = index.add(block.header(), true);
+    }
     activateBestChain(entry);
-    return index.isActive(entry) ? BlockAcceptance.CONNECTED : BlockAcceptance.SIDE_BRANCH;
+    if (index.isActive(entry)) {
+      return BlockAcceptance.CONNECTED;
+    }
+    return index.isComplete(entry) ? BlockAcceptance.SIDE_BRANCH : BlockAcceptance.STORED;
+  }
+
+  /**
+   * Headers-first sync: validates {@code headers} as Core's {@code AcceptBlockHeader} does
+   * (proof of work, difficulty, median time past, the two-hour future limit, version) and
+   * indexes them without their blocks, so the node knows the most-work chain before it
+   * downloads it ({@link #bestHeader()}, {@link #blocksToDownload}). Each header must build on
+   * a known header (the previous one of the list, typically); headers already known are
+   * skipped. Headers before a failing one stay accepted. The block index is kept in memory only:
+   * after a restart, headers without their blocks are fetched again.
+   *
+   * @return the index entry of the last header
+   * @throws ChainException with {@link BlockError#PREV_BLOCK_NOT_FOUND} if a header's parent is
+   *     unknown, {@link BlockError#KNOWN_INVALID} or {@link BlockError#INVALID_ANCESTOR} if it is
+   *     or builds on a block found invalid, or the header rule it breaks
+   * @throws IllegalArgumentException if {@code headers} is empty
+   */
+  public BlockIndexEntry acceptHeaders(List<BlockHeader> headers) throws ChainException {
+    if (headers.isEmpty()) {
+      throw new IllegalArgumentException("no headers");
+    }
+    lock.writeLock().lock();
+    try {
+      BlockIndexEntry last = null;
+      for (BlockHeader h : headers) {
+        last = acceptHeader(Objects.requireNonNull(h, "header"));
+      }
+      return last;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private BlockIndexEntry acceptHeader(BlockHeader header) throws ChainException {
+    BlockIndexEntry known = index.get(header.hash());
+    if (known != null) {
+      if (index.isFailed(known)) {
+        throw new ChainException(BlockError.KNOWN_INVALID, header.hash().toString());
+      }
+      return known;
+    }
+    BlockIndexEntry parent = index.get(header.prevBlock());
+    if (parent == null) {
+      throw new ChainException(BlockError.PREV_BLOCK_NOT_FOUND, header.hash() + " builds on "
+          + header.prevBlock());
+    }
+    if (index.isFailed(parent)) {
+      throw new ChainException(BlockError.INVALID_ANCESTOR, header.hash() + " builds on "
+          + parent.hash());
+    }
+    validator.checkHeader(header, index.branch(parent), options.clock().getAsLong());
+    return index.add(header, false);
   }
 
   private void connectOrphans(BlockHash parent) throws ChainException {
@@ -441,7 +509,10 @@ public final class ChainState implements CoinsView, AutoCloseable {
     }
   }
 
-  /** The index entry of a stored block, on the best chain or not. */
+  /**
+   * The index entry of a known block, on the best chain or not; since {@link #acceptHeaders}
+   * the block may be known by its header only (see {@link #hasBlock}).
+   */
   public Optional<BlockIndexEntry> entry(BlockHash hash) {
     lock.readLock().lock();
     try {
@@ -487,6 +558,109 @@ public final class ChainState implements CoinsView, AutoCloseable {
     lock.readLock().lock();
     try {
       return index.activeSnapshot();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The most-work header not known to be invalid, whose block may not be stored yet
+   * (headers-first sync); the tip when no better header is known.
+   */
+  public BlockIndexEntry bestHeader() {
+    lock.readLock().lock();
+    try {
+      return index.bestHeader();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Whether the block {@code hash} is stored (on the best chain, a side branch, or waiting). */
+  public boolean hasBlock(BlockHash hash) {
+    lock.readLock().lock();
+    try {
+      BlockIndexEntry e = index.get(hash);
+      return e != null && index.hasData(e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Bitcoin Core's block locator from the indexed header {@code from} (for a {@code
+   * getheaders} message): {@code from} and its ten nearest ancestors, then ancestors
+   * exponentially further apart, ending with the genesis block.
+   *
+   * @throws IllegalArgumentException if {@code from} is not indexed
+   */
+  public List<BlockHash> locator(BlockHash from) {
+    lock.readLock().lock();
+    try {
+      BlockIndexEntry e = index.get(from);
+      if (e == null) {
+        throw new IllegalArgumentException("unknown block " + from);
+      }
+      return List.copyOf(BlockIndex.locator(e));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Answers a peer's {@code getheaders}: the best chain's headers after the point where {@code
+   * locator} meets it (the genesis block if no hash of it is known), up to and including {@code
+   * stop} (or {@link BlockHash#ZERO} for no stop), at most {@code max}. With an empty locator,
+   * just the header of {@code stop} if it is stored.
+   *
+   * @throws IllegalArgumentException if {@code max} is negative
+   */
+  public List<BlockHeader> headersAfter(List<BlockHash> locator, BlockHash stop, int max) {
+    if (max < 0) {
+      throw new IllegalArgumentException("negative max");
+    }
+    lock.readLock().lock();
+    try {
+      List<BlockHeader> out = new ArrayList<>();
+      if (locator.isEmpty()) {
+        BlockIndexEntry e = index.get(stop);
+        if (e != null && index.hasData(e) && max > 0) {
+          out.add(e.header());
+        }
+        return out;
+      }
+      BlockIndexEntry fork = index.findFork(locator);
+      for (int h = fork.height() + 1; out.size() < max; h++) {
+        BlockIndexEntry e = index.activeAt(h);
+        if (e == null) {
+          break;
+        }
+        out.add(e.header());
+        if (e.hash().equals(stop)) {
+          break;
+        }
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The blocks a headers-first download still needs: those on the branch of {@link
+   * #bestHeader()} that are not stored, lowest first, no higher than {@code window} above the
+   * tip, at most {@code max}. Empty when the best header's block is connected.
+   *
+   * @throws IllegalArgumentException if {@code window} or {@code max} is negative
+   */
+  public List<BlockIndexEntry> blocksToDownload(int window, int max) {
+    if (window < 0 || max < 0) {
+      throw new IllegalArgumentException("negative window or max");
+    }
+    lock.readLock().lock();
+    try {
+      int limit = (int) Math.min(Integer.MAX_VALUE, (long) index.tip().height() + window);
+      return List.copyOf(index.missingBlocks(index.bestHeader(), limit, max));
     } finally {
       lock.readLock().unlock();
     }

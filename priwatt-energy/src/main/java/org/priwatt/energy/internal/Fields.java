@@ -12,6 +12,7 @@ import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.ByteString;
+import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyLimits;
 import org.priwatt.energy.EnergySecret;
@@ -22,6 +23,7 @@ import org.priwatt.msg.BitmessageAddress;
 import org.priwatt.msg.MessageException;
 import org.priwatt.msg.PowParameters;
 import org.priwatt.msg.PublicIdentity;
+import org.priwatt.script.ChannelScript;
 import org.priwatt.script.EscrowKeys;
 import org.priwatt.script.Script;
 
@@ -47,6 +49,15 @@ public final class Fields {
 
   public static LockId lockId(ByteReader in) throws DecodeException {
     return LockId.fromBytes(in.bytes(LockId.LENGTH));
+  }
+
+  public static ChannelId channelId(ByteReader in) throws DecodeException {
+    return ChannelId.fromBytes(in.bytes(ChannelId.LENGTH));
+  }
+
+  /** A block height usable as a lock time: 1 up to (not including) 500,000,000. */
+  public static long height(ByteReader in, String what) throws DecodeException {
+    return in.i64InRange(1, ChannelScript.LOCKTIME_THRESHOLD - 1, what);
   }
 
   public static void outPoint(ByteWriter out, OutPoint p) {

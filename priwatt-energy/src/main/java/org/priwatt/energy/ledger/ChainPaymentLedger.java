@@ -104,6 +104,7 @@ public final class ChainPaymentLedger implements PaymentLedger, AutoCloseable {
   }
 
   /** The height of the best chain as this ledger last saw it. */
+  @Override
   public synchronized int height() {
     return tipHeight;
   }

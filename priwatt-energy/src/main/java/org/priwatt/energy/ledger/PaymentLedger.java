@@ -27,6 +27,13 @@ public interface PaymentLedger {
    */
   Optional<LedgerRejection> broadcast(Transaction tx);
 
+  /**
+   * The height of the best chain's tip (genesis is 0): what time-locked spends are judged
+   * against. A transaction with nLockTime {@code h} is final, and may enter the mempool, once
+   * {@code height() >= h} (Bitcoin Core's {@code IsFinalTx} for the next block, {@code h < height() + 1}).
+   */
+  int height();
+
   /** Confirmations of {@code txId}: -1 if unknown, 0 in the mempool, else blocks. */
   int confirmations(TxId txId);
 

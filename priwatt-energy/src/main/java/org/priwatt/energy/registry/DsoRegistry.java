@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The DSO's durable registry of energy ownership (paper §3.1): entries created from metered
  * injections, each controlled by an ownership secret λ and a lock secret z, and the operations
  * testify, lock, unlock, renew, transfer (CHANGESECRETOWNER, eq. 9, with the release), split
- * (eq. 10) and dispute.
+ * (eq. 10) and dispute, and for payment channels (Case 2) the channel lock, its testimony and the
+ * client's claim of each paid part ({@link ChannelDesk}).
  *
  * <p>The rules that keep a trade safe when a party cheats (docs/SECURITY.md states them as
  * properties): a lock holds for a minimum time and then expires, so a buyer who checked it can
@@ -62,6 +63,11 @@ public final class DsoRegistry implements AutoCloseable {
   public static final long DEFAULT_MAX_SKEW = 600;
   /** Default minimum lifetime of a lock, in seconds: time for the buyer to pay and for confirmations. */
   public static final long DEFAULT_LOCK_SECONDS = 3600;
+  /**
+   * Longest a payment channel's lock may run, in blocks beyond the tip: a sanity bound (about 35
+   * days at PriWatt's 30-second blocks, two years at Bitcoin's ten minutes), not a policy.
+   */
+  public static final long MAX_CHANNEL_LOCK_BLOCKS = 100_000;
   /** Most locks the registry records for one entry. */
   public static final int MAX_LOCKS_PER_ENTRY = 64;
 
@@ -76,6 +82,7 @@ public final class DsoRegistry implements AutoCloseable {
   private final long recoveredTailBytes;
   private final RegistryState state = new RegistryState();
   private final EscrowDesk desk;
+  private final ChannelDesk channels;
 
   private DsoRegistry(Builder b, WriteAheadLog.Recovery recovery) throws EnergyException {
     this.wal = recovery.log();
@@ -88,6 +95,8 @@ public final class DsoRegistry implements AutoCloseable {
     this.lockSeconds = b.lockSeconds;
     this.recoveredTailBytes = recovery.truncatedBytes();
     this.desk = new EscrowDesk(state, ledger, dsoKey, confirmations, clock, random, this::commit, this::issued);
+    this.channels = new ChannelDesk(state, ledger, confirmations, clock, random, lockSeconds, this::commit,
+        this::issued);
     int index = 0;
     for (byte[] record : recovery.records()) {
       try {
@@ -310,9 +319,16 @@ public final class DsoRegistry implements AutoCloseable {
         return split(r);
       } else if (request instanceof RegistryRequest.Transfer r) {
         return desk.transfer(admit(r), r);
+      } else if (request instanceof RegistryRequest.Dispute d) {
+        return desk.dispute(admit(d), d, policy);
+      } else if (request instanceof RegistryRequest.ChannelLock r) {
+        Held h = admit(r);
+        return channels.lock(h, r, isFree(h.entry, clock.getAsLong()) && h.entry.lock().filter(desk::isFunded).isEmpty());
+      } else if (request instanceof RegistryRequest.TestifyChannel r) {
+        return channels.testify(r);
       }
-      RegistryRequest.Dispute d = (RegistryRequest.Dispute) request;
-      return desk.dispute(admit(d), d, policy);
+      RegistryRequest.ChannelTransfer r = (RegistryRequest.ChannelTransfer) request;
+      return channels.transfer(admit(r), r);
     } catch (Refusal e) {
       return new RegistryReply.Refused(request.id(), e.error(), e.getMessage());
     } catch (EnergyException e) {
@@ -331,7 +347,7 @@ public final class DsoRegistry implements AutoCloseable {
     boolean owner = e.owner().equals(r.owner());
     boolean enough = e.energy().compareTo(r.minimum()) >= 0;
     if (r.escrow().isEmpty()) {
-      return new RegistryReply.Testimony(r.id(), owner && enough && e.isLockable(now), Optional.of(e.status()),
+      return new RegistryReply.Testimony(r.id(), owner && enough && isFree(e, now), Optional.of(e.status()),
           Optional.empty());
     }
     Optional<EscrowLock> lock = e.lock().filter(l -> l.terms().escrow().equals(r.escrow().get()));
@@ -368,7 +384,10 @@ public final class DsoRegistry implements AutoCloseable {
     if (e.status() == EntryStatus.LOCKED && !e.isLockable(now)) {
       throw new Refusal(RegistryError.LOCKED, "entry is locked for another trade until " + e.lock().orElseThrow().expiry());
     }
-    if (!e.isLockable(now)) {
+    if (e.status() == EntryStatus.CHANNEL_LOCKED && !channels.isReleased(e)) {
+      throw new Refusal(RegistryError.LOCKED, "entry is locked to a payment channel");
+    }
+    if (!isFree(e, now)) {
       throw new Refusal(RegistryError.NOT_ACTIVE, "entry is " + e.status());
     }
     if (e.lock().filter(desk::isFunded).isPresent()) {
@@ -405,7 +424,7 @@ public final class DsoRegistry implements AutoCloseable {
 
   private RegistryReply renew(RegistryRequest.Renew r) throws Refusal, EnergyException {
     Held h = admitLockHolder(r, r.sequence(), r.mac());
-    if (h.entry.status() != EntryStatus.ACTIVE && h.entry.status() != EntryStatus.LOCKED) {
+    if (h.entry.status() != EntryStatus.ACTIVE && h.entry.status() != EntryStatus.LOCKED && !channels.isReleased(h.entry)) {
       throw new Refusal(RegistryError.NOT_ACTIVE, "entry is " + h.entry.status());
     }
     commit(new RegistryEvent.Renewed(clock.getAsLong(), r.id(), r.entry(), SecretDerivation.lock(h.lambda, random)));
@@ -415,9 +434,9 @@ public final class DsoRegistry implements AutoCloseable {
   private RegistryReply split(RegistryRequest.Split r) throws Refusal, EnergyException {
     Held h = admitLockHolder(r, r.sequence(), r.mac());
     long now = clock.getAsLong();
-    if (!h.entry.isLockable(now) || h.entry.lock().filter(desk::isFunded).isPresent()) {
-      throw new Refusal(h.entry.status() == EntryStatus.LOCKED ? RegistryError.LOCKED : RegistryError.NOT_ACTIVE,
-          "entry is " + h.entry.status());
+    if (!isFree(h.entry, now) || h.entry.lock().filter(desk::isFunded).isPresent()) {
+      throw new Refusal(h.entry.status() == EntryStatus.LOCKED || h.entry.status() == EntryStatus.CHANNEL_LOCKED
+          ? RegistryError.LOCKED : RegistryError.NOT_ACTIVE, "entry is " + h.entry.status());
     }
     int parts = r.parts();
     if (parts > h.entry.energy().milliwattHours()) {
@@ -435,6 +454,14 @@ public final class DsoRegistry implements AutoCloseable {
       out.add(issued(state.held(l.entryId()).orElseThrow()));
     }
     return new RegistryReply.Issued(r.id(), out);
+  }
+
+  /**
+   * Whether {@code e} is free to lock at {@code now}: active, under an expired escrow lock (which
+   * a confirmed payment may still hold: callers check), or a channel's part whose lock expired.
+   */
+  private boolean isFree(EnergyEntry e, long now) {
+    return e.isLockable(now) || channels.isReleased(e);
   }
 
   /** The id of the release that paid for {@code entry}, once it was sold. */

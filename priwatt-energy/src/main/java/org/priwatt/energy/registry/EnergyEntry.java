@@ -22,9 +22,11 @@ import org.priwatt.msg.BitmessageAddress;
  * @param parent the entry this one was transferred or split from, if any
  * @param transferredUnder the lock under which the entry was sold, once {@link EntryStatus#TRANSFERRED}
  * @param nextSequence the sequence number the next lock-secret request must carry
+ * @param channelLock the payment-channel lock this entry was created under, for a part of an entry
+ *     split for a channel (current while {@link EntryStatus#CHANNEL_LOCKED})
  */
 public record EnergyEntry(EntryId id, EnergyInjection injection, EntryStatus status, List<EscrowLock> locks,
-    Optional<EntryId> parent, Optional<LockId> transferredUnder, long nextSequence) {
+    Optional<EntryId> parent, Optional<LockId> transferredUnder, long nextSequence, Optional<PartLock> channelLock) {
   /** Validates and copies. */
   public EnergyEntry {
     Objects.requireNonNull(id, "id");
@@ -35,6 +37,10 @@ public record EnergyEntry(EntryId id, EnergyInjection injection, EntryStatus sta
     Objects.requireNonNull(transferredUnder, "transferredUnder");
     if (status == EntryStatus.LOCKED && locks.isEmpty()) {
       throw new IllegalArgumentException("a locked entry needs a lock");
+    }
+    Objects.requireNonNull(channelLock, "channelLock");
+    if (status == EntryStatus.CHANNEL_LOCKED && channelLock.isEmpty()) {
+      throw new IllegalArgumentException("a channel-locked entry needs its channel lock");
     }
   }
 
@@ -63,7 +69,11 @@ public record EnergyEntry(EntryId id, EnergyInjection injection, EntryStatus sta
     return locks.stream().filter(l -> l.id().equals(id)).findFirst();
   }
 
-  /** Whether the entry is free to lock at {@code now}: active, or locked under an expired lock. */
+  /**
+   * Whether the entry is free to lock at {@code now}: active, or locked under an expired escrow
+   * lock. A part locked to a payment channel is free again once that lock expired, which depends
+   * on the chain; the registry judges it ({@link PartLock#isExpired}).
+   */
   public boolean isLockable(long now) {
     return status == EntryStatus.ACTIVE || status == EntryStatus.LOCKED && lock().orElseThrow().isExpired(now);
   }

@@ -11,5 +11,11 @@ public enum EntryStatus {
   /** Divided into sub-entries (eq. 10); this one is spent. */
   SPLIT,
   /** Its trade ended in a DSO dispute decision; the energy can no longer be traded. */
-  FROZEN
+  FROZEN,
+  /**
+   * One part of an entry split for a payment channel (Case 2), locked to the channel's client
+   * key: only she can claim it (with its ownership secret, which the seller releases per paid
+   * increment) until the lock expires; after that its owner may use it again.
+   */
+  CHANNEL_LOCKED
 }

@@ -6,7 +6,7 @@ import org.priwatt.energy.EnergyFailure;
 /**
  * Every way the DSO registry refuses a request: carried by {@link
  * org.priwatt.energy.EnergyException} and by a {@link RegistryReply.Refused}. One constant per
- * failure, grouped as request, authentication, ordering, entry state, payment and service. The
+ * failure, grouped as request, authentication, ordering, entry state, payment, payment channels and service. The
  * numeric {@link #code()} travels in replies and is never reused for another meaning (codes of
  * retired constants stay retired).
  */
@@ -72,6 +72,15 @@ public enum RegistryError implements EnergyFailure {
   LEDGER_REFUSED(47),
   /** The escrow cannot pay its fee, so no settlement is possible. */
   SETTLEMENT_IMPOSSIBLE(48),
+
+  // ---------------------------------------------------------------- payment channels (Case 2)
+  /**
+   * A channel lock's terms are unusable: keys not distinct, a capacity that is not positive, a
+   * refund height not above the chain's tip, or an expiry not after the refund height or too far.
+   */
+  BAD_CHANNEL(60),
+  /** The part's channel lock has expired (past its expiry height, or unfunded past its funding deadline). */
+  LOCK_EXPIRED(61),
 
   // ---------------------------------------------------------------- service
   /** The registry could not record the change; nothing was applied. */

@@ -114,4 +114,41 @@ public sealed interface RegistryEvent {
       }
     }
   }
+
+  /**
+   * The lock-secret holder split an entry for a payment channel (eq. 10) into parts with the given
+   * ownership and lock secrets and energy, each locked to the channel by {@code lock}.
+   */
+  record ChannelLocked(long time, RequestId request, EntryId entry, PartLock lock, List<EnergySecret> ownershipSecrets,
+      List<EnergySecret> lockSecrets, List<EnergyAmount> shares) implements RegistryEvent {
+    /** Validates non-null fields and equal list sizes. */
+    public ChannelLocked {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(entry, "entry");
+      Objects.requireNonNull(lock, "lock");
+      ownershipSecrets = List.copyOf(ownershipSecrets);
+      lockSecrets = List.copyOf(lockSecrets);
+      shares = List.copyOf(shares);
+      if (ownershipSecrets.size() != lockSecrets.size() || lockSecrets.size() != shares.size()
+          || shares.isEmpty()) {
+        throw new IllegalArgumentException("channel split lists differ in size or are empty");
+      }
+    }
+  }
+
+  /**
+   * A payment channel's client claimed a part locked to her channel: a new entry was created for
+   * {@code client} with secrets {@code clientLambda}, {@code clientLockSecret}.
+   */
+  record ChannelTransferred(long time, RequestId request, EntryId entry, EnergyInjection client,
+      EnergySecret clientLambda, EnergySecret clientLockSecret) implements RegistryEvent {
+    /** Validates non-null fields. */
+    public ChannelTransferred {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(entry, "entry");
+      Objects.requireNonNull(client, "client");
+      Objects.requireNonNull(clientLambda, "clientLambda");
+      Objects.requireNonNull(clientLockSecret, "clientLockSecret");
+    }
+  }
 }

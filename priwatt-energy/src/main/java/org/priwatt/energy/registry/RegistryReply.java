@@ -9,7 +9,9 @@ import org.priwatt.chain.TxId;
 import org.priwatt.crypto.codec.Codec;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.ByteString;
+import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyException;
+import org.priwatt.energy.EntryId;
 import org.priwatt.energy.LockId;
 import org.priwatt.energy.RequestId;
 
@@ -220,6 +222,45 @@ public sealed interface RegistryReply {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(lock, "lock");
       Objects.requireNonNull(transaction, "transaction");
+    }
+  }
+
+  /**
+   * One part of an entry split for a payment channel, as the DSO states it.
+   *
+   * @param entry the part's entry id (hash of its ownership secret)
+   * @param energy the part's energy
+   * @param status the part's status: {@link EntryStatus#CHANNEL_LOCKED} until claimed, then
+   *     {@link EntryStatus#TRANSFERRED}
+   */
+  record PartView(EntryId entry, EnergyAmount energy, EntryStatus status) {
+    /** Validates non-null fields. */
+    public PartView {
+      Objects.requireNonNull(entry, "entry");
+      Objects.requireNonNull(energy, "energy");
+      Objects.requireNonNull(status, "status");
+    }
+  }
+
+  /**
+   * The DSO's testimony about a payment channel's lock ({@link RegistryRequest.TestifyChannel}).
+   *
+   * @param request the request
+   * @param holds whether the entry is split for the named channel with its parts locked to the
+   *     named client key, the lock not expired, and every part still locked to her or claimed by her
+   * @param lock the lock's terms, when the entry is split for the named channel and client
+   * @param parts the parts in increment order (empty without a lock), at most {@link #MAX_SECRETS}
+   */
+  record ChannelTestimony(RequestId request, boolean holds, Optional<PartLock> lock, List<PartView> parts)
+      implements RegistryReply {
+    /** Validates and copies. */
+    public ChannelTestimony {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(lock, "lock");
+      parts = List.copyOf(parts);
+      if (parts.size() > MAX_SECRETS || lock.isPresent() == parts.isEmpty()) {
+        throw new IllegalArgumentException("a lock comes with 1.." + MAX_SECRETS + " parts, no lock with none");
+      }
     }
   }
 }

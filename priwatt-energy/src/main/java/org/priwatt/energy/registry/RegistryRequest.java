@@ -14,6 +14,7 @@ import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.ByteString;
+import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.EnergySecret;
@@ -23,6 +24,7 @@ import org.priwatt.energy.RequestId;
 import org.priwatt.energy.internal.Fields;
 import org.priwatt.energy.internal.Signing;
 import org.priwatt.msg.BitmessageAddress;
+import org.priwatt.script.ChannelScript;
 import org.priwatt.script.EscrowKeys;
 
 /**
@@ -36,7 +38,10 @@ import org.priwatt.script.EscrowKeys;
  *       secret z with {@code HMAC-SHA256(z, ...)} and carry the entry's next sequence number;</li>
  *   <li>{@link Transfer} proves knowledge of the ownership secret λ by the same HMAC and is signed
  *       by the escrow's buyer key (over the same bytes as the MAC);</li>
- *   <li>{@link Dispute} is signed by the seller's or the buyer's escrow key.</li>
+ *   <li>{@link Dispute} is signed by the seller's or the buyer's escrow key;</li>
+ *   <li>{@link ChannelLock} proves z and carries the sequence number like a split;</li>
+ *   <li>{@link ChannelTransfer} proves the part's λ by HMAC and is signed by the channel's
+ *       client key.</li>
  * </ul>
  *
  * <p>Encoding (big-endian): {@code version(1)=2 ‖ kind(1) ‖ requestId(16) ‖ entryId(32) ‖
@@ -304,6 +309,117 @@ public sealed interface RegistryRequest {
       Dispute unsigned = new Dispute(RequestId.random(random), entry, timestamp, lock, funding, party, evidence,
           ByteString.EMPTY);
       return new Dispute(unsigned.id, entry, timestamp, lock, funding, party, evidence, signed(key, unsigned));
+    }
+  }
+
+  /**
+   * Splits the entry into {@code parts} (eq. 10) for a payment channel (Case 2) and locks every
+   * part to the channel's client until the lock expires (see {@link PartLock}); proves z. The DSO
+   * answers with the parts' secrets ({@link RegistryReply.Issued}, in increment order) to the
+   * requester only. Repeated for a channel the entry is already split for, it answers the same
+   * parts again, so a seller who lost the reply loses nothing.
+   *
+   * @param id the request id
+   * @param entry the entry
+   * @param timestamp the requester's clock
+   * @param sequence the entry's next sequence number
+   * @param channel the channel's id
+   * @param script the channel's output: the seller's channel key, the client's key, the refund height
+   * @param capacity the least the client must fund the channel with
+   * @param parts the number of parts (increments), 1..{@link DsoRegistry#MAX_SPLIT}
+   * @param expiryHeight the last block height at which the parts stay locked to the client
+   * @param mac HMAC-SHA256 by z
+   */
+  record ChannelLock(RequestId id, EntryId entry, long timestamp, long sequence, ChannelId channel,
+      ChannelScript script, Amount capacity, int parts, long expiryHeight, ByteString mac) implements RegistryRequest {
+    /** Validates non-null fields and the part count's range. */
+    public ChannelLock {
+      requireHeader(id, entry, timestamp);
+      requireSequence(sequence);
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(script, "script");
+      Objects.requireNonNull(capacity, "capacity");
+      if (parts < 1 || parts > DsoRegistry.MAX_SPLIT) {
+        throw new IllegalArgumentException("parts outside 1.." + DsoRegistry.MAX_SPLIT + ": " + parts);
+      }
+      if (expiryHeight < 1 || expiryHeight >= ChannelScript.LOCKTIME_THRESHOLD) {
+        throw new IllegalArgumentException("expiry height is not a block height: " + expiryHeight);
+      }
+      Objects.requireNonNull(mac, "mac");
+    }
+
+    /** A channel lock request authenticated by {@code z}. */
+    public static ChannelLock create(EnergySecret z, EntryId entry, long sequence, long timestamp, ChannelId channel,
+        ChannelScript script, Amount capacity, int parts, long expiryHeight, SecureRandom random) {
+      ChannelLock unsigned = new ChannelLock(RequestId.random(random), entry, timestamp, sequence, channel, script,
+          capacity, parts, expiryHeight, ByteString.EMPTY);
+      return new ChannelLock(unsigned.id, entry, timestamp, sequence, channel, script, capacity, parts, expiryHeight,
+          authenticate(z, unsigned));
+    }
+  }
+
+  /**
+   * Asks whether {@code entry} is split for {@code channel} with its parts locked to {@code
+   * client}; the answer ({@link RegistryReply.ChannelTestimony}) states the lock's terms and every
+   * part. Unauthenticated: it reveals the lock only to someone who knows the channel id and key.
+   *
+   * @param id the request id
+   * @param entry the entry the channel buys (the parts' parent)
+   * @param timestamp the requester's clock
+   * @param channel the channel's id
+   * @param client the channel's client key
+   */
+  record TestifyChannel(RequestId id, EntryId entry, long timestamp, ChannelId channel, EcPublicKey client)
+      implements RegistryRequest {
+    /** Validates non-null fields. */
+    public TestifyChannel {
+      requireHeader(id, entry, timestamp);
+      Objects.requireNonNull(channel, "channel");
+      client = Objects.requireNonNull(client, "client").withCompression(true);
+    }
+
+    /** A new channel testify request. */
+    public static TestifyChannel create(EntryId entry, ChannelId channel, EcPublicKey client, long timestamp,
+        SecureRandom random) {
+      return new TestifyChannel(RequestId.random(random), entry, timestamp, channel, client);
+    }
+  }
+
+  /**
+   * A payment channel's client claims one part she paid for: proves the part's λ (released by the
+   * seller for the increment) by HMAC and signs with the channel's client key. The DSO moves the
+   * part to a new entry of hers and answers with its secrets ({@link RegistryReply.Issued}).
+   * Repeated for a part already claimed by the same client, it answers the same secrets again.
+   *
+   * @param id the request id
+   * @param entry the part claimed
+   * @param timestamp the requester's clock
+   * @param channel the channel the part is locked to
+   * @param clientMsg the client's messaging address, recorded on her new entry
+   * @param mac HMAC-SHA256 by the part's λ
+   * @param signature the client's compact signature over the same bytes as the MAC
+   */
+  record ChannelTransfer(RequestId id, EntryId entry, long timestamp, ChannelId channel, BitmessageAddress clientMsg,
+      ByteString mac, ByteString signature) implements RegistryRequest {
+    /** Validates non-null fields. */
+    public ChannelTransfer {
+      requireHeader(id, entry, timestamp);
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(clientMsg, "clientMsg");
+      Objects.requireNonNull(mac, "mac");
+      Objects.requireNonNull(signature, "signature");
+    }
+
+    /** A claim of the part {@code lambda} names, proving it and signed by the channel's client key {@code client}. */
+    public static ChannelTransfer create(EnergySecret lambda, EcKey client, ChannelId channel,
+        BitmessageAddress clientMsg, long timestamp, SecureRandom random) {
+      ChannelTransfer unsigned = new ChannelTransfer(RequestId.random(random), lambda.entryId(), timestamp, channel,
+          clientMsg, ByteString.EMPTY, ByteString.EMPTY);
+      ByteString mac = authenticate(lambda, unsigned);
+      ChannelTransfer maced = new ChannelTransfer(unsigned.id, unsigned.entry, timestamp, channel, clientMsg, mac,
+          ByteString.EMPTY);
+      return new ChannelTransfer(unsigned.id, unsigned.entry, timestamp, channel, clientMsg, mac,
+          signed(client, maced));
     }
   }
 

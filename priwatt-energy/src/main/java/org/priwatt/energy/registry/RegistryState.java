@@ -32,6 +32,12 @@ final class RegistryState {
     /** The funding output and complete release of the sale, once transferred. */
     OutPoint soldFunding;
     ByteString release;
+    /** The entry a payment channel's client received for this part, once she claimed it. */
+    EntryId claimedAs;
+    /** The parts of this entry, once split for a payment channel, in increment order. */
+    List<EntryId> channelParts = List.of();
+    /** The lock of those parts. */
+    PartLock channelSplit;
 
     Held(EnergyEntry entry, EnergySecret lambda, EnergySecret z) {
       this.entry = entry;
@@ -102,7 +108,7 @@ final class RegistryState {
       h.release = e.release();
       EnergyEntry x = h.entry;
       h.entry = new EnergyEntry(x.id(), x.injection(), EntryStatus.TRANSFERRED, x.locks(), x.parent(),
-          Optional.of(e.lock()), x.nextSequence());
+          Optional.of(e.lock()), x.nextSequence(), x.channelLock());
       create(e.buyerLambda(), e.buyerLockSecret(), e.buyer(), Optional.of(e.entry()));
     } else if (event instanceof RegistryEvent.Split e) {
       Held h = existing(e.entry(), e.request());
@@ -112,6 +118,28 @@ final class RegistryState {
         EnergyInjection part = new EnergyInjection(base.ownerKey(), base.msgAddress(), e.shares().get(i), e.time());
         create(e.ownershipSecrets().get(i), e.lockSecrets().get(i), part, Optional.of(e.entry()));
       }
+    } else if (event instanceof RegistryEvent.ChannelLocked e) {
+      Held h = existing(e.entry(), e.request());
+      h.entry = with(h.entry, EntryStatus.SPLIT, h.entry.locks(), h.entry.nextSequence() + 1);
+      EnergyInjection base = h.entry.injection();
+      List<EntryId> parts = new ArrayList<>();
+      for (int i = 0; i < e.shares().size(); i++) {
+        EnergyInjection part = new EnergyInjection(base.ownerKey(), base.msgAddress(), e.shares().get(i), e.time());
+        EnergySecret lambda = e.ownershipSecrets().get(i);
+        create(lambda, e.lockSecrets().get(i), part, Optional.of(e.entry()), EntryStatus.CHANNEL_LOCKED,
+            Optional.of(e.lock()));
+        parts.add(lambda.entryId());
+      }
+      h.channelParts = List.copyOf(parts);
+      h.channelSplit = e.lock();
+    } else if (event instanceof RegistryEvent.ChannelTransferred e) {
+      Held h = existing(e.entry(), e.request());
+      if (h.entry.status() != EntryStatus.CHANNEL_LOCKED) {
+        throw corrupt("entry " + e.entry() + " claimed while " + h.entry.status());
+      }
+      h.entry = with(h.entry, EntryStatus.TRANSFERRED, h.entry.locks(), h.entry.nextSequence());
+      create(e.clientLambda(), e.clientLockSecret(), e.client(), Optional.of(e.entry()));
+      h.claimedAs = e.clientLambda().entryId();
     } else if (event instanceof RegistryEvent.Decided e) {
       Held h = existing(e.entry(), e.request());
       if (decisions.putIfAbsent(e.funding(), e) != null) {
@@ -125,7 +153,8 @@ final class RegistryState {
   }
 
   private static EnergyEntry with(EnergyEntry x, EntryStatus status, List<EscrowLock> locks, long sequence) {
-    return new EnergyEntry(x.id(), x.injection(), status, locks, x.parent(), x.transferredUnder(), sequence);
+    return new EnergyEntry(x.id(), x.injection(), status, locks, x.parent(), x.transferredUnder(), sequence,
+        x.channelLock());
   }
 
   private Held existing(EntryId id, RequestId request) throws EnergyException {
@@ -141,12 +170,17 @@ final class RegistryState {
 
   private void create(EnergySecret lambda, EnergySecret z, EnergyInjection injection, Optional<EntryId> parent)
       throws EnergyException {
+    create(lambda, z, injection, parent, EntryStatus.ACTIVE, Optional.empty());
+  }
+
+  private void create(EnergySecret lambda, EnergySecret z, EnergyInjection injection, Optional<EntryId> parent,
+      EntryStatus status, Optional<PartLock> channelLock) throws EnergyException {
     EntryId id = lambda.entryId();
     if (entries.containsKey(id)) {
       throw corrupt("entry " + id + " created twice");
     }
-    entries.put(id, new Held(new EnergyEntry(id, injection, EntryStatus.ACTIVE, List.of(), parent, Optional.empty(), 0),
-        lambda, z));
+    entries.put(id, new Held(new EnergyEntry(id, injection, status, List.of(), parent, Optional.empty(), 0,
+        channelLock), lambda, z));
   }
 
   private static EnergyException corrupt(String detail) {

@@ -14,15 +14,18 @@ import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.RequestId;
 import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.registry.RegistryReply.ChannelTestimony;
 import org.priwatt.energy.registry.RegistryReply.Decision;
 import org.priwatt.energy.registry.RegistryReply.Issued;
 import org.priwatt.energy.registry.RegistryReply.LockGranted;
 import org.priwatt.energy.registry.RegistryReply.LockView;
+import org.priwatt.energy.registry.RegistryReply.PartView;
 import org.priwatt.energy.registry.RegistryReply.Refused;
 import org.priwatt.energy.registry.RegistryReply.Release;
 import org.priwatt.energy.registry.RegistryReply.Testimony;
 import org.priwatt.energy.registry.RegistryReply.Transferred;
 import org.priwatt.energy.registry.RegistryReply.Unlocked;
+import org.priwatt.energy.registry.internal.PartLockCodec;
 
 /**
  * The codec of {@link RegistryReply}: {@code version(1)=2 ‖ kind(1) ‖ requestId(16) ‖ fields}.
@@ -31,7 +34,8 @@ import org.priwatt.energy.registry.RegistryReply.Unlocked;
  * Testimony: {@code holds(1) ‖ status(1, 0 unknown else ordinal+1) ‖ hasLock(1) ‖ [lockId ‖
  * price(8) ‖ fee(8) ‖ expiry(8) ‖ confirmations(2)]}; Transferred: {@code secrets ‖ releaseTxid(32)};
  * Decision: {@code lockId ‖ outPoint(36) ‖ share(2) ‖ signature(u8)}; Release: {@code lockId ‖
- * transaction(u16)}. Stateless.
+ * transaction(u16)}; ChannelTestimony: {@code holds(1) ‖ hasLock(1) ‖ [channel lock (see the event log) ‖
+ * count(1) ‖ count × (entryId(32) ‖ mWh(8) ‖ status(1, ordinal))]}. Stateless.
  */
 final class ReplyCodec implements Codec<RegistryReply> {
   private static final int VERSION = 2;
@@ -43,6 +47,7 @@ final class ReplyCodec implements Codec<RegistryReply> {
   private static final int TRANSFERRED = 6;
   private static final int DECISION = 7;
   private static final int RELEASE = 8;
+  private static final int CHANNEL_TESTIMONY = 9;
   private static final int MAX_DETAIL_BYTES = 4 * Refused.MAX_DETAIL;
   private static final int MAX_SIGNATURE = 73;
 
@@ -81,6 +86,15 @@ final class ReplyCodec implements Codec<RegistryReply> {
     } else if (r instanceof Release x) {
       out.bytes(x.lock().toBytes());
       Fields.bytes(out, LengthPrefix.U16, x.transaction());
+    } else if (r instanceof ChannelTestimony c) {
+      out.bool(c.holds()).bool(c.lock().isPresent());
+      if (c.lock().isPresent()) {
+        PartLockCodec.write(out, c.lock().get());
+        out.u8(c.parts().size());
+        for (PartView p : c.parts()) {
+          out.bytes(p.entry().toBytes()).i64(p.energy().milliwattHours()).u8(p.status().ordinal());
+        }
+      }
     }
   }
 
@@ -99,8 +113,10 @@ final class ReplyCodec implements Codec<RegistryReply> {
       return TRANSFERRED;
     } else if (r instanceof Decision) {
       return DECISION;
+    } else if (r instanceof Release) {
+      return RELEASE;
     }
-    return RELEASE;
+    return CHANNEL_TESTIMONY;
   }
 
   /** λ, z and the certificate; the secrets' temporary copies are cleared. */
@@ -196,6 +212,24 @@ final class ReplyCodec implements Codec<RegistryReply> {
       case RELEASE -> {
         var lock = Fields.lockId(in);
         return new Release(request, lock, Fields.bytes(in, LengthPrefix.U16, RegistryReply.MAX_ENCODED));
+      }
+      case CHANNEL_TESTIMONY -> {
+        boolean holds = in.bool();
+        if (!in.bool()) {
+          return new ChannelTestimony(request, holds, Optional.empty(), List.of());
+        }
+        PartLock lock = PartLockCodec.read(in);
+        int n = in.count(LengthPrefix.U8, RegistryReply.MAX_SECRETS, 41);
+        if (n == 0) {
+          throw new DecodeException(DecodeError.LENGTH_OUT_OF_RANGE, in.position() - 1, "a channel lock without parts");
+        }
+        List<PartView> parts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          var entry = Fields.entry(in);
+          var energy = Fields.energy(in, "part energy");
+          parts.add(new PartView(entry, energy, Fields.constant(in, EntryStatus.values(), "part status")));
+        }
+        return new ChannelTestimony(request, holds, Optional.of(lock), parts);
       }
       default -> throw new DecodeException(DecodeError.UNKNOWN_TYPE, kindAt, "registry reply kind " + kind);
     }

@@ -14,6 +14,7 @@ import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.ByteString;
+import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyLimits;
 import org.priwatt.energy.EnergySecret;
@@ -22,14 +23,18 @@ import org.priwatt.energy.LockId;
 import org.priwatt.energy.RequestId;
 import org.priwatt.energy.internal.Fields;
 import org.priwatt.energy.internal.Signing;
+import org.priwatt.energy.registry.RegistryRequest.ChannelLock;
+import org.priwatt.energy.registry.RegistryRequest.ChannelTransfer;
 import org.priwatt.energy.registry.RegistryRequest.Dispute;
 import org.priwatt.energy.registry.RegistryRequest.Lock;
 import org.priwatt.energy.registry.RegistryRequest.Renew;
 import org.priwatt.energy.registry.RegistryRequest.Split;
 import org.priwatt.energy.registry.RegistryRequest.Testify;
+import org.priwatt.energy.registry.RegistryRequest.TestifyChannel;
 import org.priwatt.energy.registry.RegistryRequest.Transfer;
 import org.priwatt.energy.registry.RegistryRequest.Unlock;
 import org.priwatt.msg.BitmessageAddress;
+import org.priwatt.script.ChannelScript;
 import org.priwatt.script.EscrowKeys;
 
 /**
@@ -47,6 +52,9 @@ final class RequestCodec implements Codec<RegistryRequest> {
   private static final int SPLIT = 5;
   private static final int TRANSFER = 6;
   private static final int DISPUTE = 7;
+  private static final int CHANNEL_LOCK = 8;
+  private static final int TESTIFY_CHANNEL = 9;
+  private static final int CHANNEL_TRANSFER = 10;
 
   RequestCodec() {}
 
@@ -82,6 +90,10 @@ final class RequestCodec implements Codec<RegistryRequest> {
       out.bytes(t.mac().toByteArray()).bytes(t.signature().toByteArray());
     } else if (r instanceof Dispute d) {
       out.bytes(d.signature().toByteArray());
+    } else if (r instanceof ChannelLock c) {
+      out.bytes(c.mac().toByteArray());
+    } else if (r instanceof ChannelTransfer c) {
+      out.bytes(c.mac().toByteArray()).bytes(c.signature().toByteArray());
     }
   }
 
@@ -111,6 +123,17 @@ final class RequestCodec implements Codec<RegistryRequest> {
       out.bytes(d.lock().toBytes());
       Fields.outPoint(out, d.funding());
       out.u8(d.party().ordinal()).utf8(LengthPrefix.U16, d.evidence());
+    } else if (r instanceof ChannelLock c) {
+      out.i64(c.sequence()).bytes(c.channel().toBytes());
+      Fields.key(out, c.script().server());
+      Fields.key(out, c.script().client());
+      out.i64(c.script().refundHeight()).i64(c.capacity().sat()).u16(c.parts()).i64(c.expiryHeight());
+    } else if (r instanceof TestifyChannel t) {
+      out.bytes(t.channel().toBytes());
+      Fields.key(out, t.client());
+    } else if (r instanceof ChannelTransfer c) {
+      out.bytes(c.channel().toBytes());
+      Fields.address(out, c.clientMsg());
     }
   }
 
@@ -127,8 +150,14 @@ final class RequestCodec implements Codec<RegistryRequest> {
       return SPLIT;
     } else if (r instanceof Transfer) {
       return TRANSFER;
+    } else if (r instanceof Dispute) {
+      return DISPUTE;
+    } else if (r instanceof ChannelLock) {
+      return CHANNEL_LOCK;
+    } else if (r instanceof TestifyChannel) {
+      return TESTIFY_CHANNEL;
     }
-    return DISPUTE;
+    return CHANNEL_TRANSFER;
   }
 
   @Override
@@ -187,6 +216,38 @@ final class RequestCodec implements Codec<RegistryRequest> {
         DisputePolicy.Party party = Fields.constant(in, DisputePolicy.Party.values(), "party");
         String evidence = in.utf8(LengthPrefix.U16, RegistryRequest.MAX_EVIDENCE);
         return new Dispute(id, entry, ts, lock, funding, party, evidence, Fields.signature(in));
+      }
+      case CHANNEL_LOCK -> {
+        long seq = sequence(in);
+        int at = in.position();
+        ChannelId channel = Fields.channelId(in);
+        EcPublicKey server = Fields.key(in);
+        EcPublicKey client = Fields.key(in);
+        long refund = Fields.height(in, "refund height");
+        Amount capacity = Fields.money(in, "capacity");
+        int partsAt = in.position();
+        int parts = in.u16();
+        if (parts < 1 || parts > DsoRegistry.MAX_SPLIT) {
+          throw new DecodeException(DecodeError.MALFORMED, partsAt, "channel of " + parts + " parts");
+        }
+        long expiry = Fields.height(in, "expiry height");
+        ChannelScript script;
+        try {
+          script = ChannelScript.of(server, client, refund);
+        } catch (IllegalArgumentException e) {
+          throw new DecodeException(DecodeError.MALFORMED, at, "channel: " + e.getMessage());
+        }
+        return new ChannelLock(id, entry, ts, seq, channel, script, capacity, parts, expiry, mac(in));
+      }
+      case TESTIFY_CHANNEL -> {
+        ChannelId channel = Fields.channelId(in);
+        return new TestifyChannel(id, entry, ts, channel, Fields.key(in));
+      }
+      case CHANNEL_TRANSFER -> {
+        ChannelId channel = Fields.channelId(in);
+        BitmessageAddress msg = Fields.address(in);
+        ByteString mac = mac(in);
+        return new ChannelTransfer(id, entry, ts, channel, msg, mac, Fields.signature(in));
       }
       default -> throw new DecodeException(DecodeError.UNKNOWN_TYPE, kindAt, "registry request kind " + kind);
     }

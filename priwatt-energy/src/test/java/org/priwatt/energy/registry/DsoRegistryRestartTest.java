@@ -15,11 +15,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.chain.Amount;
+import org.priwatt.crypto.EcKey;
+import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.Samples;
 import org.priwatt.energy.ledger.Payment;
+import org.priwatt.script.ChannelScript;
 
 /**
  * The registry is the fold of its log: after a restart every entry, every event (secrets
@@ -56,11 +59,23 @@ class DsoRegistryRestartTest extends RegistryFixture {
     ok(sellerDispute(refunded, refundLock, shortPay.outPoint()), RegistryReply.Decision.class);
     Seller locked = inject();
     Locked liveLock = lock(locked);
+    // Split for a payment channel, one part claimed by the client and one still locked to her.
+    Seller channelled = inject();
+    EcKey client = Samples.key();
+    ChannelScript channel = ChannelScript.of(Samples.key().publicKey(), client.publicKey(),
+        world.ledger().height() + 10);
+    ChannelId channelId = ChannelId.random(Samples.RANDOM);
+    List<IssuedSecrets> channelParts = ok(RegistryRequest.ChannelLock.create(channelled.secrets().lock(),
+        channelled.entry(), 0, now.get(), channelId, channel, PRICE, 2, channel.refundHeight() + 6, Samples.RANDOM),
+        RegistryReply.Issued.class).secrets();
+    pay(channel.scriptPubKey(), PRICE, Optional.empty(), true);
+    ok(RegistryRequest.ChannelTransfer.create(channelParts.get(0).ownership(), client, channelId,
+        Samples.identity().address(), now.get(), Samples.RANDOM), RegistryReply.Issued.class);
 
     List<EnergyEntry> entries = registry.entries();
     List<RegistryEvent> events = registry.events();
     assertThat(events).extracting(e -> e.getClass().getSimpleName()).contains("Injected", "Locked", "Unlocked",
-        "Renewed", "Transferred", "Split", "Decided");
+        "Renewed", "Transferred", "Split", "Decided", "ChannelLocked", "ChannelTransferred");
     Map<EntryId, EnergyEntry> byId = new HashMap<>();
     entries.forEach(e -> byId.put(e.id(), e));
     assertThat(byId.values()).extracting(EnergyEntry::status).contains(EntryStatus.values());

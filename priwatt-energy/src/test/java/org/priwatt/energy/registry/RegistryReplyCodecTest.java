@@ -17,9 +17,11 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.TxId;
+import org.priwatt.script.ChannelScript;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Hex;
 import org.priwatt.energy.ByteString;
+import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.CodecChecks;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyError;
@@ -38,6 +40,7 @@ class RegistryReplyCodecTest {
   private static final long ENERGY_MWH = 5_000_123L;
   private static final long PRICE = 123_456_789L;
   private static final long FEE = 4_321L;
+  private static final long CAPACITY = 918_273_645L;
 
   static IssuedSecrets secrets(long mwh) {
     EnergySecret lambda = Samples.secret();
@@ -60,7 +63,17 @@ class RegistryReplyCodecTest {
             Samples.lockId(), Amount.ofSat(PRICE), Amount.ofSat(FEE), Samples.T0 + 3600, 6))),
         new RegistryReply.Transferred(id, secrets(ENERGY_MWH), TxId.fromBytes(Samples.bytes(32))),
         new RegistryReply.Decision(id, Samples.lockId(), Samples.outPoint(), 2_500, ByteString.of(Samples.bytes(72))),
-        new RegistryReply.Release(id, Samples.lockId(), ByteString.of(Samples.bytes(300))));
+        new RegistryReply.Release(id, Samples.lockId(), ByteString.of(Samples.bytes(300))),
+        new RegistryReply.ChannelTestimony(id, false, Optional.empty(), List.of()),
+        new RegistryReply.ChannelTestimony(id, true, Optional.of(partLock(CAPACITY)), List.of(
+            new RegistryReply.PartView(Samples.entryId(), EnergyAmount.ofMilliwattHours(ENERGY_MWH),
+                EntryStatus.CHANNEL_LOCKED),
+            new RegistryReply.PartView(Samples.entryId(), EnergyAmount.ofMilliwattHours(2), EntryStatus.TRANSFERRED))));
+  }
+
+  static PartLock partLock(long capacity) {
+    return new PartLock(ChannelId.random(Samples.RANDOM), ChannelScript.of(Samples.key().publicKey(),
+        Samples.key().publicKey(), 1_000), Amount.ofSat(capacity), Samples.T0, Samples.T0 + 3600, 1_150);
   }
 
   // ------------------------------------------------------------------ round trips
@@ -93,8 +106,15 @@ class RegistryReplyCodecTest {
             ByteString.of(sig)));
     Arbitrary<RegistryReply> release = Combinators.combine(id, Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000))
         .as((r, tx) -> new RegistryReply.Release(r, Samples.lockId(), ByteString.of(tx)));
+    Arbitrary<RegistryReply.PartView> part = Combinators.combine(energy, Arbitraries.of(EntryStatus.values()))
+        .as((e, st) -> new RegistryReply.PartView(Samples.entryId(), EnergyAmount.ofMilliwattHours(e), st));
+    Arbitrary<RegistryReply> channelTestimony = Combinators.combine(id, Arbitraries.of(true, false), money,
+            part.list().ofMaxSize(RegistryReply.MAX_SECRETS))
+        .as((r, holds, capacity, parts) -> parts.isEmpty()
+            ? new RegistryReply.ChannelTestimony(r, holds, Optional.empty(), List.of())
+            : new RegistryReply.ChannelTestimony(r, holds, Optional.of(partLock(capacity)), parts));
     return Arbitraries.oneOf(refused, issued, granted, id.map(RegistryReply.Unlocked::new), testimony, transferred,
-        decision, release);
+        decision, release, channelTestimony);
   }
 
   private static boolean isWellFormed(String s) {
@@ -202,6 +222,18 @@ class RegistryReplyCodecTest {
     status[fields + 1] = (byte) (EntryStatus.values().length + 1);
     assertThat(failureOf(() -> RegistryReply.decode(status))).isEqualTo(EnergyError.UNKNOWN_KIND);
 
+    byte[] channel = s.get(12).encode();
+    byte[] noParts = channel.clone();
+    int countAt = fields + 2 + 16 + 33 + 33 + 5 * 8;
+    noParts[countAt] = 0;
+    assertThat(failureOf(() -> RegistryReply.decode(noParts))).isEqualTo(EnergyError.MALFORMED);
+    byte[] partStatus = channel.clone();
+    partStatus[channel.length - 1] = (byte) EntryStatus.values().length;
+    assertThat(failureOf(() -> RegistryReply.decode(partStatus))).isEqualTo(EnergyError.UNKNOWN_KIND);
+    assertThat(failureOf(() -> RegistryReply.decode(replaceLong(channel, CAPACITY, 0)))).isEqualTo(EnergyError.OUT_OF_RANGE);
+    // Expiry at or below the refund height is no channel lock.
+    assertThat(failureOf(() -> RegistryReply.decode(replaceLong(channel, 1_150, 1_000)))).isEqualTo(EnergyError.MALFORMED);
+
     byte[] decision = s.get(9).encode();
     int shareAt = fields + 16 + 36;
     byte[] share = decision.clone();
@@ -216,7 +248,7 @@ class RegistryReplyCodecTest {
     byte[] v1 = enc.clone();
     v1[0] = 1;
     assertThat(failureOf(() -> RegistryReply.decode(v1))).isEqualTo(EnergyError.UNSUPPORTED_VERSION);
-    for (int kind : new int[] {0, 9, 0xff}) {
+    for (int kind : new int[] {0, 10, 0xff}) {
       byte[] k = enc.clone();
       k[1] = (byte) kind;
       assertThat(failureOf(() -> RegistryReply.decode(k))).as("kind %d", kind).isEqualTo(EnergyError.UNKNOWN_KIND);

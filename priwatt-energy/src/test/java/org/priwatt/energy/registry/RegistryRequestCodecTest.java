@@ -21,6 +21,7 @@ import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.TxId;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Hex;
+import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.CodecChecks;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyError;
@@ -29,6 +30,7 @@ import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.Samples;
 import org.priwatt.msg.BitmessageAddress;
+import org.priwatt.script.ChannelScript;
 import org.priwatt.script.EscrowKeys;
 
 /**
@@ -49,6 +51,11 @@ class RegistryRequestCodecTest {
   /** A price no other field of the samples holds, so its bytes can be found and replaced. */
   private static final long PRICE = 123_456_789L;
   private static final long FEE = 1_234L;
+  private static final long CAPACITY = 987_654_321L;
+  private static final long REFUND_HEIGHT = 4_321_001L;
+  private static final ChannelId CHANNEL = ChannelId.random(Samples.RANDOM);
+  private static final ChannelScript CHANNEL_SCRIPT = ChannelScript.of(SELLER.publicKey(), BUYER.publicKey(),
+      REFUND_HEIGHT);
 
   /** One request of every kind (Testify twice: with and without an escrow). */
   static List<RegistryRequest> samples() {
@@ -65,7 +72,11 @@ class RegistryRequestCodecTest {
         RegistryRequest.Transfer.create(LAMBDA, BUYER, Samples.lockId(), Samples.outPoint(), MSG, Samples.bytes(71), t,
             Samples.RANDOM),
         RegistryRequest.Dispute.create(BUYER, DisputePolicy.Party.BUYER, ENTRY, Samples.lockId(), Samples.outPoint(),
-            "no secret after 1 h: ünïcödé ✓", t, Samples.RANDOM));
+            "no secret after 1 h: ünïcödé ✓", t, Samples.RANDOM),
+        RegistryRequest.ChannelLock.create(Z, ENTRY, 7, t, CHANNEL, CHANNEL_SCRIPT, Amount.ofSat(CAPACITY), 10,
+            REFUND_HEIGHT + 6, Samples.RANDOM),
+        RegistryRequest.TestifyChannel.create(ENTRY, CHANNEL, BUYER.publicKey(), t, Samples.RANDOM),
+        RegistryRequest.ChannelTransfer.create(LAMBDA, BUYER, CHANNEL, MSG, t, Samples.RANDOM));
   }
 
   /** Whether {@code r}'s proof verifies under the samples' secrets and keys. */
@@ -83,6 +94,11 @@ class RegistryRequestCodecTest {
           && RequestCodec.verifySignature(t, t.signature(), BUYER.publicKey());
     } else if (r instanceof RegistryRequest.Dispute d) {
       return RequestCodec.verifySignature(d, d.signature(), BUYER.publicKey());
+    } else if (r instanceof RegistryRequest.ChannelLock c) {
+      return RequestCodec.verifyMac(c, c.mac(), Z);
+    } else if (r instanceof RegistryRequest.ChannelTransfer c) {
+      return RequestCodec.verifyMac(c, c.mac(), LAMBDA)
+          && RequestCodec.verifySignature(c, c.signature(), BUYER.publicKey());
     }
     return true;
   }
@@ -118,7 +134,18 @@ class RegistryRequestCodecTest {
             Arbitraries.strings().ofMaxLength(300).filter(RegistryRequestCodecTest::isWellFormed))
         .as((t, party, evidence) -> RegistryRequest.Dispute.create(BUYER, party, ENTRY, Samples.lockId(),
             Samples.outPoint(), evidence, t, Samples.RANDOM));
-    return Arbitraries.oneOf(testify, lock, unlock, renew, split, transfer, dispute);
+    Arbitrary<Long> height = Arbitraries.longs().between(1, ChannelScript.LOCKTIME_THRESHOLD - 1);
+    Arbitrary<RegistryRequest> channelLock = Combinators.combine(time, sequence, money, height,
+            Arbitraries.integers().between(1, DsoRegistry.MAX_SPLIT), height)
+        .as((t, s, capacity, refund, parts, expiry) -> RegistryRequest.ChannelLock.create(Z, ENTRY, s, t,
+            ChannelId.random(Samples.RANDOM), ChannelScript.of(Samples.key().publicKey(), BUYER.publicKey(), refund),
+            Amount.ofSat(capacity), parts, expiry, Samples.RANDOM));
+    Arbitrary<RegistryRequest> testifyChannel = time.map(t -> RegistryRequest.TestifyChannel.create(ENTRY,
+        ChannelId.random(Samples.RANDOM), Samples.key().publicKey(), t, Samples.RANDOM));
+    Arbitrary<RegistryRequest> channelTransfer = time.map(t -> RegistryRequest.ChannelTransfer.create(LAMBDA, BUYER,
+        ChannelId.random(Samples.RANDOM), MSG, t, Samples.RANDOM));
+    return Arbitraries.oneOf(testify, lock, unlock, renew, split, transfer, dispute, channelLock, testifyChannel,
+        channelTransfer);
   }
 
   /** Strings without unpaired surrogates: those have no UTF-8 form, so no format can carry them. */
@@ -152,7 +179,7 @@ class RegistryRequestCodecTest {
       byte[] enc = r.encode();
       CodecChecks.everyCorruptionIsTypedOrCanonical(r.getClass().getSimpleName(), enc, RegistryRequest::decode,
           RegistryRequest::encode, CodecChecks.MASKS);
-      if (r instanceof RegistryRequest.Testify) {
+      if (r instanceof RegistryRequest.Testify || r instanceof RegistryRequest.TestifyChannel) {
         continue;
       }
       for (int at = 0; at < enc.length; at++) {
@@ -229,12 +256,38 @@ class RegistryRequestCodecTest {
   }
 
   @Test
+  void aChannelLocksHeightsPartsAndKeysAreChecked() {
+    byte[] enc = samples().get(8).encode();
+    assertThat(failureOf(() -> RegistryRequest.decode(replaceLong(enc, CAPACITY, 0)))).isEqualTo(EnergyError.OUT_OF_RANGE);
+    assertThat(failureOf(() -> RegistryRequest.decode(replaceLong(enc, CAPACITY, EnergyLimits.MAX_MONEY_SAT + 1))))
+        .isEqualTo(EnergyError.OUT_OF_RANGE);
+    assertThat(failureOf(() -> RegistryRequest.decode(replaceLong(enc, REFUND_HEIGHT, 0))))
+        .as("a refund height of 0").isEqualTo(EnergyError.OUT_OF_RANGE);
+    assertThat(failureOf(() -> RegistryRequest.decode(replaceLong(enc, REFUND_HEIGHT, ChannelScript.LOCKTIME_THRESHOLD))))
+        .as("a refund time, not a height").isEqualTo(EnergyError.OUT_OF_RANGE);
+    assertThat(failureOf(() -> RegistryRequest.decode(replaceLong(enc, REFUND_HEIGHT + 6, -1))))
+        .as("a negative expiry").isEqualTo(EnergyError.OUT_OF_RANGE);
+    int partsAt = enc.length - 32 - 8 - 2;
+    for (int parts : new int[] {0, DsoRegistry.MAX_SPLIT + 1, 0xffff}) {
+      byte[] bad = enc.clone();
+      bad[partsAt] = (byte) (parts >>> 8);
+      bad[partsAt + 1] = (byte) parts;
+      assertThat(failureOf(() -> RegistryRequest.decode(bad))).as("%d parts", parts).isEqualTo(EnergyError.MALFORMED);
+    }
+    // The client's key in the server's place: a channel needs two distinct keys.
+    int serverAt = 1 + 1 + 16 + 32 + 8 + 8 + 16;
+    byte[] sameKeys = enc.clone();
+    System.arraycopy(enc, serverAt + 33, sameKeys, serverAt, 33);
+    assertThat(failureOf(() -> RegistryRequest.decode(sameKeys))).isEqualTo(EnergyError.MALFORMED);
+  }
+
+  @Test
   void headerVersionKindAndSizeAreChecked() {
     byte[] enc = samples().get(3).encode();
     byte[] v1 = enc.clone();
     v1[0] = 1;
     assertThat(failureOf(() -> RegistryRequest.decode(v1))).isEqualTo(EnergyError.UNSUPPORTED_VERSION);
-    for (int kind : new int[] {0, 8, 0xff}) {
+    for (int kind : new int[] {0, 11, 0xff}) {
       byte[] k = enc.clone();
       k[1] = (byte) kind;
       assertThat(failureOf(() -> RegistryRequest.decode(k))).as("kind %d", kind).isEqualTo(EnergyError.UNKNOWN_KIND);

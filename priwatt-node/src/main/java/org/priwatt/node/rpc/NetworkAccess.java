@@ -54,6 +54,10 @@ public interface NetworkAccess {
     /** {@code add} of a peer already added (-23). */
     ALREADY_ADDED,
     /** {@code remove} of a peer never added (-24). */
-    NOT_ADDED
+    NOT_ADDED,
+    /** Not a host:port (-8). */
+    INVALID_ADDRESS,
+    /** {@code add} beyond the node's limit of added peers (-34). */
+    LIMIT_REACHED
   }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The node's own network state as {@code getnetworkinfo} shows it (the connection counts come
+ * The node's own network state as the node reports it ({@code Node.networkInfo()}) and
+ * {@code getnetworkinfo} shows it (the connection counts come
  * from {@link NetworkAccess#peers()}, the fees from the mempool policy).
  *
  * @param version the node's version as an integer ({@code version}, e.g. 10000 for 0.1.0)
@@ -17,10 +18,13 @@ import java.util.Objects;
  * @param proxy the SOCKS5 proxy as host:port, empty if none
  * @param localAddresses addresses we listen on and announce ({@code localaddresses})
  * @param warnings network warnings
+ * @param banned addresses banned now (bitcoind's {@code listbanned} counts them)
+ * @param addedNodes the peers added by configuration or {@code addnode}, host:port
+ *     ({@code getaddednodeinfo})
  */
 public record NetworkInfo(int version, String subversion, int protocolVersion, long localServices,
     boolean localRelay, long timeOffset, boolean networkActive, String proxy, List<LocalAddress> localAddresses,
-    List<String> warnings) {
+    List<String> warnings, int banned, List<String> addedNodes) {
 
   /** Copies the lists; checks the strings are present. */
   public NetworkInfo {
@@ -28,6 +32,7 @@ public record NetworkInfo(int version, String subversion, int protocolVersion, l
     Objects.requireNonNull(proxy, "proxy");
     localAddresses = List.copyOf(localAddresses);
     warnings = List.copyOf(warnings);
+    addedNodes = List.copyOf(addedNodes);
   }
 
   /**

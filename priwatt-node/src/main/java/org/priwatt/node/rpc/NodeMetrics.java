@@ -37,6 +37,9 @@ public record NodeMetrics(SortedMap<String, Long> counters, SortedMap<String, Do
    * @param maxMs the largest
    */
   public record Timing(long count, double medianMs, double p90Ms, double maxMs) {
+    /** Nothing measured. */
+    public static final Timing NONE = new Timing(0, 0, 0, 0);
+
     /**
      * Checks the count is not negative.
      *
@@ -47,6 +50,16 @@ public record NodeMetrics(SortedMap<String, Long> counters, SortedMap<String, Do
         throw new IllegalArgumentException("negative count");
       }
     }
+  }
+
+  /** The counter {@code name}, 0 if nothing was counted under it. */
+  public long counter(String name) {
+    return counters.getOrDefault(name, 0L);
+  }
+
+  /** The timing {@code name}, {@link Timing#NONE} if nothing was measured under it. */
+  public Timing timing(String name) {
+    return timings.getOrDefault(name, Timing.NONE);
   }
 
   @Override

@@ -3,7 +3,9 @@ package org.priwatt.node.rpc;
 import java.util.Objects;
 
 /**
- * One connected peer as {@code getpeerinfo} shows it (bitcoind's field names in the comments).
+ * One connected peer as the node reports it ({@code Node.peers()}) and {@code getpeerinfo} shows
+ * it (bitcoind's field names in the comments): the one snapshot type of a peer, so the node and
+ * its RPC never disagree on what a peer is.
  * Times are Unix seconds, 0 for never; ping times are seconds, negative when not measured yet
  * (then left out of the answer, as bitcoind does).
  *
@@ -29,11 +31,13 @@ import java.util.Objects;
  * @param syncedBlocks the last block we have in common ({@code synced_blocks}), -1 if none
  * @param connectionType bitcoind's connection type: {@code inbound}, {@code outbound-full-relay},
  *     {@code manual}, {@code feeler}, {@code block-relay-only} or {@code addr-fetch}
+ * @param handshakeComplete whether version and verack were exchanged (before that, the peer's
+ *     version fields are 0 or empty)
  */
 public record PeerInfo(long id, String addr, String addrLocal, long services, boolean relayTxes, long lastSend,
     long lastRecv, long bytesSent, long bytesRecv, long connTime, long timeOffset, double pingTime, double minPing,
     int version, String subver, boolean inbound, int startingHeight, int banScore, int syncedHeaders,
-    int syncedBlocks, String connectionType) {
+    int syncedBlocks, String connectionType, boolean handshakeComplete) {
 
   /**
    * Checks the strings are present.

@@ -27,6 +27,17 @@ public enum RpcType {
     this.helpName = helpName;
   }
 
+  /**
+   * Whether a command-line client sends an argument of this type as the JSON its text spells
+   * ({@code 5}, {@code 0.1}, {@code true}, {@code [..]}, {@code {..}}) rather than as a string:
+   * numbers, amounts, booleans, objects and arrays. bitcoin-cli keeps this as a separate table
+   * ({@code vRPCConvertParams}); here it follows from each parameter's declared type, so a
+   * method's parameters are declared once ({@link RpcClientArgs}).
+   */
+  public boolean sentAsJson() {
+    return this != STR && this != STR_HEX;
+  }
+
   /** The type's name in help texts ({@code numeric}, {@code json object} ...). */
   public String helpName() {
     return helpName;

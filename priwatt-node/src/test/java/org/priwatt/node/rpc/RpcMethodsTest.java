@@ -268,6 +268,60 @@ class RpcMethodsTest {
         .isEqualTo(err(-8, "'ALL|FOO' is not a valid sighash parameter."));
   }
 
+  private static String coins(long sat) {
+    return ChainJson.amount(Amount.ofSat(sat)).decimalValue().toPlainString();
+  }
+
+  /** A wallet coin, a second outpoint the node does not know, and a key for the coin. */
+  private record Spend(Utxo coin, OutPoint elsewhere, String wif) {
+    static Spend next() throws Exception {
+      Utxo coin = f.wallet.spendableCoins().stream().filter(u -> u.height() > 0).findFirst().orElseThrow();
+      String wif = WifKey.of(f.wallet.keys().key(coin.key()), ChainParameters.REGTEST.network()).toBase58();
+      return new Spend(coin, OutPoint.of(TxId.fromHex("22".repeat(32)), 3), wif);
+    }
+
+    Transaction paying(long sat) {
+      return Transaction.builder().addInput(coin.outPoint()).addInput(elsewhere)
+          .addOutput(Amount.ofSat(sat), coin.output().scriptPubKey()).build();
+    }
+
+    Map<String, Object> prevout(Double amount) {
+      Map<String, Object> p = new java.util.HashMap<>(Map.of("txid", elsewhere.txId().toHex(), "vout", 3,
+          "scriptPubKey", coin.output().scriptPubKey().toHex()));
+      if (amount != null) {
+        p.put("amount", amount);
+      }
+      return p;
+    }
+  }
+
+  @Test
+  void signrawtransactionwithkeyNeedsAmountsAndRefusesOutputsAboveTheInputs() throws Exception {
+    // The rules of `priwatt tx sign` too (one RawTransactionSigner): a given prevout carries its
+    // amount, and outputs above the inputs are refused before any signature.
+    Spend s = Spend.next();
+    assertThat(f.error("signrawtransactionwithkey", s.paying(1_000).toHex(), List.of(s.wif()), List.of(s.prevout(null))))
+        .isEqualTo(err(-3, "Missing amount"));
+    Transaction tooMuch = s.paying(s.coin().value().sat() + 2);
+    assertThat(f.error("signrawtransactionwithkey", tooMuch.toHex(), List.of(s.wif()), List.of(s.prevout(0.00000001))))
+        .isEqualTo(err(-8, "the outputs pay " + coins(s.coin().value().sat() + 2)
+            + " but the inputs bring " + coins(s.coin().value().sat() + 1)
+            + "; nothing was signed"));
+  }
+
+  @Test
+  void signrawtransactionwithkeyNeverSignsSingleWithoutItsOutput() throws Exception {
+    // SIGHASH_SINGLE for an input past the last output hashes to the constant 1 (Core's bug kept
+    // for consensus): such a signature would spend the coin in any transaction. bitcoind skips it.
+    Spend s = Spend.next();
+    JsonNode single = f.result("signrawtransactionwithkey", s.paying(1_000).toHex(), List.of(s.wif()),
+        List.of(s.prevout(0.00000001)), "SINGLE");
+    Transaction signed = Transaction.parseHex(single.get("hex").asText());
+    assertThat(signed.input(0).scriptSig().length()).isPositive();
+    assertThat(signed.input(1).scriptSig().length()).isZero();
+    assertThat(single.get("complete").asBoolean()).isFalse();
+  }
+
   // ---------------------------------------------------------------- mining, util
 
   @Test
@@ -406,15 +460,15 @@ class RpcMethodsTest {
     public List<PeerInfo> peers() {
       return List.of(
           new PeerInfo(1, "127.0.0.1:50001", "127.0.0.1:18444", 0x409, true, 100, 101, 1000, 2000, 90, 0, 0.012, 0.01,
-              70016, "/PriWatt:0.1.0/", false, 120, 0, 121, 121, "outbound-full-relay"),
+              70016, "/PriWatt:0.1.0/", false, 120, 0, 121, 121, "outbound-full-relay", true),
           new PeerInfo(2, "[::1]:50002", "", 0x1, false, 100, 101, 10, 20, 95, 0, -1, -1, 70016, "/PriWatt:0.1.0/",
-              true, 121, 5, -1, -1, "inbound"));
+              true, 121, 5, -1, -1, "inbound", true));
     }
 
     @Override
     public NetworkInfo info() {
       return new NetworkInfo(10000, "/PriWatt:0.1.0/", 70016, 0x409, true, 0, true, "",
-          List.of(new NetworkInfo.LocalAddress("127.0.0.1", 18444, 1)), List.of());
+          List.of(new NetworkInfo.LocalAddress("127.0.0.1", 18444, 1)), List.of(), 0, List.of());
     }
 
     @Override

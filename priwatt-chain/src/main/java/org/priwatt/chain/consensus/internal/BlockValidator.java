@@ -14,6 +14,7 @@ import org.priwatt.chain.TxOutput;
 import org.priwatt.chain.TxRejectReason;
 import org.priwatt.chain.block.Block;
 import org.priwatt.chain.block.BlockError;
+import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.block.HeaderChain;
 import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.script.Script;
@@ -129,12 +130,8 @@ public final class BlockValidator {
   public void checkContextual(Block block, HeaderChain parent, long nowSeconds)
       throws ChainException {
     Objects.requireNonNull(block, "block");
-    headers.checkNext(block.header(), parent, nowSeconds);
+    checkHeader(block.header(), parent, nowSeconds);
     int height = parent.tipHeight() + 1;
-    if (block.header().version() < params.minimumBlockVersion(height)) {
-      throw new ChainException(BlockError.BAD_VERSION, "version " + block.header().version()
-          + " at height " + height);
-    }
     long cutoff = params.enforcesSequenceLocks(height)
         ? MedianTimePast.ofTip(parent) : block.header().time();
     for (Transaction tx : block.transactions()) {
@@ -145,6 +142,24 @@ public final class BlockValidator {
     }
     if (params.requiresCoinbaseHeight(height)) {
       checkCoinbaseHeight(block, height);
+    }
+  }
+
+  /**
+   * The header part of {@link #checkContextual} (Core's {@code CheckBlockHeader} and {@code
+   * ContextualCheckBlockHeader}): what headers-first sync checks before it has the block.
+   *
+   * @throws ChainException {@link BlockError#PREV_BLOCK_MISMATCH}, {@link
+   *     BlockError#BAD_DIFF_BITS}, a proof-of-work error, {@link BlockError#TIME_TOO_OLD},
+   *     {@link BlockError#TIME_TOO_NEW} or {@link BlockError#BAD_VERSION}
+   */
+  public void checkHeader(BlockHeader header, HeaderChain parent, long nowSeconds)
+      throws ChainException {
+    headers.checkNext(header, parent, nowSeconds);
+    int height = parent.tipHeight() + 1;
+    if (header.version() < params.minimumBlockVersion(height)) {
+      throw new ChainException(BlockError.BAD_VERSION, "version " + header.version()
+          + " at height " + height);
     }
   }
 

@@ -20,6 +20,7 @@ import org.priwatt.energy.ledger.EscrowTerms;
 import org.priwatt.energy.registry.DsoRegistry;
 import org.priwatt.energy.registry.EnergyInjection;
 import org.priwatt.energy.registry.EscrowLock;
+import org.priwatt.energy.registry.PartLock;
 import org.priwatt.energy.registry.RegistryEvent;
 import org.priwatt.script.EscrowKeys;
 
@@ -27,7 +28,8 @@ import org.priwatt.script.EscrowKeys;
  * The write-ahead-log encoding of {@link RegistryEvent}s (big-endian): {@code type(1) ‖ time(8) ‖
  * fields}; changes of an entry start {@code requestId(16) ‖ entryId(32)}; injections are {@code
  * key(33) ‖ msgAddress(u8 text) ‖ mWh(8) ‖ timestamp(8)}, locks {@code lockId(16) ‖ escrow(105) ‖
- * price(8) ‖ fee(8) ‖ lockedAt(8) ‖ expiry(8)}, outputs {@code txid(32) ‖ vout(4)}, secrets 32 raw
+ * price(8) ‖ fee(8) ‖ lockedAt(8) ‖ expiry(8)}, channel locks {@code channelId(16) ‖ server(33) ‖
+ * client(33) ‖ refundHeight(8) ‖ capacity(8) ‖ lockedAt(8) ‖ fundingDeadline(8) ‖ expiryHeight(8)}, outputs {@code txid(32) ‖ vout(4)}, secrets 32 raw
  * bytes. Records are read back only from the DSO's own log, but are still decoded with bounds.
  */
 public final class EventCodec implements Codec<RegistryEvent> {
@@ -41,6 +43,8 @@ public final class EventCodec implements Codec<RegistryEvent> {
   private static final int TRANSFERRED = 5;
   private static final int SPLIT = 6;
   private static final int DECIDED = 7;
+  private static final int CHANNEL_LOCKED = 8;
+  private static final int CHANNEL_TRANSFERRED = 9;
   private static final int MAX_RELEASE = 16 * 1024;
 
   private EventCodec() {}
@@ -86,6 +90,20 @@ public final class EventCodec implements Codec<RegistryEvent> {
         Fields.secret(out, e.lockSecrets().get(i));
         out.i64(e.shares().get(i).milliwattHours());
       }
+    } else if (event instanceof RegistryEvent.ChannelLocked e) {
+      head(out, CHANNEL_LOCKED, e.time(), e.request(), e.entry());
+      PartLockCodec.write(out, e.lock());
+      out.u8(e.shares().size());
+      for (int i = 0; i < e.shares().size(); i++) {
+        Fields.secret(out, e.ownershipSecrets().get(i));
+        Fields.secret(out, e.lockSecrets().get(i));
+        out.i64(e.shares().get(i).milliwattHours());
+      }
+    } else if (event instanceof RegistryEvent.ChannelTransferred e) {
+      head(out, CHANNEL_TRANSFERRED, e.time(), e.request(), e.entry());
+      injection(out, e.client());
+      Fields.secret(out, e.clientLambda());
+      Fields.secret(out, e.clientLockSecret());
     } else if (event instanceof RegistryEvent.Decided e) {
       head(out, DECIDED, e.time(), e.request(), e.entry());
       out.bytes(e.lock().toBytes());
@@ -121,7 +139,7 @@ public final class EventCodec implements Codec<RegistryEvent> {
       EnergySecret lambda = Fields.secret(in);
       return new RegistryEvent.Injected(time, i, lambda, Fields.secret(in));
     }
-    if (type < LOCKED || type > DECIDED) {
+    if (type < LOCKED || type > CHANNEL_TRANSFERRED) {
       throw new DecodeException(DecodeError.UNKNOWN_TYPE, typeAt, "event type " + type);
     }
     RequestId request = Fields.requestId(in);
@@ -160,6 +178,28 @@ public final class EventCodec implements Codec<RegistryEvent> {
           shares.add(Fields.energy(in, "split share"));
         }
         return new RegistryEvent.Split(time, request, entry, lambdas, zs, shares);
+      }
+      case CHANNEL_LOCKED -> {
+        PartLock lock = PartLockCodec.read(in);
+        int at = in.position();
+        int n = in.u8();
+        if (n < 1 || n > DsoRegistry.MAX_SPLIT) {
+          throw new DecodeException(DecodeError.LENGTH_OUT_OF_RANGE, at, n + " channel parts");
+        }
+        List<EnergySecret> lambdas = new ArrayList<>(n);
+        List<EnergySecret> zs = new ArrayList<>(n);
+        List<EnergyAmount> shares = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          lambdas.add(Fields.secret(in));
+          zs.add(Fields.secret(in));
+          shares.add(Fields.energy(in, "channel part"));
+        }
+        return new RegistryEvent.ChannelLocked(time, request, entry, lock, lambdas, zs, shares);
+      }
+      case CHANNEL_TRANSFERRED -> {
+        EnergyInjection client = injection(in);
+        EnergySecret lambda = Fields.secret(in);
+        return new RegistryEvent.ChannelTransferred(time, request, entry, client, lambda, Fields.secret(in));
       }
       default -> {
         LockId lock = Fields.lockId(in);

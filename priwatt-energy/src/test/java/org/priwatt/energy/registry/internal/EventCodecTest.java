@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
 import org.priwatt.crypto.Hex;
 import org.priwatt.energy.ByteString;
+import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.CodecChecks;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyError;
@@ -30,7 +31,9 @@ import org.priwatt.energy.ledger.EscrowTerms;
 import org.priwatt.energy.registry.DsoRegistry;
 import org.priwatt.energy.registry.EnergyInjection;
 import org.priwatt.energy.registry.EscrowLock;
+import org.priwatt.energy.registry.PartLock;
 import org.priwatt.energy.registry.RegistryEvent;
+import org.priwatt.script.ChannelScript;
 
 /**
  * The write-ahead log's event format, kind by kind: round trips with every secret, cuts and
@@ -40,6 +43,7 @@ import org.priwatt.energy.registry.RegistryEvent;
 class EventCodecTest {
   private static final long INJECTED_MWH = 7_654_321L;
   private static final long PRICE = 123_456_789L;
+  private static final long CAPACITY = 918_273_645L;
 
   private static EnergyInjection injection(long mwh, long time) {
     return new EnergyInjection(Samples.key().publicKey(), Samples.identity().address(),
@@ -70,7 +74,16 @@ class EventCodecTest {
             List.of(Samples.secret(), Samples.secret(), Samples.secret()), List.of(EnergyAmount.ofMilliwattHours(4),
                 EnergyAmount.ofMilliwattHours(3), EnergyAmount.ofMilliwattHours(3))),
         new RegistryEvent.Decided(t + 6, id(), e, Samples.lockId(), Samples.outPoint(), 10_000, false),
-        new RegistryEvent.Decided(t + 7, id(), e, Samples.lockId(), Samples.outPoint(), 2_500, true));
+        new RegistryEvent.Decided(t + 7, id(), e, Samples.lockId(), Samples.outPoint(), 2_500, true),
+        new RegistryEvent.ChannelLocked(t + 8, id(), e, partLock(t + 8, CAPACITY), secrets(2), secrets(2),
+            List.of(EnergyAmount.ofMilliwattHours(5), EnergyAmount.ofMilliwattHours(4))),
+        new RegistryEvent.ChannelTransferred(t + 9, id(), e, injection(INJECTED_MWH + 2, t + 9), Samples.secret(),
+            Samples.secret()));
+  }
+
+  private static PartLock partLock(long at, long capacity) {
+    return new PartLock(ChannelId.random(Samples.RANDOM), ChannelScript.of(Samples.key().publicKey(),
+        Samples.key().publicKey(), 2_000), Amount.ofSat(capacity), at, at + 3600, 2_150);
   }
 
   private static RegistryEvent decode(byte[] b) throws EnergyException {
@@ -110,7 +123,15 @@ class EventCodecTest {
             Arbitraries.of(true, false))
         .as((t, share, freezes) -> new RegistryEvent.Decided(t, id(), Samples.entryId(), Samples.lockId(),
             Samples.outPoint(), share, freezes));
-    return Arbitraries.oneOf(injected, locked, unlocked, renewed, transferred, split, decided);
+    Arbitrary<RegistryEvent> channelLocked = Combinators.combine(Arbitraries.longs().between(0, 1L << 40),
+            energy.list().ofMinSize(1).ofMaxSize(DsoRegistry.MAX_SPLIT))
+        .as((t, shares) -> new RegistryEvent.ChannelLocked(t, id(), Samples.entryId(), partLock(t, CAPACITY),
+            secrets(shares.size()), secrets(shares.size()), shares.stream().map(EnergyAmount::ofMilliwattHours).toList()));
+    Arbitrary<RegistryEvent> channelTransferred = Combinators.combine(time, energy)
+        .as((t, e) -> new RegistryEvent.ChannelTransferred(t, id(), Samples.entryId(), injection(e, t),
+            Samples.secret(), Samples.secret()));
+    return Arbitraries.oneOf(injected, locked, unlocked, renewed, transferred, split, decided, channelLocked,
+        channelTransferred);
   }
 
   @Property(tries = 300)
@@ -134,6 +155,11 @@ class EventCodecTest {
       } else if (e instanceof RegistryEvent.Split s) {
         secrets.addAll(s.ownershipSecrets());
         secrets.addAll(s.lockSecrets());
+      } else if (e instanceof RegistryEvent.ChannelLocked c) {
+        secrets.addAll(c.ownershipSecrets());
+        secrets.addAll(c.lockSecrets());
+      } else if (e instanceof RegistryEvent.ChannelTransferred c) {
+        secrets.addAll(List.of(c.clientLambda(), c.clientLockSecret()));
       }
       for (EnergySecret s : secrets) {
         assertThat(e.toString()).doesNotContain(Hex.encode(s.copyBytes()));
@@ -198,6 +224,17 @@ class EventCodecTest {
       bad[countAt] = (byte) n;
       assertThat(failureOf(() -> decode(bad))).as("%d parts", n).isEqualTo(EnergyError.MALFORMED);
     }
+    byte[] channel = EventCodec.INSTANCE.encode(s.get(8));
+    int partsAt = 1 + 8 + 16 + 32 + 16 + 33 + 33 + 5 * 8;
+    for (int n : new int[] {0, DsoRegistry.MAX_SPLIT + 1}) {
+      byte[] bad = channel.clone();
+      bad[partsAt] = (byte) n;
+      assertThat(failureOf(() -> decode(bad))).as("%d channel parts", n).isEqualTo(EnergyError.MALFORMED);
+    }
+    assertThat(failureOf(() -> decode(replaceLong(channel, 2_150, 2_000)))).as("expiry at the refund height")
+        .isEqualTo(EnergyError.MALFORMED);
+    assertThat(failureOf(() -> decode(replaceLong(channel, CAPACITY, 0)))).isEqualTo(EnergyError.OUT_OF_RANGE);
+
     byte[] decided = EventCodec.INSTANCE.encode(s.get(7));
     int shareAt = decided.length - 3;
     byte[] share = decided.clone();
@@ -207,7 +244,7 @@ class EventCodecTest {
     byte[] flag = decided.clone();
     flag[decided.length - 1] = 2;
     assertThat(failureOf(() -> decode(flag))).isEqualTo(EnergyError.MALFORMED);
-    for (int type : new int[] {0, 8, 0xff}) {
+    for (int type : new int[] {0, 10, 0xff}) {
       byte[] t = decided.clone();
       t[0] = (byte) type;
       assertThat(failureOf(() -> decode(t))).as("type %d", type).isEqualTo(EnergyError.UNKNOWN_KIND);

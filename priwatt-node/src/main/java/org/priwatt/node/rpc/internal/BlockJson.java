@@ -10,6 +10,7 @@ import org.priwatt.chain.block.BlockHash;
 import org.priwatt.chain.block.BlockHeader;
 import org.priwatt.chain.state.BlockIndexEntry;
 import org.priwatt.chain.state.ChainState;
+import org.priwatt.node.rpc.ChainJson;
 
 /**
  * Blocks and headers as bitcoind's {@code blockheaderToJSON} and {@code blockToJSON}, and its
@@ -89,7 +90,7 @@ public final class BlockJson {
     ArrayNode txs = o.putArray("tx");
     for (Transaction tx : block.transactions()) {
       if (txDetails) {
-        txs.add(TxJson.toJson(tx, null, true, chain.params().network()));
+        txs.add(ChainJson.transaction(tx, null, true, chain.params().network()));
       } else {
         txs.add(tx.txId().toHex());
       }

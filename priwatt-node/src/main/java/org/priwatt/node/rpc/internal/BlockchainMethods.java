@@ -30,6 +30,7 @@ import org.priwatt.chain.mempool.MempoolPolicy;
 import org.priwatt.chain.state.BlockIndexEntry;
 import org.priwatt.chain.state.ChainState;
 import org.priwatt.crypto.Hex;
+import org.priwatt.node.rpc.ChainJson;
 import org.priwatt.node.rpc.RpcArgs;
 import org.priwatt.node.rpc.RpcError;
 import org.priwatt.node.rpc.RpcException;
@@ -227,7 +228,7 @@ final class BlockchainMethods {
     o.put("bestblock", tip.hash().toHex());
     o.put("confirmations", c.height() == Coin.MEMPOOL_HEIGHT ? 0 : tip.height() - c.height() + 1);
     o.set("value", Json.amount(c.output().value()));
-    o.set("scriptPubKey", ScriptJson.toJson(c.output().scriptPubKey(), true, true, chain.params().network()));
+    o.set("scriptPubKey", ChainJson.script(c.output().scriptPubKey(), true, true, chain.params().network()));
     o.put("coinbase", c.coinbase());
     return o;
   }

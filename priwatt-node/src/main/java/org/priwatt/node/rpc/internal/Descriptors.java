@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.NetworkParameters;
+import org.priwatt.node.rpc.ChainJson;
 import org.priwatt.script.MultisigScript;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptChunk;
@@ -42,7 +43,7 @@ public final class Descriptors {
       }
       return sb.append(')').toString();
     }
-    Optional<Address> address = ScriptJson.address(script, network);
+    Optional<Address> address = ChainJson.address(script, network);
     if (address.isPresent()) {
       return "addr(" + address.get().toBase58() + ")";
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.Map;
 import org.priwatt.chain.Amount;
 
@@ -28,7 +30,10 @@ import org.priwatt.chain.Amount;
  * {@code UniValue::read} (strict JSON, one value and nothing after it, objects keeping their key
  * order and the first of duplicate keys, exact decimals, bounded nesting and sizes), and the
  * writer for replies with Core's number formats: amounts with exactly 8 decimals and floating
- * values as C++ {@code setprecision(16)} prints them.
+ * values as C++ {@code setprecision(16)} prints them; and UniValue's indented form
+ * ({@code write(2)}), which bitcoin-cli prints results in. A number read keeps the text it was
+ * written with, as UniValue keeps numbers as text, so a client printing a reply indented prints
+ * it exactly as the server sent it ({@code 4.656542373906925e-10}, not {@code 4.656542373906925E-10}).
  */
 public final class Json {
   /** Node factory keeping decimals exact ({@code 0.1} stays {@code 0.1}). */
@@ -140,7 +145,7 @@ public final class Json {
             return NODES.numberNode(p.getBigIntegerValue());
         }
       case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(p.getDecimalValue());
+        return new WrittenDecimal(p.getDecimalValue(), p.getText());
       case VALUE_TRUE:
         return NODES.booleanNode(true);
       case VALUE_FALSE:
@@ -217,5 +222,115 @@ public final class Json {
       sb.append('0');
     }
     return sb.append(abs).toString();
+  }
+
+  /**
+   * {@code node} as UniValue's {@code write(2)} writes it, the form bitcoin-cli prints results in:
+   * two spaces of indent per level, {@code "key": value}, an empty array or object still on two
+   * lines; numbers as they were read or made, amounts with their 8 decimals.
+   */
+  public static String writePretty(JsonNode node) {
+    StringBuilder sb = new StringBuilder();
+    pretty(node, 0, sb);
+    return sb.toString();
+  }
+
+  private static final int INDENT = 2;
+
+  private static void pretty(JsonNode node, int level, StringBuilder sb) {
+    // UniValue::write: the children of a value at level L are indented L+1 levels (L >= 1) and
+    // its closing bracket L-1 levels, so the top level (0) counts as 1.
+    int modLevel = Math.max(level, 1);
+    if (node.isObject()) {
+      sb.append("{\n");
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+        Map.Entry<String, JsonNode> e = it.next();
+        indent(modLevel, sb);
+        escaped(e.getKey(), sb);
+        sb.append(": ");
+        pretty(e.getValue(), modLevel + 1, sb);
+        sb.append(it.hasNext() ? ",\n" : "\n");
+      }
+      indent(modLevel - 1, sb);
+      sb.append('}');
+    } else if (node.isArray()) {
+      sb.append("[\n");
+      for (int i = 0; i < node.size(); i++) {
+        indent(modLevel, sb);
+        pretty(node.get(i), modLevel + 1, sb);
+        sb.append(i + 1 < node.size() ? ",\n" : "\n");
+      }
+      indent(modLevel - 1, sb);
+      sb.append(']');
+    } else if (node.isTextual()) {
+      escaped(node.textValue(), sb);
+    } else if (node instanceof WrittenDecimal || !node.isBigDecimal()) {
+      // Integers, booleans, null, numbers as read, and raw values (floats made by real()).
+      sb.append(node.isPojo() ? writeString(node) : node.asText());
+    } else {
+      sb.append(node.decimalValue().toPlainString()); // an amount made here: never an exponent
+    }
+  }
+
+  private static void indent(int level, StringBuilder sb) {
+    sb.append(" ".repeat(INDENT * level));
+  }
+
+  /** UniValue's {@code json_escape}: quotes, backslashes and control characters; the rest as is. */
+  private static void escaped(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\b':
+          sb.append("\\b");
+          break;
+        case '\f':
+          sb.append("\\f");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+      }
+    }
+    sb.append('"');
+  }
+
+  /**
+   * A decimal number read from JSON that keeps its text, as UniValue keeps every number as the
+   * string it was given: {@link #writePretty} writes it back unchanged, everything else uses its
+   * exact value (the compact writer in plain notation).
+   */
+  private static final class WrittenDecimal extends DecimalNode {
+    private static final long serialVersionUID = 1L;
+    private final String text;
+
+    WrittenDecimal(BigDecimal value, String text) {
+      super(value);
+      this.text = text;
+    }
+
+    @Override
+    public String asText() {
+      return text;
+    }
   }
 }

@@ -206,6 +206,12 @@ final class NetworkMethods {
       throw new RpcException(RpcError.CLIENT_NODE_NOT_ADDED,
           "Error: Node could not be removed. It has not been added previously.");
     }
+    if (r == NetworkAccess.AddNodeResult.INVALID_ADDRESS) {
+      throw new RpcException(RpcError.INVALID_PARAMETER, "Error: Invalid node address: " + node);
+    }
+    if (r == NetworkAccess.AddNodeResult.LIMIT_REACHED) {
+      throw new RpcException(RpcError.CLIENT_NODE_CAPACITY_REACHED, "Error: Too many added nodes");
+    }
     return Json.NODES.nullNode();
   }
 

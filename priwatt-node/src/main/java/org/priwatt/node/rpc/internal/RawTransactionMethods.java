@@ -7,20 +7,15 @@ import static org.priwatt.node.rpc.internal.RpcContext.method;
 import static org.priwatt.node.rpc.internal.RpcContext.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.Coin;
-import org.priwatt.chain.ConsensusApi;
 import org.priwatt.chain.OutPoint;
-import org.priwatt.chain.SignatureHasher;
 import org.priwatt.chain.Transaction;
-import org.priwatt.chain.TransactionSigner;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.TxInput;
 import org.priwatt.chain.TxOutput;
@@ -33,10 +28,10 @@ import org.priwatt.chain.mempool.StandardPolicy;
 import org.priwatt.chain.state.BlockIndexEntry;
 import org.priwatt.chain.state.ChainState;
 import org.priwatt.crypto.Address;
-import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.NetworkParameters;
-import org.priwatt.crypto.WifKey;
+import org.priwatt.node.rpc.ChainJson;
+import org.priwatt.node.rpc.RawTransactionSigner;
 import org.priwatt.node.rpc.RpcArgs;
 import org.priwatt.node.rpc.RpcError;
 import org.priwatt.node.rpc.RpcException;
@@ -45,8 +40,6 @@ import org.priwatt.node.rpc.RpcType;
 import org.priwatt.node.rpc.TxIndex;
 import org.priwatt.script.Script;
 import org.priwatt.script.ScriptChunk;
-import org.priwatt.script.ScriptError;
-import org.priwatt.script.ScriptTemplates;
 
 /**
  * The {@code rawtransactions} category as Bitcoin Core 28's {@code rpc/rawtransaction.cpp} and
@@ -57,8 +50,6 @@ final class RawTransactionMethods {
   private static final String CATEGORY = "rawtransactions";
   /** bitcoind's {@code DEFAULT_MAX_RAW_TX_FEE_RATE}: 0.10 coin per kvB. */
   static final long DEFAULT_MAX_FEE_RATE_SAT_PER_KB = 10_000_000;
-  /** Most private keys or previous outputs one signing call takes. */
-  static final int MAX_SIGNING_ITEMS = 10_000;
 
   private final RpcContext ctx;
 
@@ -191,7 +182,7 @@ final class RawTransactionMethods {
     if (given != null) {
       result.put("in_active_chain", chain.isOnBestChain(given.hash()));
     }
-    result.setAll(TxJson.toJson(tx, null, true, network()));
+    result.setAll(ChainJson.transaction(tx, null, true, network()));
     if (inBlock != null) {
       result.put("blockhash", inBlock.toHex());
       Optional<BlockIndexEntry> e = chain.entry(inBlock);
@@ -211,13 +202,13 @@ final class RawTransactionMethods {
   private JsonNode decodeRawTransaction(RpcArgs a) throws RpcException {
     Transaction tx = decodeHexTx(a.string(0))
         .orElseThrow(() -> new RpcException(RpcError.DESERIALIZATION_ERROR, "TX decode failed"));
-    return TxJson.toJson(tx, null, false, network());
+    return ChainJson.transaction(tx, null, false, network());
   }
 
   private JsonNode decodeScript(RpcArgs a) throws RpcException {
     Script script = a.string(0).isEmpty() ? Script.EMPTY : Script.fromBytes(a.hex(0, "argument", Block.MAX_SIZE));
-    ObjectNode r = ScriptJson.toJson(script, false, true, network());
-    String type = ScriptJson.type(script);
+    ObjectNode r = ChainJson.script(script, false, true, network());
+    String type = ChainJson.typeName(script);
     boolean wrappable = !type.equals("nulldata") && !type.equals("scripthash") && hasValidOps(script)
         && !StandardPolicy.isUnspendable(script);
     if (wrappable) {
@@ -311,175 +302,20 @@ final class RawTransactionMethods {
   private JsonNode signRawTransactionWithKey(RpcArgs a) throws RpcException {
     Transaction tx = decodeHexTx(a.string(0)).orElseThrow(() -> new RpcException(RpcError.DESERIALIZATION_ERROR,
         "TX decode failed. Make sure the tx has at least one input."));
-    JsonNode keyList = a.node(1);
-    if (keyList.size() > MAX_SIGNING_ITEMS) {
-      throw new RpcException(RpcError.INVALID_PARAMETER, "Too many private keys");
-    }
-    List<EcKey> keys = new java.util.ArrayList<>();
-    for (JsonNode k : keyList) {
+    List<String> wifs = new ArrayList<>();
+    for (JsonNode k : a.node(1)) {
       if (!k.isTextual()) {
         throw RpcArgs.typeError(k, "string");
       }
-      try {
-        WifKey wif = WifKey.parse(k.textValue(), network());
-        keys.add(wif.toEcKey());
-      } catch (CryptoException | IllegalArgumentException e) {
-        throw new RpcException(RpcError.INVALID_ADDRESS_OR_KEY, "Invalid private key");
-      }
+      wifs.add(k.textValue());
     }
-    Map<OutPoint, Script> prevScripts = new HashMap<>();
-    Map<Script, Script> redeemScripts = new HashMap<>();
-    parsePrevouts(a.node(2), prevScripts, redeemScripts);
-    int hashType = sighashType(a.has(3) ? a.string(3) : "DEFAULT");
-    ArrayNode errors = Json.NODES.arrayNode();
-    boolean complete = true;
-    for (int i = 0; i < tx.inputs().size(); i++) {
-      TxInput in = tx.input(i);
-      Script spk = prevScripts.get(in.outPoint());
-      if (spk == null) {
-        spk = previousOutput(in.outPoint()).map(TxOutput::scriptPubKey).orElse(null);
-      }
-      if (spk == null) {
-        complete = false;
-        errors.add(inputError(in, "Input not found or already spent"));
-        continue;
-      }
-      tx = signInput(tx, i, spk, redeemScripts, keys, hashType);
-      ScriptError err = ConsensusApi.verifyInput(tx, i, spk, ConsensusApi.STANDARD_FLAGS);
-      if (err != ScriptError.OK) {
-        complete = false;
-        errors.add(inputError(tx.input(i), err == ScriptError.INVALID_STACK_OPERATION
-            ? "Unable to sign input, invalid stack size (possibly missing key)" : scriptErrorString(err)));
-      }
-    }
-    ObjectNode result = Json.NODES.objectNode();
-    result.put("hex", tx.toHex());
-    result.put("complete", complete);
-    if (!errors.isEmpty()) {
-      result.set("errors", errors);
-    }
-    return result;
-  }
-
-  private static Transaction signInput(Transaction tx, int i, Script spk, Map<Script, Script> redeemScripts,
-      List<EcKey> keys, int hashType) {
-    for (EcKey key : keys) {
-      try {
-        if (ScriptTemplates.isP2pkh(spk)) {
-          return TransactionSigner.signP2pkh(tx, i, spk, key, hashType);
-        }
-        Script redeem = redeemScripts.get(spk);
-        if (redeem != null) {
-          tx = TransactionSigner.signMultisig(tx, i, redeem, key, hashType);
-        }
-      } catch (ChainException e) {
-        // This key does not sign this input (not its key, not a script we sign): try the next one.
-        continue;
-      }
-    }
-    return tx;
-  }
-
-  private static ObjectNode inputError(TxInput in, String error) {
-    ObjectNode o = Json.NODES.objectNode();
-    o.put("txid", in.outPoint().txId().toHex());
-    o.put("vout", in.outPoint().index());
-    o.putArray("witness");
-    o.put("scriptSig", in.scriptSig().toHex());
-    o.put("sequence", in.sequence());
-    o.put("error", error);
-    return o;
-  }
-
-  /** Core's {@code ParsePrevouts}: txid, vout, scriptPubKey and an optional redeemScript per entry. */
-  private void parsePrevouts(JsonNode prevtxs, Map<OutPoint, Script> scripts, Map<Script, Script> redeem)
-      throws RpcException {
-    if (prevtxs.isNull()) {
-      return;
-    }
-    if (prevtxs.size() > MAX_SIGNING_ITEMS) {
-      throw new RpcException(RpcError.INVALID_PARAMETER, "Too many previous outputs");
-    }
-    for (JsonNode p : prevtxs) {
-      if (!p.isObject()) {
-        throw new RpcException(RpcError.DESERIALIZATION_ERROR, "expected object with {\"txid'\",\"vout\",\"scriptPubKey\"}");
-      }
-      JsonNode txidNode = p.get("txid");
-      JsonNode voutNode = p.get("vout");
-      JsonNode spkNode = p.get("scriptPubKey");
-      if (txidNode == null || !txidNode.isTextual()) {
-        throw new RpcException(RpcError.TYPE_ERROR, "Missing txid");
-      }
-      if (voutNode == null || !voutNode.isIntegralNumber()) {
-        throw new RpcException(RpcError.TYPE_ERROR, "Missing vout");
-      }
-      if (spkNode == null || !spkNode.isTextual()) {
-        throw new RpcException(RpcError.TYPE_ERROR, "Missing scriptPubKey");
-      }
-      RpcArgs fields = RpcArgs.of(java.util.Arrays.asList(txidNode, voutNode, spkNode, p.get("redeemScript")));
-      TxId txid = TxId.of(fields.hash(0, "txid"));
-      long vout = voutNode.asLong();
-      if (vout < 0) {
-        throw new RpcException(RpcError.DESERIALIZATION_ERROR, "vout cannot be negative");
-      }
-      Script spk = Script.fromBytes(fields.hex(2, "scriptPubKey", Block.MAX_SIZE));
-      OutPoint op = OutPoint.of(txid, vout);
-      Optional<Coin> existing = ctx.chain().chain().coin(op);
-      if (existing.isPresent() && !existing.get().output().scriptPubKey().equals(spk)) {
-        throw new RpcException(RpcError.DESERIALIZATION_ERROR, "Previous output scriptPubKey mismatch:\n"
-            + existing.get().output().scriptPubKey() + "\nvs:\n" + spk);
-      }
-      scripts.put(op, spk);
-      if (fields.has(3)) {
-        Script rs = Script.fromBytes(fields.hex(3, "redeemScript", Block.MAX_SIZE));
-        redeem.put(spk, rs);
-        redeem.put(ScriptTemplates.p2shOf(rs), rs);
-      }
-    }
-  }
-
-  /** Core's {@code SighashFromStr}; DEFAULT is ALL for legacy inputs. */
-  static int sighashType(String s) throws RpcException {
-    switch (s) {
-      case "DEFAULT":
-      case "ALL":
-        return SignatureHasher.SIGHASH_ALL;
-      case "NONE":
-        return SignatureHasher.SIGHASH_NONE;
-      case "SINGLE":
-        return SignatureHasher.SIGHASH_SINGLE;
-      case "ALL|ANYONECANPAY":
-        return SignatureHasher.SIGHASH_ALL | SignatureHasher.SIGHASH_ANYONECANPAY;
-      case "NONE|ANYONECANPAY":
-        return SignatureHasher.SIGHASH_NONE | SignatureHasher.SIGHASH_ANYONECANPAY;
-      case "SINGLE|ANYONECANPAY":
-        return SignatureHasher.SIGHASH_SINGLE | SignatureHasher.SIGHASH_ANYONECANPAY;
-      default:
-        throw new RpcException(RpcError.INVALID_PARAMETER, "'" + s + "' is not a valid sighash parameter.");
-    }
-  }
-
-  /** Core's {@code ScriptErrorString} for the errors signing meets; the error's name otherwise. */
-  static String scriptErrorString(ScriptError e) {
-    switch (e) {
-      case EVAL_FALSE:
-        return "Script evaluated without error but finished with a false/empty top stack element";
-      case EQUALVERIFY:
-        return "Script failed an OP_EQUALVERIFY operation";
-      case CHECKSIGVERIFY:
-        return "Script failed an OP_CHECKSIGVERIFY operation";
-      case SIG_NULLFAIL:
-        return "Signature must be zero for failed CHECK(MULTI)SIG operation";
-      case SIG_DER:
-        return "Non-canonical DER signature";
-      case PUBKEYTYPE:
-        return "Public key is neither compressed or uncompressed";
-      case SIG_PUSHONLY:
-        return "Only push operators allowed in signatures";
-      case INVALID_STACK_OPERATION:
-        return "Operation not valid with the current stack size";
-      default:
-        return e.name();
+    List<EcKey> keys = RawTransactionSigner.parseKeys(wifs, network());
+    try {
+      List<RawTransactionSigner.Prevout> prevouts = RawTransactionSigner.parsePrevouts(a.node(2), tx);
+      int hashType = RawTransactionSigner.sighashType(a.has(3) ? a.string(3) : "DEFAULT");
+      return RawTransactionSigner.sign(tx, keys, prevouts, this::previousOutput, hashType).toJson();
+    } finally {
+      keys.forEach(EcKey::destroy);
     }
   }
 }

@@ -17,6 +17,7 @@ import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.NetworkParameters;
 import org.priwatt.chain.wallet.PaymentBuilder;
+import org.priwatt.node.rpc.ChainJson;
 import org.priwatt.node.rpc.RpcArgs;
 import org.priwatt.node.rpc.RpcError;
 import org.priwatt.node.rpc.RpcException;
@@ -180,7 +181,7 @@ final class UtilMethods {
 
   /** Whether {@code script} pays one of {@code addresses} (for filters). */
   static boolean paysAny(Script script, List<Address> addresses, NetworkParameters network) {
-    Optional<Address> a = ScriptJson.address(script, network);
+    Optional<Address> a = ChainJson.address(script, network);
     return a.isPresent() && addresses.contains(a.get());
   }
 }

@@ -27,6 +27,7 @@ import org.priwatt.chain.wallet.WalletTransaction;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.NetworkParameters;
+import org.priwatt.node.rpc.ChainJson;
 import org.priwatt.node.rpc.RpcArgs;
 import org.priwatt.node.rpc.RpcError;
 import org.priwatt.node.rpc.RpcException;
@@ -202,7 +203,7 @@ final class WalletMethods {
         continue;
       }
       Script spk = u.output().scriptPubKey();
-      Optional<Address> address = ScriptJson.address(spk, network());
+      Optional<Address> address = ChainJson.address(spk, network());
       if (!filter.isEmpty() && (address.isEmpty() || !filter.contains(address.get()))) {
         continue;
       }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.priwatt.chain.Amount;
+import org.priwatt.node.rpc.ChainJson;
 import org.priwatt.script.Script;
 
 /** The server's number formats, JSON reader limits, descriptors, script assembly and authentication. */
@@ -73,14 +74,14 @@ class JsonAndScriptTest {
     sig[der.length] = 0x01;
     byte[] pub = key.publicKey().encoded();
     Script scriptSig = org.priwatt.script.ScriptBuilder.create().data(sig).data(pub).build();
-    assertThat(ScriptJson.asmWithSighash(scriptSig))
+    assertThat(ChainJson.scriptSigAsm(scriptSig))
         .isEqualTo(org.priwatt.crypto.Hex.encode(der) + "[ALL] " + org.priwatt.crypto.Hex.encode(pub));
     sig[der.length] = 0x04; // no such hash type: plain hex
-    assertThat(ScriptJson.asmWithSighash(org.priwatt.script.ScriptBuilder.create().data(sig).build()))
+    assertThat(ChainJson.scriptSigAsm(org.priwatt.script.ScriptBuilder.create().data(sig).build()))
         .isEqualTo(org.priwatt.crypto.Hex.encode(sig));
     // Not a signature: plain hex; small pushes as numbers.
-    assertThat(ScriptJson.asmWithSighash(Script.fromHex("0401020304" + "0500000000ff"))).isEqualTo("67305985 00000000ff");
-    assertThat(ScriptJson.asmWithSighash(Script.fromHex("4c"))).isEqualTo("[error]");
+    assertThat(ChainJson.scriptSigAsm(Script.fromHex("0401020304" + "0500000000ff"))).isEqualTo("67305985 00000000ff");
+    assertThat(ChainJson.scriptSigAsm(Script.fromHex("4c"))).isEqualTo("[error]");
   }
 
   @Test

@@ -1,0 +1,32 @@
+package org.priwatt.node.role;
+
+import java.util.Map;
+import org.priwatt.crypto.EcPublicKey;
+import org.priwatt.msg.BitmessageAddress;
+import org.priwatt.node.rpc.MarketAccess;
+
+/**
+ * A node's running energy role, started and stopped with the node ({@code Node#role()}): the
+ * market view the RPC server serves ({@link MarketAccess}: the offers the role knows, its trades
+ * as seller or buyer) and a summary for the node's status file. Thread-safe.
+ */
+public interface RoleAgent extends MarketAccess, AutoCloseable {
+  /** The role. */
+  Role role();
+
+  /** The DSO's messaging address: this node's own for the DSO, the configured one otherwise. */
+  BitmessageAddress dsoAddress();
+
+  /** The DSO's certificate key: this node's own for the DSO, the configured one otherwise. */
+  EcPublicKey dsoKey();
+
+  /**
+   * A JSON-ready summary (strings, numbers, maps of them): the role, the offers known, trades
+   * open, completed and failed and, for the DSO, the registry's entries by status.
+   */
+  Map<String, Object> summary();
+
+  /** Stops the agent; sessions stay saved and resume at the next start. Idempotent. */
+  @Override
+  void close();
+}

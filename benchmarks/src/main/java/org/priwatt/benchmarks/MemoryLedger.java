@@ -58,6 +58,12 @@ final class MemoryLedger implements PaymentLedger {
     return Optional.empty();
   }
 
+  /** One block on genesis: the block {@link #confirm} records transactions in. */
+  @Override
+  public int height() {
+    return 1;
+  }
+
   @Override
   public synchronized int confirmations(TxId txId) {
     return confirmations.getOrDefault(txId, -1);

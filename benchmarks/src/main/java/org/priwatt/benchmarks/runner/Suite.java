@@ -119,8 +119,28 @@ public final class Suite {
       pair("MessageRelayBenchmark", "relay", "floorDecodeAndCheck", Kind.FLOOR),
       pair("OfferMatchingBenchmark", "match", "floorSortPrices", Kind.FLOOR),
       pair("OfferMatchingBenchmark", "match", "peerSortOffers", Kind.PEER),
-      // A slot: the class lands from the channels branch; the pair applies once it does.
-      pair("ChannelIncrementBenchmark", "increment", "floor", Kind.FLOOR));
+      pair("ChannelIncrementBenchmark", "increment", "floor", Kind.FLOOR),
+      pair("ChannelIncrementBenchmark", "increment", NATIVE, "increment", BC, Kind.SCALING),
+      pair("ChannelIncrementBenchmark", "hundredChannels", Map.of(), "increment", Map.of(), Kind.SCALING),
+      pair("ChannelDurableBenchmark", "oneChannel", Map.of("store", "JOURNAL"), "oneChannel", Map.of("store", "FILE"),
+          Kind.PEER),
+      pair("ChannelEndToEndBenchmark", "increment", Map.of("pow", "DEFAULT"), "increment", Map.of("pow", "EASY"),
+          Kind.SCALING),
+      pair("NodePropagationBenchmark", "block", Map.of("inputs", "0"), "rawLoopbackRoundTrip",
+          Map.of("kind", "BLOCK"), Kind.FLOOR),
+      pair("NodePropagationBenchmark", "block", Map.of("inputs", "2000"), "rawLoopbackRoundTrip",
+          Map.of("kind", "BLOCK_2000"), Kind.FLOOR),
+      pair("NodePropagationBenchmark", "transaction", Map.of(), "rawLoopbackRoundTrip", Map.of("kind", "TX"),
+          Kind.FLOOR),
+      pair("NodePropagationBenchmark", "messageObject", Map.of(), "rawLoopbackRoundTrip", Map.of("kind", "OBJECT"),
+          Kind.FLOOR),
+      pair("NodeSyncBenchmark", "sync", Map.of("rateLimit", "unlimited"), "connectDirect", Map.of(), Kind.FLOOR),
+      pair("NodeSyncBenchmark", "sync", Map.of("rateLimit", "default"), "sync", Map.of("rateLimit", "unlimited"),
+          Kind.SCALING),
+      pair("RpcThroughputBenchmark", "getblockcount1", "constant1", Kind.FLOOR),
+      pair("RpcThroughputBenchmark", "getblockcount4", "constant4", Kind.FLOOR),
+      pair("RpcThroughputBenchmark", "getblock1", "constant1", Kind.FLOOR),
+      pair("RpcThroughputBenchmark", "getblock4", "constant4", Kind.FLOOR));
 
   /**
    * A place in the suite for benchmarks another branch brings: the report lists the slot as
@@ -133,16 +153,8 @@ public final class Suite {
    */
   public record Slot(String name, Pattern classPattern, String source, String expected) {}
 
-  /** The slots the issue asks for that this branch does not fill. */
-  public static final List<Slot> SLOTS = List.of(
-      new Slot("Channel increments", Pattern.compile("Channel\\w*Benchmark"), "the channels branch (issue 14)",
-          "increments per second next to the floor of one signature and one verification per increment, on both "
-              + "backends; durable increments next to the fsync floor"),
-      new Slot("Node propagation", Pattern.compile("Node\\w*(Relay|Propagation)\\w*Benchmark"),
-          "the node branch (priwatt-node P2P)",
-          "objects per second across nodes over loopback next to MessageRelayBenchmark.relay (one node, no sockets)"),
-      new Slot("Node RPC", Pattern.compile("\\w*Rpc\\w*Benchmark"), "the node branch (priwatt-node RPC)",
-          "requests per second over loopback next to a bare loopback round trip of the same size"));
+  /** The slots the issues ask for that no class fills yet: none since channels and the node landed. */
+  public static final List<Slot> SLOTS = List.of();
 
   /**
    * One JMH run of a quick selection: the benchmarks matching {@code include} with {@code params}
@@ -163,9 +175,9 @@ public final class Suite {
    * The quick mode's representative subset: the Table 3 replica (ECDSA on the 160-, 224- and
    * 256-bit curves, secp256k1 through the SDK, libsecp256k1 and bitcoinj, every RSA size), the
    * registry, relay and matching hot paths with their floors, and the native backend's trial
-   * decryption (the messaging layer's costliest step). 49 benchmark
-   * runs; with {@link #QUICK_TIMING} about 3 minutes on two cores. The channel increment joins when
-   * its class is in the jar.
+   * decryption (the messaging layer's costliest step), a channel increment (bare and durable) and
+   * the node's RPC on one connection. With {@link #QUICK_TIMING} about 3 minutes on two cores; node
+   * propagation and sync (seconds of set-up each) are left to the full mode.
    */
   public static final List<Selection> QUICK = List.of(
       new Selection("\\.EcdsaBenchmark\\.", Map.of("curve", "secp160r1,secp224r1,secp256r1,secp256k1")),
@@ -173,7 +185,9 @@ public final class Suite {
       new Selection("\\.(DsoRegistry|MessageRelay|OfferMatching)Benchmark\\.", Map.of()),
       new Selection("\\.TrialDecryptionBenchmark\\.(failedTrialDecryption|bareMultiply)$",
           Map.of("backend", "NATIVE", "identities", "1")),
-      new Selection("\\.ChannelIncrementBenchmark\\.(increment|floor)$", Map.of("backend", "NATIVE")));
+      new Selection("\\.ChannelIncrementBenchmark\\.(increment|floor)$", Map.of("backend", "NATIVE")),
+      new Selection("\\.ChannelDurableBenchmark\\.oneChannel$", Map.of("store", "JOURNAL")),
+      new Selection("\\.RpcThroughputBenchmark\\.(getblockcount1|getblock1|constant1)$", Map.of()));
 
   /**
    * Iterations and times of a mode.
@@ -212,6 +226,12 @@ public final class Suite {
       case "DsoRegistryBenchmark" -> "DSO registry operations with the write-ahead log, fsync on (DISK) and off (TMPFS)";
       case "MessageRelayBenchmark" -> "objects validated and forwarded by a messaging node";
       case "OfferMatchingBenchmark" -> "Algorithm 1 MATCH over 10,000 offers";
+      case "ChannelIncrementBenchmark" -> "one Case 2 increment, transport excluded: sign, check, verify";
+      case "ChannelDurableBenchmark" -> "a Case 2 increment with both sides' sealed snapshots saved first";
+      case "ChannelEndToEndBenchmark" -> "a Case 2 increment end to end over priwatt-msg (time per increment)";
+      case "NodePropagationBenchmark" -> "propagation per hop across nodes on loopback (time per hop)";
+      case "NodeSyncBenchmark" -> "a fresh node syncing 10,000 regtest blocks from a peer (blocks per second)";
+      case "RpcThroughputBenchmark" -> "JSON-RPC requests per second over HTTP keep-alive";
       default -> null;
     });
   }

@@ -61,7 +61,8 @@ class BenchMainTest {
   void aDryRunListsTheQuickSubsetAndItsDuration() {
     Outcome o = run("run", "--dry-run");
     assertThat(o.code()).as(o.text()).isZero();
-    assertThat(o.text()).contains("quick mode, 49 benchmark runs").contains("EcdsaBenchmark.bcSign x4")
+    assertThat(o.text()).contains("quick mode, 55 benchmark runs").contains("EcdsaBenchmark.bcSign x4")
+        .contains("RpcThroughputBenchmark.getblock1").contains("ChannelDurableBenchmark.oneChannel")
         .contains("RsaBenchmark.jdkSign x3").contains("DsoRegistryBenchmark.floorAppendForce x6")
         .doesNotContain("UtxoBenchmark");
     Outcome filtered = run("run", "--dry-run", "--include", "RsaBenchmark.jdk", "-p", "bits=2048");

@@ -37,8 +37,10 @@ import picocli.CommandLine.ScopeType;
         "N:priwatt rpc: the RPC error's code made positive, as bitcoin-cli (the shell sees it modulo 256)"},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  priwatt demo              the paper's Case 1 trade, end to end, in process",
+        "  priwatt demo              the paper's Case 1 trade and Case 2 channel, end to end, in process",
         "  priwatt help keys         help on one command",
+        "  priwatt bench run         the JMH suite, quick mode (the launcher runs it from the benchmarks jar;",
+        "                            ./priwatt bench --help lists run, report and compare)",
         "  priwatt rpc getblockcount ask a running node, as bitcoin-cli",
         "  source <(priwatt completion)   tab completion in this bash session"})
 final class PriwattCommand {

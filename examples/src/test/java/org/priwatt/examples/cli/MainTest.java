@@ -19,7 +19,7 @@ class MainTest {
     for (String flag : List.of("-h", "--help")) {
       Cli help = Cli.run(flag);
       assertThat(help.code()).isZero();
-      assertThat(help.out()).contains("Usage: priwatt", "Commands:", "demo", "keys", "tx", "Exit codes:");
+      assertThat(help.out()).contains("Usage: priwatt", "Commands:", "demo", "keys", "tx", "Exit codes:", "priwatt bench run");
     }
     assertThat(Cli.run("-V").out()).isEqualTo(version.out());
   }

@@ -53,14 +53,19 @@ class RoleNodesTest {
     MarketAccess.Trade bought = b.trades().get(0);
     await("the seller's session settled", () -> s.trades().stream()
         .anyMatch(t -> t.entry().equals(bought.entry()) && t.state().equals("SETTLED")));
-    await("the DSO's registry shows the transfer", () -> entries(d).getOrDefault("TRANSFERRED", 0) == 1);
-    long price = bought.price().orElseThrow().sat();
-    await("the release reaches the seller's wallet",
-        () -> seller.wallet().balance().total().sat() == price - 1_000);
+    // The buyer goes on buying the seller's next hours, so counts are "at least one" and the
+    // wallet is checked against every trade the seller settled.
+    await("the DSO's registry shows the transfer", () -> entries(d).getOrDefault("TRANSFERRED", 0) >= 1);
+    await("each release reaches the seller's wallet: the price less the escrow fee", () -> {
+      long settled = s.trades().stream().filter(t -> t.state().equals("SETTLED"))
+          .mapToLong(t -> t.price().orElseThrow().sat() - 1_000).sum();
+      return settled > 0 && seller.wallet().balance().total().sat() == settled;
+    });
     assertThat(d.trades()).isEmpty();
     assertThatThrownBy(() -> s.createOffer(bought.entry(), Amount.ofSat(1), 3600)).isInstanceOf(EnergyException.class);
     assertThatThrownBy(() -> b.createOffer(bought.entry(), Amount.ofSat(1), 3600)).isInstanceOf(EnergyException.class);
-    assertThat(b.summary()).containsEntry("role", "consumer").containsEntry("completed", 1L);
+    assertThat(b.summary()).containsEntry("role", "consumer");
+    assertThat(((Number) b.summary().get("completed")).longValue()).isPositive();
   }
 
   @Test

@@ -115,7 +115,8 @@ public final class Node implements AutoCloseable {
         market = m.orElse(market);
         methods.addAll(s.rpcMethods());
       }
-      runtime.startRpc(market, methods, this::closeInBackground);
+      // The role's agent serves the channel methods too (a consumer opens, a prosumer serves).
+      runtime.startRpc(market, runtime.role(), methods, this::closeInBackground);
     } catch (NodeException | RuntimeException e) {
       stopAll();
       runtime = null;

@@ -123,6 +123,51 @@ class RoleChannelsTest {
             && c.view().phase().equals("OFFERED")));
   }
 
+  @Test
+  void aConsumersChannelResumesAfterARestartAndPaysOn(@TempDir Path tmp) throws Exception {
+    Node dso = nodes.start(TestNodes.config("dso").mine(true).mineInterval(Duration.ofMillis(400))
+        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).build()).build());
+    RoleAgent d = dso.role().orElseThrow();
+    nodes.start(TestNodes.config("seller").addNode(TestNodes.address(dso))
+        .role(party(Role.PROSUMER, d).channels(true).maxOpenOffers(1).build()).build());
+    NodeConfig buyerConfig = TestNodes.config("buyer").dataDir(tmp.resolve("buyer")).addNode(TestNodes.address(dso))
+        .role(party(Role.CONSUMER, d).build()).build();
+    Node buyer = nodes.start(buyerConfig);
+    RoleAgent b = buyer.role().orElseThrow();
+    await("a channel offer and a funded wallet", Duration.ofSeconds(60), () -> !b.channelOffers().isEmpty()
+        && buyer.wallet().balance().confirmed().sat() >= 200_000);
+    String name = b.openChannel(b.channelOffers().get(0).entry().toString(), 3).name();
+    await("the channel open; " + channel(b, name), Duration.ofSeconds(60),
+        () -> channel(b, name).view().phase().equals("OPEN"));
+    b.pay(name, 1);
+    await("the first secret", () -> channel(b, name).secrets() == 1);
+    buyer.close();
+
+    Node again = nodes.start(buyerConfig);
+    RoleAgent b2 = again.role().orElseThrow();
+    await("the resumed channel", () -> b2.channel(name).filter(c -> c.view().phase().equals("OPEN")).isPresent());
+    assertThat(channel(b2, name).secrets()).isEqualTo(1);
+    assertThat(channel(b2, name).requested()).isEqualTo(1);
+    b2.pay(name, 2);
+    await("two more secrets after the restart", () -> channel(b2, name).secrets() == 3);
+  }
+
+  @Test
+  void aConsumerWithChannelsBuysByItselfAnIncrementAtATime() throws Exception {
+    Node dso = nodes.start(TestNodes.config("dso").mine(true).mineInterval(Duration.ofMillis(400))
+        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).build()).build());
+    RoleAgent d = dso.role().orElseThrow();
+    nodes.start(TestNodes.config("seller").addNode(TestNodes.address(dso))
+        .role(party(Role.PROSUMER, d).channels(true).maxOpenOffers(1).build()).build());
+    Node buyer = nodes.start(TestNodes.config("buyer").addNode(TestNodes.address(dso))
+        .role(party(Role.CONSUMER, d).channels(true).channelPayInterval(Duration.ofSeconds(1)).build()).build());
+    RoleAgent b = buyer.role().orElseThrow();
+    await("a channel bought to its last increment and closed; " + b.channels(), Duration.ofSeconds(60),
+        () -> b.channels().stream().anyMatch(c -> c.view().phase().equals("CLOSED") && c.view().incrementsLeft() == 0
+            && c.secrets() == c.terms().orElseThrow().increments()));
+    assertThat(b.trades()).isEmpty();
+  }
+
   private static ChannelInfo channel(RoleAgent agent, String name) {
     return agent.channel(name).orElseThrow();
   }

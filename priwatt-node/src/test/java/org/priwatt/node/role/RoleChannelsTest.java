@@ -29,6 +29,8 @@ import org.priwatt.script.ScriptTemplates;
 class RoleChannelsTest {
   /** Refund height 400 blocks past the tip: at one block per 400 ms, time enough for the whole test. */
   private static final long REFUND_DELAY = 400;
+  /** Generous: two cores shared with other test JVMs slow blocks, messages and their proof of work. */
+  private static final Duration LONG = Duration.ofSeconds(60);
   private final TestNodes nodes = new TestNodes();
 
   @AfterEach
@@ -49,11 +51,11 @@ class RoleChannelsTest {
     RoleAgent b = buyer.role().orElseThrow();
     RpcClient rpc = RpcClient.of(buyer);
 
-    await("a channel offer on the buyer's channel board; seller " + s.summary(), Duration.ofSeconds(60),
+    await("a channel offer on the buyer's channel board; seller " + s.summary(), LONG,
         () -> !b.channelOffers().isEmpty());
     // Case 2 offers stay off the Case 1 board, so no escrow buyer answers a channel server.
     assertThat(b.offers()).isEmpty();
-    await("the buyer's wallet funded", Duration.ofSeconds(60),
+    await("the buyer's wallet funded", LONG,
         () -> buyer.wallet().balance().confirmed().sat() >= 200_000);
     JsonNode offers = rpc.call("listchanneloffers");
     String entry = offers.get(0).get("entry").asText();
@@ -65,11 +67,11 @@ class RoleChannelsTest {
     assertThat(opened.get("role").asText()).isEqualTo("client");
     assertThat(error(rpc.reply("paychannel", "client-999999", 1))).isEqualTo(RpcError.INVALID_ADDRESS_OR_KEY.code());
 
-    await("the channel open; " + channel(b, name), Duration.ofSeconds(60),
+    await("the channel open; " + channel(b, name), LONG,
         () -> channel(b, name).view().phase().equals("OPEN"));
     JsonNode paid = rpc.call("paychannel", name, 4);
     assertThat(paid.get("requested").asInt()).isEqualTo(4);
-    await("four secrets; " + channel(b, name), () -> channel(b, name).secrets() == 4);
+    await("four secrets; " + channel(b, name), LONG, () -> channel(b, name).secrets() == 4);
     assertThat(error(rpc.reply("paychannel", name, 1))).isEqualTo(RpcError.INVALID_PARAMETER.code());
 
     ChannelInfo before = channel(b, name);
@@ -83,19 +85,25 @@ class RoleChannelsTest {
     assertThat(before.view().serverIfClosedNow().sat()).isEqualTo(4 * p - t.fee().sat());
 
     rpc.call("closechannel", name);
-    await("the channel closed; " + channel(b, name), Duration.ofSeconds(60),
+    await("the channel closed; " + channel(b, name), LONG,
         () -> channel(b, name).view().phase().equals("CLOSED"));
     assertThat(error(rpc.reply("closechannel", name))).isEqualTo(RpcError.MISC_ERROR.code());
     ChainPaymentLedger ledger = ChainPaymentLedger.attach(seller.chain(), seller.mempool());
     try {
-      await("the close on the seller's chain", () -> ledger.unspent(ScriptTemplates.p2pkhOf(t.script().server()), 1)
+      await("the close on the seller's chain", LONG, () -> ledger.unspent(ScriptTemplates.p2pkhOf(t.script().server()), 1)
           .stream().mapToLong(u -> u.output().value()).sum() == 4 * p - t.fee().sat());
     } finally {
       ledger.close();
     }
-    await("the seller's server closed", () -> s.channels().stream()
+    await("the seller's server closed", LONG, () -> s.channels().stream()
         .anyMatch(c -> c.entry().toString().equals(entry) && c.view().phase().equals("CLOSED")
             && c.view().incrementsDone() == 4));
+    // The prosumer serves: it neither pays nor opens channels.
+    RpcClient atSeller = RpcClient.of(seller);
+    String served = s.channels().stream().filter(c -> c.entry().toString().equals(entry)).findFirst().orElseThrow()
+        .name();
+    assertThat(error(atSeller.reply("paychannel", served, 1))).isEqualTo(RpcError.MISC_ERROR.code());
+    assertThat(error(atSeller.reply("openchannel", entry))).isEqualTo(RpcError.MISC_ERROR.code());
     ChannelInfo after = channel(b, name);
     assertThat(after.secrets()).isEqualTo(4);
     assertThat(after.closedBy()).isPresent();
@@ -110,7 +118,7 @@ class RoleChannelsTest {
     NodeConfig sellerConfig = TestNodes.config("seller").dataDir(tmp.resolve("seller")).addNode(TestNodes.address(dso))
         .role(party(Role.PROSUMER, d).channels(true).maxOpenOffers(1).build()).build();
     Node seller = nodes.start(sellerConfig);
-    await("the seller's channel offer", Duration.ofSeconds(60),
+    await("the seller's channel offer", LONG,
         () -> seller.role().orElseThrow().channels().stream().anyMatch(c -> c.view().phase().equals("OFFERED")));
     ChannelInfo offered = seller.role().orElseThrow().channels().get(0);
     // A ready generation session is handed to a channel server, never offered on the Case 1 board.
@@ -118,7 +126,7 @@ class RoleChannelsTest {
     seller.close();
 
     Node again = nodes.start(sellerConfig);
-    await("the resumed server", () -> again.role().orElseThrow().channels().stream()
+    await("the resumed server", LONG, () -> again.role().orElseThrow().channels().stream()
         .anyMatch(c -> c.name().equals(offered.name()) && c.entry().equals(offered.entry())
             && c.view().phase().equals("OFFERED")));
   }
@@ -134,22 +142,22 @@ class RoleChannelsTest {
         .role(party(Role.CONSUMER, d).build()).build();
     Node buyer = nodes.start(buyerConfig);
     RoleAgent b = buyer.role().orElseThrow();
-    await("a channel offer and a funded wallet", Duration.ofSeconds(60), () -> !b.channelOffers().isEmpty()
+    await("a channel offer and a funded wallet", LONG, () -> !b.channelOffers().isEmpty()
         && buyer.wallet().balance().confirmed().sat() >= 200_000);
     String name = b.openChannel(b.channelOffers().get(0).entry().toString(), 3).name();
-    await("the channel open; " + channel(b, name), Duration.ofSeconds(60),
+    await("the channel open; " + channel(b, name), LONG,
         () -> channel(b, name).view().phase().equals("OPEN"));
     b.pay(name, 1);
-    await("the first secret", () -> channel(b, name).secrets() == 1);
+    await("the first secret", LONG, () -> channel(b, name).secrets() == 1);
     buyer.close();
 
     Node again = nodes.start(buyerConfig);
     RoleAgent b2 = again.role().orElseThrow();
-    await("the resumed channel", () -> b2.channel(name).filter(c -> c.view().phase().equals("OPEN")).isPresent());
+    await("the resumed channel", LONG, () -> b2.channel(name).filter(c -> c.view().phase().equals("OPEN")).isPresent());
     assertThat(channel(b2, name).secrets()).isEqualTo(1);
     assertThat(channel(b2, name).requested()).isEqualTo(1);
     b2.pay(name, 2);
-    await("two more secrets after the restart", () -> channel(b2, name).secrets() == 3);
+    await("two more secrets after the restart", LONG, () -> channel(b2, name).secrets() == 3);
   }
 
   @Test
@@ -162,7 +170,7 @@ class RoleChannelsTest {
     Node buyer = nodes.start(TestNodes.config("buyer").addNode(TestNodes.address(dso))
         .role(party(Role.CONSUMER, d).channels(true).channelPayInterval(Duration.ofSeconds(1)).build()).build());
     RoleAgent b = buyer.role().orElseThrow();
-    await("a channel bought to its last increment and closed; " + b.channels(), Duration.ofSeconds(60),
+    await("a channel bought to its last increment and closed; " + b.channels(), LONG,
         () -> b.channels().stream().anyMatch(c -> c.view().phase().equals("CLOSED") && c.view().incrementsLeft() == 0
             && c.secrets() == c.terms().orElseThrow().increments()));
     assertThat(b.trades()).isEmpty();

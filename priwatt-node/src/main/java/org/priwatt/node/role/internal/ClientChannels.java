@@ -98,7 +98,7 @@ final class ClientChannels {
     return open(ctx, policy, offer, increments);
   }
 
-  private ChannelInfo open(TradeContext ctx, ChannelPolicy policy, Offer offer, int increments)
+  private synchronized ChannelInfo open(TradeContext ctx, ChannelPolicy policy, Offer offer, int increments)
       throws ChannelException {
     int i = increments == 0 ? ChannelTerms.defaultIncrements(offer.energy()) : increments;
     if (i < 1 || i > ChannelTerms.MAX_INCREMENTS || i > offer.energy().milliwattHours()) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.priwatt.chain.Amount;
+import org.priwatt.channels.ChannelError;
 import org.priwatt.channels.ChannelException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.energy.EnergyAmount;
@@ -191,6 +192,14 @@ final class ProsumerAgent extends PartyAgent {
   @Override
   public List<ChannelInfo> channels() {
     return channels.infos();
+  }
+
+  @Override
+  public ChannelInfo pay(String name, int count) throws ChannelException {
+    if (channels.has(name)) {
+      throw new ChannelException(ChannelError.NOT_OPEN, "channel " + name + " is served here: its client pays");
+    }
+    throw new IllegalArgumentException("no channel " + name);
   }
 
   @Override

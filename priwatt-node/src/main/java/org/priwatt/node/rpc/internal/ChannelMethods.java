@@ -107,6 +107,9 @@ final class ChannelMethods {
       return json(channels.pay(c.name(), count));
     } catch (ChannelException e) {
       throw failed("Channel not paid", e);
+    } catch (IllegalArgumentException e) {
+      // Found a moment ago: the access's contract for a channel it does not have.
+      throw new RpcException(RpcError.INVALID_ADDRESS_OR_KEY, "Channel not found: " + c.name(), e);
     }
   }
 
@@ -117,6 +120,8 @@ final class ChannelMethods {
       return json(channels.close(c.name()));
     } catch (ChannelException e) {
       throw failed("Channel not closed", e);
+    } catch (IllegalArgumentException e) {
+      throw new RpcException(RpcError.INVALID_ADDRESS_OR_KEY, "Channel not found: " + c.name(), e);
     }
   }
 

@@ -115,7 +115,8 @@ public final class Node implements AutoCloseable {
         market = m.orElse(market);
         methods.addAll(s.rpcMethods());
       }
-      runtime.startRpc(market, methods, this::closeInBackground);
+      // The role's agent serves the channel methods too (a consumer opens, a prosumer serves).
+      runtime.startRpc(market, runtime.role(), methods, this::closeInBackground);
     } catch (NodeException | RuntimeException e) {
       stopAll();
       runtime = null;
@@ -204,7 +205,8 @@ public final class Node implements AutoCloseable {
   /**
    * The energy role's agent ({@link NodeConfig#role()}), started with the node and stopped before
    * it; empty when the node plays no role or is not running. It is the {@link
-   * org.priwatt.node.rpc.MarketAccess} of the RPC server's energy methods.
+   * org.priwatt.node.rpc.MarketAccess} of the RPC server's energy methods and the {@link
+   * org.priwatt.node.rpc.ChannelAccess} of its channel methods.
    */
   public synchronized Optional<RoleAgent> role() {
     return runtime == null || closed ? Optional.empty() : Optional.ofNullable(runtime.role());

@@ -41,7 +41,8 @@ import org.priwatt.node.role.RoleConfig;
  * role (dso | prosumer | consumer), dso (the DSO's BM- address), dso-key (its key, hex),
  * confirmations, fee, trade-timeout-ms, role-tick-ms, lock-seconds (DSO),
  * pv-area, pv-yield, pv-latitude, pv-longitude, pv-day, meter-interval-ms, price, offer-ttl,
- * max-open-offers (prosumer), budget, demand-wh, max-price, fund-by-mining (consumer)
+ * max-open-offers (prosumer), budget, demand-wh, max-price, fund-by-mining (consumer),
+ * channels, channel-pay-interval-ms, channel-refund-delay (Case 2)
  * </pre>
  */
 public final class NodeProperties {
@@ -54,7 +55,7 @@ public final class NodeProperties {
   private static final Set<String> ROLE_KEYS = Set.of("role", "dso", "dso-key", "confirmations", "fee",
       "trade-timeout-ms", "role-tick-ms", "lock-seconds", "pv-area", "pv-yield", "pv-latitude", "pv-longitude",
       "pv-day", "meter-interval-ms", "price", "offer-ttl", "max-open-offers", "budget", "demand-wh", "max-price",
-      "fund-by-mining");
+      "fund-by-mining", "channels", "channel-pay-interval-ms", "channel-refund-delay");
 
   private NodeProperties() {}
 
@@ -189,6 +190,9 @@ public final class NodeProperties {
     str(p, "demand-wh", v -> r.demand(EnergyAmount.ofWattHours(Long.parseLong(v))));
     str(p, "max-price", v -> r.maxPricePerKwh(Long.parseLong(v)));
     r.fundByMining(bool(p, "fund-by-mining", true));
+    r.channels(bool(p, "channels", false));
+    millis(p, "channel-pay-interval-ms", r::channelPayInterval);
+    str(p, "channel-refund-delay", v -> r.channelRefundDelayBlocks(Long.parseLong(v)));
     return r.build();
   }
 

@@ -174,6 +174,19 @@ final class NodeCommand extends CliCommand {
       description = "Consumer: the highest price per kWh paid (default: ${DEFAULT-VALUE}).")
   long maxPrice;
 
+  @Option(names = "--channels",
+      description = "Case 2: a prosumer serves its entries over payment channels (the channel board); a consumer buys "
+          + "by channel instead of escrow, paying an increment every --channel-pay-interval.")
+  boolean channels;
+
+  @Option(names = "--channel-pay-interval", paramLabel = "<seconds>", defaultValue = "10",
+      description = "Consumer with --channels: seconds between two increments (default: ${DEFAULT-VALUE}).")
+  long channelPayInterval;
+
+  @Option(names = "--channel-refund-delay", paramLabel = "<blocks>", defaultValue = "0",
+      description = "Channels: refund height past the tip, in blocks; 0 for 24 hours of blocks (default: ${DEFAULT-VALUE}).")
+  long channelRefundDelay;
+
   /** The configuration the options describe. */
   NodeConfig config() throws NodeException {
     if (inMemory && dataDir != null) {
@@ -219,7 +232,8 @@ final class NodeCommand extends CliCommand {
     RoleConfig.Builder r = RoleConfig.builder(Role.parse(role)).tradeTimeout(Duration.ofSeconds(tradeTimeout))
         .lockSeconds(lockSeconds).pvArea(pvArea).pvDay(pvDay).meterInterval(Duration.ofSeconds(meterInterval))
         .pricePerKwh(price).budget(Amount.ofSat(budget)).demand(EnergyAmount.ofWattHours(demand))
-        .maxPricePerKwh(maxPrice);
+        .maxPricePerKwh(maxPrice).channels(channels).channelPayInterval(Duration.ofSeconds(channelPayInterval))
+        .channelRefundDelayBlocks(channelRefundDelay);
     String[] at = pvLocation.split(",");
     if (at.length != 2) {
       throw usage("--pv-location must be lat,lon");

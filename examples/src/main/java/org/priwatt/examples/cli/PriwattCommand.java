@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
         NodeCommand.class,
         TestnetCommand.class,
         RpcCommand.class,
+        ChannelCommand.class,
         CompletionCommand.class,
         HelpCommand.class,
     },

@@ -29,7 +29,7 @@ class MainTest {
     Cli r = Cli.run();
     assertThat(r.code()).isEqualTo(Main.USAGE);
     assertThat(r.errLines()).containsExactly(
-        "priwatt: missing command; one of: demo, info, keys, address, tx, script, msg, offers, node, testnet, rpc, completion, help",
+        "priwatt: missing command; one of: demo, info, keys, address, tx, script, msg, offers, node, testnet, rpc, channel, completion, help",
         "Try 'priwatt --help' for more information.");
     assertThat(r.out()).isEmpty();
   }

@@ -95,7 +95,8 @@ class NodeCommandTest {
         .isEqualTo(Main.USAGE);
     assertThat(Cli.run("node", "--in-memory", "--role", "prosumer", "--pv-location", "48").code())
         .isEqualTo(Main.USAGE);
-    assertThat(Cli.run("node", "--help").out()).contains("--role").contains("--dso-key").contains("--pv-area");
+    assertThat(Cli.run("node", "--help").out()).contains("--role").contains("--dso-key").contains("--pv-area")
+        .contains("--channels").contains("--channel-pay-interval").contains("--channel-refund-delay");
   }
 
   @Test

@@ -149,6 +149,16 @@ public final class ProsumerSession extends TradeSession<SellerState> {
     return state.secrets().map(IssuedSecrets::entryId);
   }
 
+  /**
+   * bλ, bz and the certificate the DSO issued for the metered energy, once they arrived: what a
+   * payment channel's server sells instead (Case 2, {@code priwatt-channels}) when the entry is not
+   * traded through this session. Security: the secrets prove ownership of the entry; a caller
+   * that hands them on must stop offering the entry here.
+   */
+  public synchronized Optional<IssuedSecrets> secrets() {
+    return state.secrets();
+  }
+
   /** The escrow terms of the current lock, once granted. */
   public synchronized Optional<EscrowTerms> terms() {
     return state.terms();

@@ -11,6 +11,7 @@ import java.util.List;
 import org.priwatt.node.NodeConfig;
 import org.priwatt.node.NodeError;
 import org.priwatt.node.NodeException;
+import org.priwatt.node.rpc.ChannelAccess;
 import org.priwatt.node.rpc.MarketAccess;
 import org.priwatt.node.rpc.MessageAccess;
 import org.priwatt.node.rpc.RpcMethod;
@@ -47,12 +48,14 @@ final class NodeRpc {
    *
    * @param dataDir the data directory, null for a node in memory
    * @param market the market, or null for none
+   * @param channels the payment channels, or null for none
    * @throws NodeException {@link NodeError#INVALID_CONFIG} (an address that is not one, a
    *     public address, a method name taken twice), {@link
    *     NodeError#BIND_FAILED} (the port cannot be bound or the cookie written) or {@link
    *     NodeError#NOT_RUNNING} if interrupted
    */
-  static NodeRpc start(NodeRuntime node, Path dataDir, Path chainDir, MarketAccess market, List<RpcMethod> methods,
+  static NodeRpc start(NodeRuntime node, Path dataDir, Path chainDir, MarketAccess market, ChannelAccess channels,
+      List<RpcMethod> methods,
       Shutdown stop) throws NodeException {
     NodeConfig c = node.config();
     InetAddress bind;
@@ -72,6 +75,9 @@ final class NodeRpc {
     }
     if (market != null) {
       b.market(market);
+    }
+    if (channels != null) {
+      b.channels(channels);
     }
     methods.forEach(b::method);
     Path temporary = null;

@@ -37,6 +37,7 @@ import org.priwatt.node.NodeConfig;
 import org.priwatt.node.NodeError;
 import org.priwatt.node.NodeException;
 import org.priwatt.node.p2p.Version;
+import org.priwatt.node.rpc.ChannelAccess;
 import org.priwatt.node.rpc.MarketAccess;
 import org.priwatt.node.rpc.NetworkAccess.AddNodeCommand;
 import org.priwatt.node.rpc.NetworkInfo;
@@ -173,16 +174,18 @@ public final class NodeRuntime implements AutoCloseable {
    * runs. Called once the node and its services run, so the first call sees them.
    *
    * @param market the market to serve, or null for none
+   * @param channels the payment channels to serve, or null for none
    * @param methods further methods
    * @param stop what {@code stop} does
    * @throws NodeException see {@link NodeRpc#start}
    */
-  public synchronized void startRpc(MarketAccess market, List<RpcMethod> methods, Shutdown stop) throws NodeException {
+  public synchronized void startRpc(MarketAccess market, ChannelAccess channels, List<RpcMethod> methods,
+      Shutdown stop) throws NodeException {
     if (closed || rpc != null || !config.rpcEnabled()) {
       return;
     }
     rpc = NodeRpc.start(this, dir == null ? null : dir.root(), dir == null ? null : dir.chainState(), market,
-        methods, stop);
+        channels, methods, stop);
   }
 
   /** Stops the RPC server (before the services it serves stop); idempotent. */

@@ -3,14 +3,17 @@ package org.priwatt.node.role;
 import java.util.Map;
 import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.msg.BitmessageAddress;
+import org.priwatt.node.rpc.ChannelAccess;
 import org.priwatt.node.rpc.MarketAccess;
 
 /**
  * A node's running energy role, started and stopped with the node ({@code Node#role()}): the
  * market view the RPC server serves ({@link MarketAccess}: the offers the role knows, its trades
- * as seller or buyer) and a summary for the node's status file. Thread-safe.
+ * as seller or buyer), its payment channels ({@link ChannelAccess}: a consumer opens and pays
+ * them, a prosumer with channels serves them; the DSO has none) and a summary for the node's
+ * status file. Thread-safe.
  */
-public interface RoleAgent extends MarketAccess, AutoCloseable {
+public interface RoleAgent extends MarketAccess, ChannelAccess, AutoCloseable {
   /** The role. */
   Role role();
 

@@ -38,6 +38,9 @@ public final class RoleConfig {
   private final EnergyAmount demand;
   private final long maxPricePerKwh;
   private final boolean fundByMining;
+  private final boolean channels;
+  private final Duration channelPayInterval;
+  private final long channelRefundDelayBlocks;
 
   private RoleConfig(Builder b) {
     role = b.role;
@@ -61,6 +64,9 @@ public final class RoleConfig {
     demand = b.demand;
     maxPricePerKwh = b.maxPricePerKwh;
     fundByMining = b.fundByMining;
+    channels = b.channels;
+    channelPayInterval = b.channelPayInterval;
+    channelRefundDelayBlocks = b.channelRefundDelayBlocks;
   }
 
   /** A builder for {@code role} with the defaults. */
@@ -176,6 +182,32 @@ public final class RoleConfig {
     return fundByMining;
   }
 
+  /**
+   * Case 2 (paper §3.2): a prosumer serves each metered entry over a payment channel (an offer on
+   * the channel board) instead of selling it whole; a consumer buys by channel instead of escrow,
+   * opening one on the cheapest matching channel offer and paying one increment every {@link
+   * #channelPayInterval()}. Either way a consumer opens and pays channels asked over RPC.
+   */
+  public boolean channels() {
+    return channels;
+  }
+
+  /**
+   * How often a consumer with {@link #channels()} pays the next increment of its channel (the
+   * energy delivered meanwhile), closing it after the last.
+   */
+  public Duration channelPayInterval() {
+    return channelPayInterval;
+  }
+
+  /**
+   * The refund height's distance from the tip a client sets, and the most a server accepts, in
+   * blocks; 0 for the chain's default ({@code ChannelPolicy.forChain}: 24 hours of blocks).
+   */
+  public long channelRefundDelayBlocks() {
+    return channelRefundDelayBlocks;
+  }
+
   @Override
   public String toString() {
     return "RoleConfig{" + role.id() + (dso == null ? "" : ", dso " + dso) + "}";
@@ -204,6 +236,9 @@ public final class RoleConfig {
     private EnergyAmount demand = EnergyAmount.ofWattHours(100);
     private long maxPricePerKwh = 25_000;
     private boolean fundByMining = true;
+    private boolean channels;
+    private Duration channelPayInterval = Duration.ofSeconds(10);
+    private long channelRefundDelayBlocks;
 
     private Builder(Role role) {
       this.role = role;
@@ -345,6 +380,30 @@ public final class RoleConfig {
     /** Whether a consumer on regtest mines its own coins when short (default true). */
     public Builder fundByMining(boolean value) {
       this.fundByMining = value;
+      return this;
+    }
+
+    /** Case 2: serve or buy by payment channel (default false). */
+    public Builder channels(boolean value) {
+      this.channels = value;
+      return this;
+    }
+
+    /** How often a consumer with channels pays the next increment (default 10 s). */
+    public Builder channelPayInterval(Duration value) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("channelPayInterval must be positive");
+      }
+      this.channelPayInterval = value;
+      return this;
+    }
+
+    /** The channels' refund delay in blocks (default 0: the chain's, 24 hours of blocks; else 20..10,000). */
+    public Builder channelRefundDelayBlocks(long value) {
+      if (value != 0 && (value < 20 || value > 10_000)) {
+        throw new IllegalArgumentException("channelRefundDelayBlocks must be 0 or between 20 and 10000");
+      }
+      this.channelRefundDelayBlocks = value;
       return this;
     }
 

@@ -31,7 +31,7 @@ public final class RpcClientArgs {
 
     private static Map<String, List<RpcParam>> load() {
       // The declarations only: no handler runs, so the context's parts are never used.
-      RpcContext none = new RpcContext(null, null, null, null, null, null, 0, () -> null, "");
+      RpcContext none = new RpcContext(null, null, null, null, null, null, null, 0, () -> null, "");
       Map<String, List<RpcParam>> byName = new TreeMap<>();
       for (RpcMethod m : BuiltinMethods.all(none)) {
         byName.put(m.name(), m.params());

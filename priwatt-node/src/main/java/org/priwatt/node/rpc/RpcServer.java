@@ -125,6 +125,7 @@ public final class RpcServer implements AutoCloseable {
     private NetworkAccess network;
     private MessageAccess messages;
     private MarketAccess market;
+    private ChannelAccess channels;
     private MetricsAccess metrics;
     private Shutdown shutdown;
     private InetAddress bind = InetAddress.getLoopbackAddress();
@@ -164,6 +165,12 @@ public final class RpcServer implements AutoCloseable {
     /** The energy market (without it, market methods answer -1). */
     public Builder market(MarketAccess value) {
       this.market = Objects.requireNonNull(value, "market");
+      return this;
+    }
+
+    /** The payment channels (without them, channel methods answer -1). */
+    public Builder channels(ChannelAccess value) {
+      this.channels = Objects.requireNonNull(value, "channels");
       return this;
     }
 
@@ -337,7 +344,7 @@ public final class RpcServer implements AutoCloseable {
         t.setDaemon(true);
         t.start();
       };
-      RpcContext ctx = new RpcContext(chain, network, messages, market, metrics, stop,
+      RpcContext ctx = new RpcContext(chain, network, messages, market, channels, metrics, stop,
           chain.clock().getAsLong(), tableRef::get, version);
       List<RpcMethod> methods = new ArrayList<>(BuiltinMethods.all(ctx));
       methods.addAll(extra);

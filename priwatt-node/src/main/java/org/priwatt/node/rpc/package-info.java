@@ -4,6 +4,7 @@
  * request, reply and error formats, and its methods over the narrow interfaces the node
  * implements ({@link org.priwatt.node.rpc.ChainAccess}, {@link org.priwatt.node.rpc.NetworkAccess},
  * {@link org.priwatt.node.rpc.MessageAccess}, {@link org.priwatt.node.rpc.MarketAccess},
+ * {@link org.priwatt.node.rpc.ChannelAccess},
  * {@link org.priwatt.node.rpc.MetricsAccess}, {@link org.priwatt.node.rpc.Shutdown}); a new
  * method is one {@link org.priwatt.node.rpc.RpcMethod} registration.
  *

@@ -39,6 +39,19 @@ class RoleConfigTest {
     assertThat(r.pricePerKwh()).isEqualTo(18_000);
     assertThat(r.tradeTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(NodeProperties.parse(new Properties()).role()).isEmpty();
+    assertThat(r.channels()).isFalse();
+    assertThat(r.channelRefundDelayBlocks()).isZero();
+  }
+
+  @Test
+  void channelKeysTurnCaseTwoOn() throws Exception {
+    Properties p = new Properties();
+    p.putAll(Map.of("role", "consumer", "dso", DSO, "dso-key", KEY, "channels", "true",
+        "channel-pay-interval-ms", "2000", "channel-refund-delay", "400"));
+    RoleConfig r = NodeProperties.parse(p).role().orElseThrow();
+    assertThat(r.channels()).isTrue();
+    assertThat(r.channelPayInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(r.channelRefundDelayBlocks()).isEqualTo(400);
   }
 
   @Test
@@ -62,6 +75,8 @@ class RoleConfigTest {
         Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "pv-day", "21.6.2025"),
         Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "pv-latitude", "91"),
         Map.of("role", "consumer", "dso", DSO, "dso-key", KEY, "budget", "-1"),
+        Map.of("role", "consumer", "dso", DSO, "dso-key", KEY, "channel-refund-delay", "5"),
+        Map.of("role", "consumer", "dso", DSO, "dso-key", KEY, "channel-pay-interval-ms", "0"),
         Map.of("price", "100")}) {
       Properties p = new Properties();
       p.putAll(bad);

@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.priwatt.chain.Amount;
+import org.priwatt.channels.ChannelError;
+import org.priwatt.channels.ChannelException;
 import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.EntryId;
@@ -28,6 +30,11 @@ abstract class AgentBase implements RoleAgent {
   private static final Logger LOG = LoggerFactory.getLogger(AgentBase.class);
   /** The public auction board every party reads and posts to. */
   static final Identity BOARD = AuctionBoard.boardIdentity(AuctionBoard.DEFAULT_BOARD);
+  /**
+   * The board of channel offers (Case 2): apart from the Case 1 board, since an offer does not
+   * say how it is sold and a Case 1 buyer must not answer a channel server.
+   */
+  static final Identity CHANNEL_BOARD = AuctionBoard.boardIdentity("PriWatt channel board v1");
 
   final RoleHost host;
   final RoleConfig config;
@@ -91,6 +98,32 @@ abstract class AgentBase implements RoleAgent {
   @Override
   public Offer createOffer(EntryId entry, Amount pricePerKwh, long ttlSeconds) throws EnergyException {
     throw new EnergyException(EnergyError.OUT_OF_RANGE, "a " + config.role().id() + " node owns no entry to offer");
+  }
+
+  @Override
+  public List<Offer> channelOffers() {
+    return List.of();
+  }
+
+  @Override
+  public List<ChannelInfo> channels() {
+    return List.of();
+  }
+
+  @Override
+  public ChannelInfo openChannel(String offer, int increments) throws ChannelException {
+    throw new ChannelException(ChannelError.NOT_OPEN, "a " + config.role().id() + " node opens no channels; a "
+        + "consumer does");
+  }
+
+  @Override
+  public ChannelInfo pay(String name, int count) throws ChannelException {
+    throw new IllegalArgumentException("no channel " + name);
+  }
+
+  @Override
+  public ChannelInfo close(String name) throws ChannelException {
+    throw new IllegalArgumentException("no channel " + name);
   }
 
   @Override

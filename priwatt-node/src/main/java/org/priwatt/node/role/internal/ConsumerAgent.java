@@ -14,6 +14,8 @@ import org.priwatt.chain.mempool.FeeRate;
 import org.priwatt.chain.mining.Miner;
 import org.priwatt.chain.params.ChainParameters;
 import org.priwatt.chain.wallet.PaymentBuilder;
+import org.priwatt.channels.ChannelError;
+import org.priwatt.channels.ChannelException;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
@@ -27,6 +29,7 @@ import org.priwatt.energy.trade.TradeContext;
 import org.priwatt.msg.Identity;
 import org.priwatt.node.role.Role;
 import org.priwatt.node.role.RoleConfig;
+import org.priwatt.node.rpc.ChannelAccess.ChannelInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@link RoleConfig#maxPricePerKwh()} within what is left of the budget (Algorithm 1 MATCH), and
  * buys it with a {@link ConsumerSession} paying from the node's wallet into the 2-of-3 escrow; one
  * purchase at a time, each entry tried once. On regtest, a wallet short of the budget is funded
- * once by mining 101 blocks to it (coinbase maturity), if {@link RoleConfig#fundByMining()}.
+ * once by mining 101 blocks to it (coinbase maturity), if {@link RoleConfig#fundByMining()}. Its
+ * payment channels ({@link ClientChannels}, Case 2) open on offers of the channel board when asked
+ * over RPC, or by themselves with {@link RoleConfig#channels()}, which then replaces the escrow.
  */
 final class ConsumerAgent extends PartyAgent {
   private static final Logger LOG = LoggerFactory.getLogger(ConsumerAgent.class);
@@ -49,6 +54,7 @@ final class ConsumerAgent extends PartyAgent {
   private static final long FUNDING_MARGIN = 10_000;
 
   private final FundingSource funds;
+  private final ClientChannels channels;
   private final List<ConsumerSession> sessions = new CopyOnWriteArrayList<>();
   private final Set<EntryId> tried = new HashSet<>();
   private ConsumerSession active;
@@ -60,6 +66,7 @@ final class ConsumerAgent extends PartyAgent {
       throws EnergyException {
     super(host, config, files, random);
     this.funds = WalletFundingSource.of(host.wallet(), FEE_RATE);
+    this.channels = new ClientChannels(this, funds);
   }
 
   static ConsumerAgent start(RoleHost host, RoleConfig config, RoleFiles files, SecureRandom random)
@@ -73,6 +80,7 @@ final class ConsumerAgent extends PartyAgent {
 
   @Override
   void resume(TradeContext ctx) throws EnergyException {
+    channels.resume(ctx, channelPolicy());
     for (String file : files.sessions(PREFIX)) {
       SealedFileSessionStore store = own(files.store(file));
       ConsumerSession s = own(ConsumerSession.resume(ctx, store, funds));
@@ -94,6 +102,16 @@ final class ConsumerAgent extends PartyAgent {
     for (ConsumerSession s : sessions) {
       s.tick();
     }
+    try {
+      channels.tick(ctx, channelPolicy(), config.channels(), config.demand(), config.maxPricePerKwh(),
+          config.budget().sat() - spent() - channels.committed());
+    } catch (ChannelException e) {
+      LOG.warn("{}: channel: {}", host.name(), e.getMessage());
+    }
+    if (config.channels()) {
+      // Case 2 only: the channel board is the market, nothing is bought by escrow.
+      return;
+    }
     if (active != null) {
       if (!isFinal(active.state().name())) {
         return;
@@ -102,7 +120,7 @@ final class ConsumerAgent extends PartyAgent {
           active.failure().map(f -> " (" + f + ")").orElse(""));
       active = null;
     }
-    long left = config.budget().sat() - spent();
+    long left = config.budget().sat() - spent() - channels.committed();
     long spendable = host.wallet().balance().confirmed().sat();
     for (Offer o : board.match(config.demand(), config.maxPricePerKwh())) {
       long cost = o.totalPrice().sat() + config.fee().sat();
@@ -180,6 +198,33 @@ final class ConsumerAgent extends PartyAgent {
   }
 
   @Override
+  public List<Offer> channelOffers() {
+    return channels.offers();
+  }
+
+  @Override
+  public List<ChannelInfo> channels() {
+    return channels.infos();
+  }
+
+  @Override
+  public ChannelInfo openChannel(String offer, int increments) throws ChannelException {
+    TradeContext ctx = context().orElseThrow(() -> new ChannelException(ChannelError.NOT_OPEN,
+        "the DSO was not found yet"));
+    return channels.open(ctx, channelPolicy(), offer, increments);
+  }
+
+  @Override
+  public ChannelInfo pay(String name, int count) throws ChannelException {
+    return channels.pay(name, count).orElseThrow(() -> new IllegalArgumentException("no channel " + name));
+  }
+
+  @Override
+  public ChannelInfo close(String name) throws ChannelException {
+    return channels.close(name).orElseThrow(() -> new IllegalArgumentException("no channel " + name));
+  }
+
+  @Override
   public Role role() {
     return Role.CONSUMER;
   }
@@ -189,7 +234,9 @@ final class ConsumerAgent extends PartyAgent {
     Map<String, Object> s = baseSummary();
     long owned = sessions.stream().filter(x -> x.owned().isPresent())
         .mapToLong(x -> x.owned().get().energy().milliwattHours()).sum();
+    owned += channels.ownedMilliwattHours();
     s.put("ownedWh", EnergyAmount.ofMilliwattHours(owned).wholeWattHours());
+    s.put("channels", channels.size());
     s.put("spent", spent());
     s.put("balance", host.wallet().balance().total().sat());
     return s;

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.priwatt.chain.ChainException;
 import org.priwatt.chain.wallet.KeyChain;
+import org.priwatt.channels.ChannelPolicy;
 import org.priwatt.crypto.Address;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.EcPublicKey;
@@ -40,7 +41,7 @@ abstract class PartyAgent extends AgentBase {
   private final EcPublicKey dsoKey;
   private CompletableFuture<PublicIdentity> lookup;
   private long lookupStarted;
-  private TradeContext ctx;
+  private volatile TradeContext ctx;
 
   PartyAgent(RoleHost host, RoleConfig config, RoleFiles files, SecureRandom random) throws EnergyException {
     super(host, config, files, random);
@@ -105,6 +106,39 @@ abstract class PartyAgent extends AgentBase {
     } catch (ChainException e) {
       throw new EnergyException(EnergyError.CHAIN, "no fresh wallet key: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The wallet's private key of {@code owner} (an entry's owner: a generation session's
+   * transaction key came from {@link #walletKey()}).
+   *
+   * @throws EnergyException if the wallet does not hold it
+   */
+  final EcKey walletKeyOf(EcPublicKey owner) throws EnergyException {
+    try {
+      KeyChain keys = host.wallet().keys();
+      var ref = keys.find(owner.withCompression(true).hash160());
+      if (ref.isEmpty()) {
+        throw new EnergyException(EnergyError.CHAIN, "the wallet holds no key of the entry's owner");
+      }
+      return keys.key(ref.get());
+    } catch (ChainException e) {
+      throw new EnergyException(EnergyError.CHAIN, "the owner's key: " + e.getMessage(), e);
+    }
+  }
+
+  /** The trade context once the DSO was found (RPC calls read it from their own threads). */
+  final java.util.Optional<TradeContext> context() {
+    return java.util.Optional.ofNullable(ctx);
+  }
+
+  /**
+   * The channel policy of this node: the chain's ({@link ChannelPolicy#forChain}) with the
+   * configured refund delay, if any.
+   */
+  final ChannelPolicy channelPolicy() {
+    ChannelPolicy p = ChannelPolicy.forChain(host.network());
+    return config.channelRefundDelayBlocks() == 0 ? p : p.withRefundDelay(config.channelRefundDelayBlocks());
   }
 
   /** Whether the DSO was found and the sessions resumed. */

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.priwatt.chain.Amount;
+import org.priwatt.channels.ChannelError;
+import org.priwatt.channels.ChannelException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyError;
@@ -21,12 +23,14 @@ import org.priwatt.energy.market.Offer;
 import org.priwatt.energy.pv.PanelOrientation;
 import org.priwatt.energy.pv.PvSample;
 import org.priwatt.energy.pv.PvSimulation;
+import org.priwatt.energy.registry.IssuedSecrets;
 import org.priwatt.energy.trade.ProsumerSession;
 import org.priwatt.energy.trade.SealedFileSessionStore;
 import org.priwatt.energy.trade.TradeContext;
 import org.priwatt.msg.Identity;
 import org.priwatt.node.role.Role;
 import org.priwatt.node.role.RoleConfig;
+import org.priwatt.node.rpc.ChannelAccess.ChannelInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * each a fresh transaction key and messaging identity (the paper's per-session txAddrB and
  * msgAddrB), a {@link ProsumerSession} saved in {@code roles/sessions}, and a {@link MeterReading}
  * to the DSO, whose notice brings the secrets and certificate. A ready session posts its signed
- * offer on the board; the session sells to the buyer who comes. Metering pauses while {@link
- * RoleConfig#maxOpenOffers()} sessions are unsold.
+ * offer on the board; the session sells to the buyer who comes. With {@link RoleConfig#channels()}
+ * a ready session's entry goes to a payment channel server instead ({@link ServerChannels}, Case
+ * 2), its offer on the channel board. Metering pauses while {@link RoleConfig#maxOpenOffers()}
+ * sessions or channel offers are unsold.
  */
 final class ProsumerAgent extends PartyAgent {
   private static final Logger LOG = LoggerFactory.getLogger(ProsumerAgent.class);
@@ -50,6 +56,7 @@ final class ProsumerAgent extends PartyAgent {
   private final List<EnergyAmount> hours;
   private final int sunniest;
   private final List<Generation> sessions = new CopyOnWriteArrayList<>();
+  private final ServerChannels channels = new ServerChannels(this);
   private int metered;
   private long nextReading;
 
@@ -102,6 +109,7 @@ final class ProsumerAgent extends PartyAgent {
 
   @Override
   void resume(TradeContext ctx) throws EnergyException {
+    channels.resume(ctx, channelPolicy());
     for (String file : files.sessions(PREFIX)) {
       SealedFileSessionStore store = own(files.store(file));
       ProsumerSession s = own(ProsumerSession.resume(ctx, store));
@@ -125,11 +133,17 @@ final class ProsumerAgent extends PartyAgent {
 
   @Override
   void step(TradeContext ctx) throws EnergyException {
-    int unsold = 0;
+    channels.tick();
+    int unsold = channels.unsold();
     for (Generation g : sessions) {
       ProsumerSession s = g.session();
       s.tick();
       ProsumerSession.State st = s.state();
+      if (config.channels() && st == ProsumerSession.State.READY) {
+        handOver(ctx, g);
+        unsold++;
+        continue;
+      }
       if (st == ProsumerSession.State.READY) {
         g.posted().set(s.offer(BOARD, config.pricePerKwh(), config.offerTtlSeconds()));
         LOG.info("{}: offered {} at {}/kWh, entry {}", host.name(), g.energy(), config.pricePerKwh(),
@@ -151,6 +165,46 @@ final class ProsumerAgent extends PartyAgent {
       meter(ctx);
       nextReading = now() + Math.max(1, config.meterInterval().toSeconds());
     }
+  }
+
+  /**
+   * Case 2: the entry of a generation session that received its secrets goes to a channel server
+   * (saved first), then the session is closed and its file deleted, so a restart resumes the
+   * server and never offers the entry twice; after a crash between the two, {@link
+   * ServerChannels#serves} finds the entry already served.
+   */
+  private void handOver(TradeContext ctx, Generation g) throws EnergyException {
+    ProsumerSession s = g.session();
+    IssuedSecrets secrets = s.secrets().orElseThrow(() -> new IllegalStateException("READY without secrets"));
+    if (!channels.serves(secrets.entryId())) {
+      try {
+        channels.serve(ctx, channelPolicy(), walletKeyOf(secrets.certificate().owner()), secrets);
+      } catch (ChannelException e) {
+        throw new EnergyException(EnergyError.STORAGE, "channel server for " + secrets.entryId() + ": "
+            + e.getMessage(), e);
+      }
+    }
+    s.close();
+    sessions.remove(g);
+    files.delete(g.file());
+  }
+
+  @Override
+  public List<ChannelInfo> channels() {
+    return channels.infos();
+  }
+
+  @Override
+  public ChannelInfo pay(String name, int count) throws ChannelException {
+    if (channels.has(name)) {
+      throw new ChannelException(ChannelError.NOT_OPEN, "channel " + name + " is served here: its client pays");
+    }
+    throw new IllegalArgumentException("no channel " + name);
+  }
+
+  @Override
+  public ChannelInfo close(String name) throws ChannelException {
+    return channels.close(name).orElseThrow(() -> new IllegalArgumentException("no channel " + name));
   }
 
   private void meter(TradeContext ctx) throws EnergyException {
@@ -216,6 +270,7 @@ final class ProsumerAgent extends PartyAgent {
     s.put("metered", metered);
     s.put("balance", host.wallet().balance().total().sat());
     s.put("sold", trades().stream().filter(t -> t.state().equals("SETTLED")).count());
+    s.put("channels", channels.size());
     return s;
   }
 }

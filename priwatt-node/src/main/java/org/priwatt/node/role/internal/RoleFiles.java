@@ -20,6 +20,7 @@ import org.priwatt.crypto.SecretBytes;
 import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.trade.SealedFileSessionStore;
+import org.priwatt.energy.trade.SealedJournalSessionStore;
 import org.priwatt.msg.Identity;
 import org.priwatt.msg.PowParameters;
 
@@ -27,7 +28,8 @@ import org.priwatt.msg.PowParameters;
  * The role's files in the data directory: {@code roles/role.seed} (32 random bytes sealed under
  * the wallet passphrase, from which the DSO's keys and the session sealing key are derived, so a
  * restarted node is the same DSO and reopens its sessions), {@code roles/dso.wal} (the registry's
- * write-ahead log), {@code roles/sessions/} (one sealed snapshot per trade session) and, for the
+ * write-ahead log), {@code roles/sessions/} (one sealed snapshot per trade session, one sealed
+ * journal per payment channel) and, for the
  * DSO, {@code dso.properties} beside the node's files telling others its address and key. A node
  * in memory keeps them in a temporary directory removed on {@link #close()}.
  */
@@ -38,6 +40,8 @@ final class RoleFiles implements AutoCloseable {
   private static final ScryptParameters SEED_COST = ScryptParameters.of(14, 8, 1);
   /** Scrypt cost of session snapshots: their key is random, nothing to guess, saving stays cheap. */
   private static final ScryptParameters SESSION_COST = ScryptParameters.of(10, 8, 1);
+  /** Scrypt cost of channel journals: a save per increment, a random key (the journal's advice). */
+  private static final ScryptParameters JOURNAL_COST = ScryptParameters.of(1, 1, 1);
 
   private final Path base;
   private final Path dir;
@@ -122,11 +126,45 @@ final class RoleFiles implements AutoCloseable {
     }
   }
 
+  /**
+   * The sealed journal of channel session file {@code name} in {@code roles/sessions}: a channel
+   * saves before every increment, so it appends to a journal rather than replacing a file.
+   *
+   * @throws EnergyException if the journal cannot be opened (see {@link SealedJournalSessionStore#open})
+   */
+  SealedJournalSessionStore journal(String name) throws EnergyException {
+    byte[] k = derive("session seal");
+    try (SecretBytes key = SecretBytes.copyOf(k)) {
+      return SealedJournalSessionStore.open(dir.resolve("sessions").resolve(name), key, JOURNAL_COST);
+    } finally {
+      java.util.Arrays.fill(k, (byte) 0);
+    }
+  }
+
+  /**
+   * Deletes session file {@code name} (a generation session whose entry a channel server took
+   * over; its snapshot must not resume).
+   *
+   * @throws EnergyException if it exists and cannot be deleted
+   */
+  void delete(String name) throws EnergyException {
+    try {
+      Files.deleteIfExists(dir.resolve("sessions").resolve(name));
+    } catch (IOException e) {
+      throw new EnergyException(EnergyError.STORAGE, "cannot delete " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The session files whose names start with {@code prefix}, in name order. */
   List<String> sessions(String prefix) throws EnergyException {
+    return sessions(prefix, ".session");
+  }
+
+  /** The session files whose names start with {@code prefix} and end with {@code suffix}, in name order. */
+  List<String> sessions(String prefix, String suffix) throws EnergyException {
     try (Stream<Path> s = Files.list(dir.resolve("sessions"))) {
       List<String> out = new ArrayList<>();
-      s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.endsWith(".session"))
+      s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.endsWith(suffix))
           .sorted().forEach(out::add);
       return out;
     } catch (IOException e) {

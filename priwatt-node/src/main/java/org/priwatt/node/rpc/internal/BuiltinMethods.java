@@ -20,6 +20,7 @@ public final class BuiltinMethods {
     all.addAll(WalletMethods.all(ctx));
     all.addAll(MessageMethods.all(ctx));
     all.addAll(MarketMethods.all(ctx));
+    all.addAll(ChannelMethods.all(ctx));
     return all;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.priwatt.chain.wallet.Wallet;
 import org.priwatt.node.rpc.ChainAccess;
+import org.priwatt.node.rpc.ChannelAccess;
 import org.priwatt.node.rpc.MarketAccess;
 import org.priwatt.node.rpc.MessageAccess;
 import org.priwatt.node.rpc.MetricsAccess;
@@ -24,6 +25,7 @@ import org.priwatt.node.rpc.Shutdown;
  * @param network the P2P network, or null
  * @param messages the messaging, or null
  * @param market the energy market, or null
+ * @param channels the payment channels, or null
  * @param metrics the metrics, or null
  * @param shutdown how {@code stop} stops the node
  * @param startupSeconds when the node started, Unix seconds
@@ -31,7 +33,7 @@ import org.priwatt.node.rpc.Shutdown;
  * @param version the node's version string (e.g. {@code PriWatt:0.1.0})
  */
 public record RpcContext(ChainAccess chain, NetworkAccess network, MessageAccess messages, MarketAccess market,
-    MetricsAccess metrics, Shutdown shutdown, long startupSeconds, Supplier<MethodTable> table, String version) {
+    ChannelAccess channels, MetricsAccess metrics, Shutdown shutdown, long startupSeconds, Supplier<MethodTable> table, String version) {
 
   /** The wallet, or bitcoind's -18 when the node has none. */
   public Wallet wallet() throws RpcException {

@@ -1,9 +1,10 @@
 package org.priwatt.node.rpc;
 
 /**
- * How {@code stop} asks the node to shut down. Called on an RPC worker thread; the node must
- * stop asynchronously so the reply to {@code stop} still reaches the client (bitcoind answers
- * "Bitcoin Core stopping" and then shuts down).
+ * How {@code stop} asks the node to shut down. Called once the reply to {@code stop} has been
+ * written (bitcoind answers "Bitcoin Core stopping" and then shuts down), on the server's I/O
+ * thread, or at once when the method is called in process; it must start the shutdown on another
+ * thread and return, since closing the server waits for that I/O thread.
  */
 @FunctionalInterface
 public interface Shutdown {

@@ -147,6 +147,41 @@ class RpcProtocolTest {
   }
 
   @Test
+  void stopCallsTheShutdownOnlyOnceItsReplyIsOut() throws Exception {
+    // Before the fix the shutdown ran during the dispatch: a node closing at once cut the
+    // connection the reply was still to travel on ("header parser received no bytes").
+    Path dir = Files.createTempDirectory("priwatt-rpc-stop-order");
+    ChainState chain = ChainState.open(ChainParameters.REGTEST, MemoryChainStore.create());
+    Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);
+    java.util.concurrent.CountDownLatch received = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean replyFirst = new java.util.concurrent.atomic.AtomicBoolean();
+    RpcServer s = RpcServer.builder(ChainAccess.of(chain, pool, null)).port(0).cookie(dir).shutdown(() -> {
+      try {
+        replyFirst.set(received.await(5, java.util.concurrent.TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      asked.countDown();
+    }).start();
+    try {
+      String auth = "Basic " + Base64.getEncoder().encodeToString(Files.readAllBytes(dir.resolve(".cookie")));
+      var r = f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + s.port() + "/"))
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"id\":1,\"method\":\"stop\"}"))
+          .header("Authorization", auth).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      received.countDown();
+      assertThat(r.body()).isEqualTo("{\"result\":\"PriWatt stopping\",\"error\":null,\"id\":1}\n");
+      assertThat(asked.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("stop asked for the shutdown").isTrue();
+      assertThat(replyFirst).as("the reply reached the client before the shutdown began").isTrue();
+    } finally {
+      s.close();
+      chain.close();
+      Files.deleteIfExists(dir.resolve(".cookie"));
+      Files.delete(dir);
+    }
+  }
+
+  @Test
   void aFullWorkQueueAnswers503AndRegisteredMethodsRun() throws Exception {
     ChainState chain = ChainState.open(ChainParameters.REGTEST, MemoryChainStore.create());
     Mempool pool = ChainStateBridge.attach(chain, MempoolPolicy.DEFAULT);

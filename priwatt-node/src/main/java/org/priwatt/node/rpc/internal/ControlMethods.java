@@ -54,7 +54,8 @@ final class ControlMethods {
   }
 
   private JsonNode stop() {
-    ctx.shutdown().requestShutdown();
+    // After the reply is out: closing first could cut the connection the reply travels on.
+    AfterReply.defer(() -> ctx.shutdown().requestShutdown());
     return text(STOPPING);
   }
 

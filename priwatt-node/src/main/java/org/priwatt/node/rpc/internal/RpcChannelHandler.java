@@ -17,6 +17,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -86,15 +88,16 @@ final class RpcChannelHandler extends ChannelInboundHandlerAdapter {
     req.release();
     try {
       workers.execute(() -> {
+        List<Runnable> after = new ArrayList<>();
         FullHttpResponse response;
         try {
-          response = toHttp(version, dispatcher.handle(body));
+          response = toHttp(version, AfterReply.collecting(after, () -> dispatcher.handle(body)));
         } catch (RuntimeException e) {
           LOG.error("RPC dispatch failed", e);
           response = text(version, HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error");
         }
         FullHttpResponse r = response;
-        ctx.executor().execute(() -> respond(ctx, r, keepAlive));
+        ctx.executor().execute(() -> respond(ctx, r, keepAlive, after));
       });
     } catch (RejectedExecutionException e) {
       respond(ctx, text(version, HttpResponseStatus.SERVICE_UNAVAILABLE, "Work queue depth exceeded"), keepAlive);
@@ -102,13 +105,22 @@ final class RpcChannelHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+    respond(ctx, response, keepAlive, List.of());
+  }
+
+  /** Writes the reply, then runs what its method deferred ({@link AfterReply}), written or not. */
+  private void respond(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, List<Runnable> after) {
     if (!ctx.channel().isActive()) {
       response.release();
       drain();
+      after.forEach(Runnable::run);
       return;
     }
     HttpUtil.setKeepAlive(response, keepAlive);
     ChannelFuture f = ctx.writeAndFlush(response);
+    if (!after.isEmpty()) {
+      f.addListener(done -> after.forEach(Runnable::run));
+    }
     if (!keepAlive) {
       f.addListener(ChannelFutureListener.CLOSE);
       drain();

@@ -129,7 +129,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     byte[] snapshot = load(store, "client");
     try {
       ByteReader in = open(snapshot, ROLE);
-      Identity msg = org.priwatt.channels.internal.Wire.identity(in);
+      Identity msg = org.priwatt.energy.codec.Fields.privateIdentity(in);
       ClientState s = ClientState.read(in, ctx.dsoKey());
       var handled = readHandled(in);
       var outbox = ChannelAction.readAll(in, ctx.dsoKey());

@@ -124,7 +124,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     byte[] snapshot = load(store, "server");
     try {
       ByteReader in = open(snapshot, ROLE);
-      Identity msg = org.priwatt.channels.internal.Wire.identity(in);
+      Identity msg = org.priwatt.energy.codec.Fields.privateIdentity(in);
       ServerState s = ServerState.read(in, ctx.dsoKey());
       var handled = readHandled(in);
       var outbox = ChannelAction.readAll(in, ctx.dsoKey());

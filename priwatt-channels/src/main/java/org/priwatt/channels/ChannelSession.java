@@ -129,7 +129,7 @@ abstract class ChannelSession<S> implements MessageListener, AutoCloseable {
 
   private byte[] snapshot(S next, List<InventoryHash> nextHandled, List<ChannelAction> actions) {
     ByteWriter out = ByteWriter.of(ByteOrder.BIG_ENDIAN, 2048).bytes(MAGIC).u8(VERSION).u8(role());
-    org.priwatt.channels.internal.Wire.identity(out, msg);
+    org.priwatt.energy.codec.Fields.privateIdentity(out, msg);
     writeState(out, next);
     out.u8(nextHandled.size());
     nextHandled.forEach(h -> out.bytes(h.toBytes()));

@@ -17,7 +17,7 @@ import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.EnergyLimits;
 import org.priwatt.energy.EntryId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.internal.Signing;
 import org.priwatt.energy.registry.EntryCertificate;
 import org.priwatt.msg.PublicIdentity;

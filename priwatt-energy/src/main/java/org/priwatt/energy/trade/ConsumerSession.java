@@ -16,6 +16,7 @@ import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.EnergyException;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.ledger.EscrowFunding;
 import org.priwatt.energy.ledger.EscrowTerms;
@@ -110,8 +111,8 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
     byte[] snapshot = load(store, "buyer");
     try {
       ByteReader in = Snapshots.open(snapshot, Snapshots.BUYER);
-      Identity msg = Snapshots.identity(in);
-      EcKey key = Snapshots.key(in);
+      Identity msg = Fields.privateIdentity(in);
+      EcKey key = Fields.privateKey(in);
       Offer offer = Snapshots.offer(in, ctx.dsoKey());
       BuyerState s = BuyerState.read(in, ctx.dsoKey());
       List<InventoryHash> handled = Snapshots.handled(in);
@@ -465,8 +466,8 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
   @Override
   byte[] snapshot(BuyerState next, List<InventoryHash> handled, List<SessionAction> actions) {
     ByteWriter out = Snapshots.header(Snapshots.BUYER);
-    Snapshots.identity(out, msg);
-    Snapshots.key(out, txKey);
+    Fields.privateIdentity(out, msg);
+    Fields.privateKey(out, txKey);
     Snapshots.offer(out, offer);
     next.write(out);
     Snapshots.handled(out, handled);

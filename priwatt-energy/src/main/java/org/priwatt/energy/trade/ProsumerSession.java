@@ -13,6 +13,7 @@ import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.EnergyException;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.ledger.EscrowFunding;
 import org.priwatt.energy.ledger.EscrowTerms;
@@ -104,8 +105,8 @@ public final class ProsumerSession extends TradeSession<SellerState> {
     byte[] snapshot = load(store, "seller");
     try {
       ByteReader in = Snapshots.open(snapshot, Snapshots.SELLER);
-      Identity msg = Snapshots.identity(in);
-      EcKey key = Snapshots.key(in);
+      Identity msg = Fields.privateIdentity(in);
+      EcKey key = Fields.privateKey(in);
       SellerState s = SellerState.read(in, ctx.dsoKey());
       List<InventoryHash> handled = Snapshots.handled(in);
       List<SessionAction> outbox = SessionAction.readAll(in, ctx.dsoKey());
@@ -469,8 +470,8 @@ public final class ProsumerSession extends TradeSession<SellerState> {
   @Override
   byte[] snapshot(SellerState next, List<InventoryHash> handled, List<SessionAction> actions) {
     ByteWriter out = Snapshots.header(Snapshots.SELLER);
-    Snapshots.identity(out, msg);
-    Snapshots.key(out, txKey);
+    Fields.privateIdentity(out, msg);
+    Fields.privateKey(out, txKey);
     next.write(out);
     Snapshots.handled(out, handled);
     SessionAction.writeAll(out, actions);

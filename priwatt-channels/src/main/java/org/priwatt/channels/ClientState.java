@@ -188,8 +188,7 @@ record ClientState(ChannelClient.State phase, Offer offer, EcKey channelKey, int
   static ClientState read(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
     int at = in.position();
     ChannelClient.State phase = Fields.constant(in, ChannelClient.State.values(), "client phase");
-    int offerAt = in.position();
-    Offer offer = ChannelAction.offer(in.varBytes(LengthPrefix.U16, Offer.MAX_ENCODED), dsoKey, offerAt);
+    Offer offer = Offer.read(in, dsoKey);
     EcKey key = Fields.privateKey(in);
     int increments = in.u16();
     Optional<ChannelMessage.Open> open = Fields.optional(in, r -> {

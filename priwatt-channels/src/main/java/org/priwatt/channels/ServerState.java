@@ -159,10 +159,7 @@ record ServerState(ChannelServer.State phase, EcKey ownerKey, IssuedSecrets secr
     EcKey ownerKey = Fields.privateKey(in);
     IssuedSecrets secrets = IssuedSecrets.read(in, dsoKey);
     long sequence = Fields.nonNegative(in, "sequence");
-    Optional<Offer> offer = Fields.optional(in, r -> {
-      int o = r.position();
-      return ChannelAction.offer(r.varBytes(LengthPrefix.U16, Offer.MAX_ENCODED), dsoKey, o);
-    });
+    Optional<Offer> offer = Fields.optional(in, r -> Offer.read(r, dsoKey));
     Optional<Identity> board = Fields.optional(in, Fields::privateIdentity);
     Optional<PublicIdentity> client = Fields.optional(in, Fields::identity);
     Optional<ChannelTerms> terms = Fields.optional(in, ChannelTerms.CODEC::decode);

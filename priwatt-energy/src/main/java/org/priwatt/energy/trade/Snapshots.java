@@ -1,7 +1,6 @@
 package org.priwatt.energy.trade;
 
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -80,11 +79,7 @@ final class Snapshots {
   }
 
   static Offer offer(byte[] bytes, EcPublicKey dsoKey, int at) throws DecodeException {
-    try {
-      return Offer.decode(bytes, dsoKey);
-    } catch (EnergyException e) {
-      throw new DecodeException(DecodeError.MALFORMED, at, "offer: " + e.getMessage());
-    }
+    return Offer.read(bytes, at, dsoKey);
   }
 
   static void offer(ByteWriter out, Offer o) {
@@ -92,32 +87,15 @@ final class Snapshots {
   }
 
   static Offer offer(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
-    int at = in.position();
-    return offer(in.varBytes(LengthPrefix.U16, Offer.MAX_ENCODED), dsoKey, at);
+    return Offer.read(in, dsoKey);
   }
 
   static void handled(ByteWriter out, List<InventoryHash> handled) {
-    out.u8(handled.size());
-    handled.forEach(h -> out.bytes(h.toBytes()));
+    DurableSession.writeHandled(out, handled);
   }
 
   static List<InventoryHash> handled(ByteReader in) throws DecodeException {
-    int n = in.count(LengthPrefix.U8, MAX_HANDLED, InventoryHash.LENGTH);
-    List<InventoryHash> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(InventoryHash.fromBytes(in.bytes(InventoryHash.LENGTH)));
-    }
-    return List.copyOf(out);
-  }
-
-  /** {@code handled} plus {@code latest}, keeping the newest {@link #MAX_HANDLED}. */
-  static List<InventoryHash> remember(List<InventoryHash> handled, InventoryHash latest) {
-    List<InventoryHash> out = new ArrayList<>(handled);
-    out.add(latest);
-    while (out.size() > MAX_HANDLED) {
-      out.remove(0);
-    }
-    return List.copyOf(out);
+    return DurableSession.readHandled(in, MAX_HANDLED);
   }
 
   static void failure(ByteWriter out, Optional<TradeFailure> failure) {

@@ -47,18 +47,22 @@ public final class Fields {
 
   private Fields() {}
 
+  /** An entry id (32 bytes). */
   public static EntryId entry(ByteReader in) throws DecodeException {
     return EntryId.fromBytes(in.bytes(EntryId.LENGTH));
   }
 
+  /** A request id (16 bytes). */
   public static RequestId requestId(ByteReader in) throws DecodeException {
     return RequestId.fromBytes(in.bytes(RequestId.LENGTH));
   }
 
+  /** A lock id. */
   public static LockId lockId(ByteReader in) throws DecodeException {
     return LockId.fromBytes(in.bytes(LockId.LENGTH));
   }
 
+  /** A channel id. */
   public static ChannelId channelId(ByteReader in) throws DecodeException {
     return ChannelId.fromBytes(in.bytes(ChannelId.LENGTH));
   }
@@ -68,15 +72,18 @@ public final class Fields {
     return in.i64InRange(1, ChannelScript.LOCKTIME_THRESHOLD - 1, what);
   }
 
+  /** An outpoint: {@code txid(32) ‖ index(4)}. */
   public static void outPoint(ByteWriter out, OutPoint p) {
     out.bytes(p.txId().toBytes()).u32(p.index());
   }
 
+  /** Reads what {@link #outPoint(ByteWriter, OutPoint)} writes. */
   public static OutPoint outPoint(ByteReader in) throws DecodeException {
     TxId id = TxId.fromBytes(in.bytes(32));
     return OutPoint.of(id, in.u32());
   }
 
+  /** A public key in its 33-byte compressed encoding. */
   public static void key(ByteWriter out, EcPublicKey key) {
     out.bytes(key.compressedEncoding());
   }
@@ -95,6 +102,7 @@ public final class Fields {
     }
   }
 
+  /** An escrow as its redeem script. */
   public static void escrow(ByteWriter out, EscrowKeys keys) {
     out.bytes(keys.redeemScript().program());
   }
@@ -181,10 +189,12 @@ public final class Fields {
     return in.i64InRange(0, Long.MAX_VALUE, what);
   }
 
+  /** A messaging address as text: {@code length(1) ‖ UTF-8}. */
   public static void address(ByteWriter out, BitmessageAddress a) {
     out.utf8(LengthPrefix.U8, a.toString());
   }
 
+  /** Reads what {@link #address(ByteWriter, BitmessageAddress)} writes, checking the address. */
   public static BitmessageAddress address(ByteReader in) throws DecodeException {
     int at = in.position();
     String text = in.utf8(LengthPrefix.U8, MAX_ADDRESS_TEXT);
@@ -229,14 +239,17 @@ public final class Fields {
     }
   }
 
+  /** A secret (32 bytes), adopted without a copy. */
   public static EnergySecret secret(ByteReader in) throws DecodeException {
     return EnergySecret.adopt(in.bytes(EnergySecret.LENGTH));
   }
 
+  /** Bytes with a length prefix. */
   public static void bytes(ByteWriter out, LengthPrefix prefix, ByteString b) {
     out.varBytes(prefix, b.toByteArray());
   }
 
+  /** Bytes with a length prefix, at most {@code max} of them. */
   public static ByteString bytes(ByteReader in, LengthPrefix prefix, int max) throws DecodeException {
     return ByteString.of(in.varBytes(prefix, max));
   }

@@ -25,6 +25,7 @@ import org.priwatt.energy.registry.RegistryError;
 import org.priwatt.energy.registry.RegistryReply;
 import org.priwatt.energy.registry.RegistryRequest;
 import org.priwatt.energy.trade.DropReason;
+import org.priwatt.energy.trade.SessionAction;
 import org.priwatt.energy.trade.SessionStore;
 import org.priwatt.energy.trade.TradeContext;
 import org.priwatt.msg.Identity;
@@ -113,7 +114,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     }
     ChannelClient c = new ChannelClient(ctx, policy, msg, funds, store,
         ClientState.initial(offer, channelKey, increments));
-    c.saveInitialAndAttach();
+    c.saveAndAttach();
     return c;
   }
 
@@ -129,14 +130,14 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     byte[] snapshot = load(store, "client");
     try {
       ByteReader in = open(snapshot, ROLE);
-      Identity msg = org.priwatt.channels.internal.Wire.identity(in);
+      Identity msg = org.priwatt.energy.codec.Fields.privateIdentity(in);
       ClientState s = ClientState.read(in, ctx.dsoKey());
       var handled = readHandled(in);
-      var outbox = ChannelAction.readAll(in, ctx.dsoKey());
+      var outbox = ACTIONS.read(in, ctx.dsoKey());
       in.expectEnd();
       ChannelClient client = new ChannelClient(ctx, policy, msg, funds, store, s);
       synchronized (client) {
-        client.rejoin(handled, outbox);
+        client.resumeWith(handled, outbox);
       }
       return client;
     } catch (DecodeException e) {
@@ -252,7 +253,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     ClientState.Edit e = state.edit().phase(State.OPENING);
     e.open = Optional.of(open);
     e.waitUntil = ctx.now() + ctx.timeoutSeconds();
-    commit(e.done(), List.of(new ChannelAction.ToPeer(open)));
+    commit(e.done(), List.of(new SessionAction.ToPeer<>(open)));
   }
 
   /**
@@ -276,7 +277,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     e.sent = n;
     resendAt = ctx.now() + ctx.timeoutSeconds();
     // Saved before it leaves: a restart knows the server may hold payment n.
-    commit(e.done(), List.of(new ChannelAction.ToPeer(pay)));
+    commit(e.done(), List.of(new SessionAction.ToPeer<>(pay)));
     return true;
   }
 
@@ -290,7 +291,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
       return false;
     }
     resendAt = ctx.now() + ctx.timeoutSeconds();
-    commit(state.edit().phase(State.CLOSING).done(), List.of(new ChannelAction.ToPeer(
+    commit(state.edit().phase(State.CLOSING).done(), List.of(new SessionAction.ToPeer<>(
         new ChannelMessage.Close(state.terms().orElseThrow().id()))));
     return true;
   }
@@ -308,12 +309,12 @@ public final class ChannelClient extends ChannelSession<ClientState> {
   }
 
   @Override
-  Optional<PublicIdentity> counterpart(ClientState s) {
+  protected Optional<PublicIdentity> counterpart(ClientState s) {
     return Optional.of(s.offer().seller());
   }
 
   @Override
-  boolean isFinal(ClientState s) {
+  protected boolean isFinal(ClientState s) {
     return s.phase() == State.FAILED;
   }
 
@@ -359,7 +360,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     e.parts = a.parts();
     e.claims = java.util.Collections.nCopies(o.increments(), ClientState.Claim.NONE);
     e.waitUntil = ctx.now() + ctx.timeoutSeconds();
-    commit(e.done(), List.of(new ChannelAction.ToDso(r)));
+    commit(e.done(), List.of(new SessionAction.ToDso<>(r, false)));
   }
 
   private Optional<DropReason> onSecret(ChannelMessage.Secret s) {
@@ -379,7 +380,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     RegistryRequest.ChannelTransfer r = claimRequest(s.lambda());
     resendAt = ctx.now() + ctx.timeoutSeconds();
     commit(state.edit().claim(n - 1, new ClientState.Claim(Optional.of(s.lambda()), Optional.of(r.id()), ctx.now(),
-        Optional.empty(), Optional.empty())).done(), List.of(new ChannelAction.ToDso(r)));
+        Optional.empty(), Optional.empty())).done(), List.of(new SessionAction.ToDso<>(r, false)));
     return Optional.empty();
   }
 
@@ -389,7 +390,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
   }
 
   @Override
-  Optional<DropReason> onReply(ReceivedMessage m, RegistryReply reply) {
+  protected Optional<DropReason> onReply(ReceivedMessage m, RegistryReply reply) {
     if (reply instanceof RegistryReply.Refused r && r.error() == RegistryError.REPLAYED) {
       return Optional.of(DropReason.UNEXPECTED);
     }
@@ -437,8 +438,8 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     e.fundingTx = Optional.of(ByteString.of(tx.serialize()));
     e.funding = Optional.of(new ChannelFunding(out, t.capacity()));
     // Saved before the broadcast: a resumed client re-broadcasts this very transaction.
-    commit(e.done(), List.of(new ChannelAction.Broadcast(e.fundingTx.get()),
-        new ChannelAction.ToPeer(new ChannelMessage.Funded(t.id(), out))));
+    commit(e.done(), List.of(new SessionAction.Broadcast<>(e.fundingTx.get()),
+        new SessionAction.ToPeer<>(new ChannelMessage.Funded(t.id(), out))));
   }
 
   private Optional<DropReason> onClaimReply(int index, RegistryReply reply) {
@@ -510,10 +511,10 @@ public final class ChannelClient extends ChannelSession<ClientState> {
     resendAt = now + ctx.timeoutSeconds();
     ChannelTerms t = state.terms().orElseThrow();
     if (state.phase() == State.OPEN && state.sent() > state.received()) {
-      perform(List.of(new ChannelAction.ToPeer(Payments.sign(t, state.funding().orElseThrow(), state.sent(),
+      perform(List.of(new SessionAction.ToPeer<>(Payments.sign(t, state.funding().orElseThrow(), state.sent(),
           state.channelKey()))));
     } else if (state.phase() == State.CLOSING) {
-      perform(List.of(new ChannelAction.ToPeer(new ChannelMessage.Close(t.id()))));
+      perform(List.of(new SessionAction.ToPeer<>(new ChannelMessage.Close(t.id()))));
     }
   }
 
@@ -539,7 +540,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
           t.refundHeight());
       ClientState.Edit e = state.edit().phase(State.REFUNDING);
       e.refundTx = Optional.of(refund);
-      commit(e.done(), List.of(new ChannelAction.Broadcast(refund)));
+      commit(e.done(), List.of(new SessionAction.Broadcast<>(refund)));
     } else if (state.phase() == State.REFUNDING) {
       state.refundTx().ifPresent(tx -> broadcast(tx.toByteArray()));
     }
@@ -569,7 +570,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
       ClientState.Claim c = state.claims().get(i);
       RegistryRequest.ChannelTransfer r = claimRequest(c.lambda().orElseThrow());
       commit(state.edit().claim(i, new ClientState.Claim(c.lambda(), Optional.of(r.id()), now, Optional.empty(),
-          Optional.empty())).done(), List.of(new ChannelAction.ToDso(r)));
+          Optional.empty())).done(), List.of(new SessionAction.ToDso<>(r, false)));
     }
   }
 
@@ -583,7 +584,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
   }
 
   @Override
-  void broadcastRefused(LedgerRejection rejection) {
+  protected void broadcastRefused(LedgerRejection rejection) {
     if (state.phase() == State.FUNDING) {
       LOG.warn("{}: the ledger refused the funding: {}", this, rejection);
       fail(ChannelError.CHAIN);
@@ -593,7 +594,7 @@ public final class ChannelClient extends ChannelSession<ClientState> {
   }
 
   @Override
-  void sendFailed(MessageException cause) {
+  protected void sendFailed(MessageException cause) {
     // Once funded, money is at stake: keep the session to pay, close or refund instead of giving up.
     if (state.phase().compareTo(State.FUNDING) < 0) {
       fail(ChannelError.MESSAGING);

@@ -12,7 +12,7 @@ import org.priwatt.channels.ChannelMessage.Open;
 import org.priwatt.channels.ChannelMessage.Part;
 import org.priwatt.channels.ChannelMessage.Pay;
 import org.priwatt.channels.ChannelMessage.Secret;
-import org.priwatt.channels.internal.Wire;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.crypto.codec.ByteReader;
 import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.Codec;
@@ -76,24 +76,24 @@ final class ChannelMessageCodec implements Codec<ChannelMessage> {
     out.u8(kindOf(m).ordinal() + 1).bytes(m.channel().toBytes());
     if (m instanceof Open o) {
       out.bytes(o.entry().toBytes());
-      Wire.key(out, o.clientKey());
+      Fields.key(out, o.clientKey());
       out.u16(o.increments()).i64(o.incrementPrice().sat()).i64(o.capacity().sat()).i64(o.fee().sat())
           .i64(o.refundHeight());
     } else if (m instanceof Accept a) {
-      Wire.key(out, a.serverKey());
+      Fields.key(out, a.serverKey());
       out.i64(a.lockExpiry()).u8(a.parts().size());
       for (Part p : a.parts()) {
         out.bytes(p.entry().toBytes()).i64(p.energy().milliwattHours());
       }
     } else if (m instanceof Funded f) {
-      Wire.outPoint(out, f.funding());
+      Fields.outPoint(out, f.funding());
     } else if (m instanceof Pay p) {
       out.u16(p.increment());
-      Wire.outPoint(out, p.funding());
+      Fields.outPoint(out, p.funding());
       out.i64(p.serverAmount().sat()).varBytes(LengthPrefix.U8, p.signature());
     } else if (m instanceof Secret s) {
       out.u16(s.increment());
-      Wire.secret(out, s.lambda());
+      Fields.secret(out, s.lambda());
     }
   }
 
@@ -103,20 +103,20 @@ final class ChannelMessageCodec implements Codec<ChannelMessage> {
     if (k < 1 || k > Kind.values().length) {
       throw new DecodeException(DecodeError.UNKNOWN_TYPE, 0, "channel message kind " + k);
     }
-    ChannelId channel = Wire.channelId(in);
+    ChannelId channel = Fields.channelId(in);
     switch (Kind.values()[k - 1]) {
       case OPEN -> {
-        var entry = Wire.entry(in);
-        var key = Wire.key(in);
+        var entry = Fields.entry(in);
+        var key = Fields.key(in);
         int increments = in.u16();
-        var price = Wire.money(in, 1, "increment price");
-        var capacity = Wire.money(in, 1, "capacity");
-        var fee = Wire.money(in, 0, "fee");
-        return new Open(channel, entry, key, increments, price, capacity, fee, Wire.height(in, "refund height"));
+        var price = Fields.money(in, "increment price");
+        var capacity = Fields.money(in, "capacity");
+        var fee = Fields.moneyOrZero(in, "fee");
+        return new Open(channel, entry, key, increments, price, capacity, fee, Fields.height(in, "refund height"));
       }
       case ACCEPT -> {
-        var key = Wire.key(in);
-        long expiry = Wire.height(in, "lock expiry");
+        var key = Fields.key(in);
+        long expiry = Fields.height(in, "lock expiry");
         int at = in.position();
         int n = in.count(LengthPrefix.U8, ChannelTerms.MAX_INCREMENTS, 40);
         if (n == 0) {
@@ -124,23 +124,23 @@ final class ChannelMessageCodec implements Codec<ChannelMessage> {
         }
         List<Part> parts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          var entry = Wire.entry(in);
-          parts.add(new Part(entry, Wire.energy(in, "part energy")));
+          var entry = Fields.entry(in);
+          parts.add(new Part(entry, Fields.energy(in, "part energy")));
         }
         return new Accept(channel, key, expiry, parts);
       }
       case FUNDED -> {
-        return new Funded(channel, Wire.outPoint(in));
+        return new Funded(channel, Fields.outPoint(in));
       }
       case PAY -> {
         int n = in.u16();
-        var funding = Wire.outPoint(in);
-        var amount = Wire.money(in, 0, "server amount");
+        var funding = Fields.outPoint(in);
+        var amount = Fields.moneyOrZero(in, "server amount");
         return new Pay(channel, n, funding, amount, in.varBytes(LengthPrefix.U8, ChannelMessage.MAX_SIGNATURE));
       }
       case SECRET -> {
         int n = in.u16();
-        return new Secret(channel, n, Wire.secret(in));
+        return new Secret(channel, n, Fields.secret(in));
       }
       default -> {
         return new Close(channel);

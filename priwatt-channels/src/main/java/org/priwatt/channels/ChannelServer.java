@@ -23,6 +23,7 @@ import org.priwatt.energy.registry.RegistryReply;
 import org.priwatt.energy.registry.RegistryRequest;
 import org.priwatt.energy.registry.SecretDerivation;
 import org.priwatt.energy.trade.DropReason;
+import org.priwatt.energy.trade.SessionAction;
 import org.priwatt.energy.trade.SessionStore;
 import org.priwatt.energy.trade.TradeContext;
 import org.priwatt.msg.Identity;
@@ -108,7 +109,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
       throw new IllegalArgumentException("the key does not own the entry");
     }
     ChannelServer s = new ChannelServer(ctx, policy, msg, store, ServerState.initial(ownerKey, secrets, sequence));
-    s.saveInitialAndAttach();
+    s.saveAndAttach();
     return s;
   }
 
@@ -124,14 +125,14 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     byte[] snapshot = load(store, "server");
     try {
       ByteReader in = open(snapshot, ROLE);
-      Identity msg = org.priwatt.channels.internal.Wire.identity(in);
+      Identity msg = org.priwatt.energy.codec.Fields.privateIdentity(in);
       ServerState s = ServerState.read(in, ctx.dsoKey());
       var handled = readHandled(in);
-      var outbox = ChannelAction.readAll(in, ctx.dsoKey());
+      var outbox = ACTIONS.read(in, ctx.dsoKey());
       in.expectEnd();
       ChannelServer server = new ChannelServer(ctx, policy, msg, store, s);
       synchronized (server) {
-        server.rejoin(handled, outbox);
+        server.resumeWith(handled, outbox);
       }
       return server;
     } catch (DecodeException e) {
@@ -203,12 +204,12 @@ public final class ChannelServer extends ChannelSession<ServerState> {
   }
 
   @Override
-  boolean canPost() {
+  protected boolean canPost() {
     return state.board().isPresent() && state.offer().isPresent();
   }
 
   @Override
-  Identity board() {
+  protected Identity board() {
     return state.board().orElseThrow(() -> new IllegalStateException("no offer posted"));
   }
 
@@ -231,7 +232,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     ServerState.Edit e = state.edit().phase(State.OFFERED);
     e.offer = Optional.of(offer);
     e.board = Optional.of(board);
-    commit(e.done(), List.of(new ChannelAction.PostOffer(offer)));
+    commit(e.done(), List.of(new SessionAction.PostOffer<>(offer)));
     return offer;
   }
 
@@ -248,12 +249,12 @@ public final class ChannelServer extends ChannelSession<ServerState> {
   }
 
   @Override
-  Optional<PublicIdentity> counterpart(ServerState s) {
+  protected Optional<PublicIdentity> counterpart(ServerState s) {
     return s.client();
   }
 
   @Override
-  boolean isFinal(ServerState s) {
+  protected boolean isFinal(ServerState s) {
     return s.phase() == State.CLOSED || s.phase() == State.ABANDONED || s.phase() == State.FAILED;
   }
 
@@ -316,7 +317,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     e.serverKey = Optional.of(serverKey);
     e.lockExpiry = expiry;
     e.waitUntil = ctx.now() + ctx.timeoutSeconds();
-    commit(e.done(), List.of(new ChannelAction.ToDso(r)));
+    commit(e.done(), List.of(new SessionAction.ToDso<>(r, false)));
     return Optional.empty();
   }
 
@@ -334,7 +335,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
         : RegistryRequest.TestifyChannel.create(t.entry(), t.id(), t.script().client(), now, ctx.random());
     ServerState.Edit e = state.edit().pending(r.id());
     e.waitUntil = now + ctx.timeoutSeconds();
-    commit(e.done(), List.of(new ChannelAction.ToDso(r)));
+    commit(e.done(), List.of(new SessionAction.ToDso<>(r, false)));
   }
 
   private Optional<DropReason> onPay(ChannelMessage.Pay p) {
@@ -350,7 +351,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     if (n == state.last() && n > 0 && Arrays.equals(p.signature(), state.lastSignature().toByteArray())
         && p.funding().equals(state.funding().orElseThrow().outPoint())) {
       // The client did not get the secret (lost, or she restarted): the same one again, nothing new.
-      perform(List.of(new ChannelAction.ToPeer(secret(n))));
+      perform(List.of(new SessionAction.ToPeer<>(secret(n))));
       return Optional.empty();
     }
     Optional<ChannelError> why = Payments.check(terms, state.funding().orElseThrow(), state.last(), p,
@@ -362,7 +363,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     e.last = n;
     e.lastSignature = ByteString.of(p.signature());
     // Saved before the secret leaves: a restart knows the payment that paid for it.
-    commit(e.done(), List.of(new ChannelAction.ToPeer(secret(n))));
+    commit(e.done(), List.of(new SessionAction.ToPeer<>(secret(n))));
     return Optional.empty();
   }
 
@@ -371,7 +372,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
   }
 
   private Optional<DropReason> refuse(ChannelError why, DropReason drop) {
-    if (replaying) {
+    if (replaying()) {
       // Read again after a resume: it was judged when it first came.
       return Optional.of(DropReason.UNEXPECTED);
     }
@@ -382,7 +383,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
   }
 
   @Override
-  Optional<DropReason> onReply(ReceivedMessage m, RegistryReply reply) {
+  protected Optional<DropReason> onReply(ReceivedMessage m, RegistryReply reply) {
     if (state.pending().filter(reply.request()::equals).isEmpty()) {
       return Optional.of(DropReason.NOT_FOR_THIS_TRADE);
     }
@@ -425,7 +426,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
       e.waitUntil = ctx.now() + ctx.timeoutSeconds();
       List<ChannelMessage.Part> view = parts.stream()
           .map(s -> new ChannelMessage.Part(s.entryId(), s.energy())).toList();
-      commit(e.done(), List.of(new ChannelAction.ToPeer(new ChannelMessage.Accept(terms.id(),
+      commit(e.done(), List.of(new SessionAction.ToPeer<>(new ChannelMessage.Accept(terms.id(),
           terms.script().server(), state.lockExpiry(), view))));
       return Optional.empty();
     }
@@ -507,7 +508,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
               t.script().client(), now, ctx.random());
           ServerState.Edit e = state.edit().pending(r.id());
           e.waitUntil = now + ctx.timeoutSeconds();
-          commit(e.done(), List.of(new ChannelAction.ToDso(r)));
+          commit(e.done(), List.of(new SessionAction.ToDso<>(r, false)));
         }
       }
       case OPEN -> {
@@ -564,7 +565,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     ServerState.Edit e = state.edit().phase(State.CLOSING);
     e.closeTx = Optional.of(tx);
     LOG.info("{}: closing with payment {} ({})", this, state.last(), why);
-    commit(e.done(), List.of(new ChannelAction.Broadcast(tx)));
+    commit(e.done(), List.of(new SessionAction.Broadcast<>(tx)));
   }
 
   private Optional<Transaction> latestClose() {
@@ -584,12 +585,12 @@ public final class ChannelServer extends ChannelSession<ServerState> {
   // ------------------------------------------------------------------ failures
 
   @Override
-  void broadcastRefused(LedgerRejection rejection) {
+  protected void broadcastRefused(LedgerRejection rejection) {
     LOG.warn("{}: the ledger refused the close: {}", this, rejection);
   }
 
   @Override
-  void sendFailed(MessageException cause) {
+  protected void sendFailed(MessageException cause) {
     if (cause.error() != MessageError.POW_CANCELLED) {
       LOG.warn("{}: a message was not sent: {}", this, cause.getMessage());
     }

@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.math.RoundingMode;
 import java.util.Objects;
 import org.priwatt.chain.Amount;
-import org.priwatt.channels.internal.Wire;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.crypto.codec.ByteReader;
 import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.Codec;
@@ -147,22 +147,22 @@ public record ChannelTerms(ChannelId id, EntryId entry, ChannelScript script, in
     @Override
     public void encode(ChannelTerms t, ByteWriter out) {
       out.bytes(t.id().toBytes()).bytes(t.entry().toBytes());
-      Wire.key(out, t.script().server());
-      Wire.key(out, t.script().client());
+      Fields.key(out, t.script().server());
+      Fields.key(out, t.script().client());
       out.i64(t.refundHeight()).u16(t.increments()).i64(t.incrementPrice().sat()).i64(t.fee().sat());
     }
 
     @Override
     public ChannelTerms decode(ByteReader in) throws DecodeException {
       int at = in.position();
-      ChannelId id = Wire.channelId(in);
-      EntryId entry = Wire.entry(in);
-      var server = Wire.key(in);
-      var client = Wire.key(in);
-      long refund = Wire.height(in, "refund height");
+      ChannelId id = Fields.channelId(in);
+      EntryId entry = Fields.entry(in);
+      var server = Fields.key(in);
+      var client = Fields.key(in);
+      long refund = Fields.height(in, "refund height");
       int increments = in.u16();
-      Amount price = Wire.money(in, 1, "increment price");
-      Amount fee = Wire.money(in, 0, "fee");
+      Amount price = Fields.money(in, "increment price");
+      Amount fee = Fields.moneyOrZero(in, "fee");
       try {
         return new ChannelTerms(id, entry, ChannelScript.of(server, client, refund), increments, price, fee);
       } catch (IllegalArgumentException e) {

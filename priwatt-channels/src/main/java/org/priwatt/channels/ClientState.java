@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.priwatt.channels.internal.Wire;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.chain.TxId;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.EcPublicKey;
@@ -158,41 +158,40 @@ record ClientState(ChannelClient.State phase, Offer offer, EcKey channelKey, int
 
   void write(ByteWriter out) {
     out.u8(phase.ordinal()).varBytes(LengthPrefix.U16, offer.encode());
-    Wire.privateKey(out, channelKey);
+    Fields.privateKey(out, channelKey);
     out.u16(increments);
-    Wire.optional(out, open, (w, o) -> w.varBytes(LengthPrefix.U16, ChannelMessage.CODEC.encode(o)));
-    Wire.optional(out, terms, (w, t) -> ChannelTerms.CODEC.encode(t, w));
+    Fields.optional(out, open, (w, o) -> w.varBytes(LengthPrefix.U16, ChannelMessage.CODEC.encode(o)));
+    Fields.optional(out, terms, (w, t) -> ChannelTerms.CODEC.encode(t, w));
     out.i64(lockExpiry).u8(parts.size());
     parts.forEach(p -> out.bytes(p.entry().toBytes()).i64(p.energy().milliwattHours()));
-    Wire.optional(out, pending, (w, p) -> w.bytes(p.toBytes()));
+    Fields.optional(out, pending, (w, p) -> w.bytes(p.toBytes()));
     out.i64(waitUntil);
-    Wire.optional(out, fundingTx, (w, t) -> w.varBytes(LengthPrefix.U16, t.toByteArray()));
-    Wire.optional(out, funding, (w, f) -> {
-      Wire.outPoint(w, f.outPoint());
+    Fields.optional(out, fundingTx, (w, t) -> w.varBytes(LengthPrefix.U16, t.toByteArray()));
+    Fields.optional(out, funding, (w, f) -> {
+      Fields.outPoint(w, f.outPoint());
       w.i64(f.value().sat());
     });
     out.u16(sent).u8(claims.size());
     for (Claim c : claims) {
-      Wire.optional(out, c.lambda(), Wire::secret);
-      Wire.optional(out, c.request(), (w, r) -> w.bytes(r.toBytes()));
+      Fields.optional(out, c.lambda(), Fields::secret);
+      Fields.optional(out, c.request(), (w, r) -> w.bytes(r.toBytes()));
       out.i64(c.sentAt());
-      Wire.optional(out, c.refusal(), (w, e) -> w.u8(e.code()));
-      Wire.optional(out, c.owned(), Wire::issued);
+      Fields.optional(out, c.refusal(), (w, e) -> w.u8(e.code()));
+      Fields.optional(out, c.owned(), (w, s) -> s.write(w));
     }
-    Wire.optional(out, refundTx, (w, t) -> w.varBytes(LengthPrefix.U16, t.toByteArray()));
-    Wire.optional(out, spentBy, (w, t) -> w.bytes(t.toBytes()));
-    Wire.optional(out, lastRefusal, (w, e) -> w.u8(e.ordinal()));
-    Wire.optional(out, failure, (w, e) -> w.u8(e.ordinal()));
+    Fields.optional(out, refundTx, (w, t) -> w.varBytes(LengthPrefix.U16, t.toByteArray()));
+    Fields.optional(out, spentBy, (w, t) -> w.bytes(t.toBytes()));
+    Fields.optional(out, lastRefusal, (w, e) -> w.u8(e.ordinal()));
+    Fields.optional(out, failure, (w, e) -> w.u8(e.ordinal()));
   }
 
   static ClientState read(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
     int at = in.position();
-    ChannelClient.State phase = Wire.constant(in, ChannelClient.State.values(), "client phase");
-    int offerAt = in.position();
-    Offer offer = ChannelAction.offer(in.varBytes(LengthPrefix.U16, Offer.MAX_ENCODED), dsoKey, offerAt);
-    EcKey key = Wire.privateKey(in);
+    ChannelClient.State phase = Fields.constant(in, ChannelClient.State.values(), "client phase");
+    Offer offer = Offer.read(in, dsoKey);
+    EcKey key = Fields.privateKey(in);
     int increments = in.u16();
-    Optional<ChannelMessage.Open> open = Wire.optional(in, r -> {
+    Optional<ChannelMessage.Open> open = Fields.optional(in, r -> {
       int o = r.position();
       ChannelMessage m = ChannelMessage.CODEC.decodeFully(r.varBytes(LengthPrefix.U16, ChannelMessage.MAX_BODY));
       if (!(m instanceof ChannelMessage.Open x)) {
@@ -200,41 +199,41 @@ record ClientState(ChannelClient.State phase, Offer offer, EcKey channelKey, int
       }
       return x;
     });
-    Optional<ChannelTerms> terms = Wire.optional(in, ChannelTerms.CODEC::decode);
-    long lockExpiry = Wire.nonNegative(in, "lock expiry");
+    Optional<ChannelTerms> terms = Fields.optional(in, ChannelTerms.CODEC::decode);
+    long lockExpiry = Fields.nonNegative(in, "lock expiry");
     int n = in.count(LengthPrefix.U8, ChannelTerms.MAX_INCREMENTS, 40);
     List<ChannelMessage.Part> parts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      var entry = Wire.entry(in);
-      parts.add(new ChannelMessage.Part(entry, Wire.energy(in, "part energy")));
+      var entry = Fields.entry(in);
+      parts.add(new ChannelMessage.Part(entry, Fields.energy(in, "part energy")));
     }
-    Optional<RequestId> pending = Wire.optional(in, Wire::requestId);
-    long waitUntil = Wire.nonNegative(in, "wait");
-    Optional<ByteString> fundingTx = Wire.optional(in, r -> ByteString.of(r.varBytes(LengthPrefix.U16,
+    Optional<RequestId> pending = Fields.optional(in, Fields::requestId);
+    long waitUntil = Fields.nonNegative(in, "wait");
+    Optional<ByteString> fundingTx = Fields.optional(in, r -> ByteString.of(r.varBytes(LengthPrefix.U16,
         MAX_FUNDING_TX)));
-    Optional<ChannelFunding> funding = Wire.optional(in, r -> {
-      var p = Wire.outPoint(r);
-      return new ChannelFunding(p, Wire.money(r, 1, "funding value"));
+    Optional<ChannelFunding> funding = Fields.optional(in, r -> {
+      var p = Fields.outPoint(r);
+      return new ChannelFunding(p, Fields.money(r, "funding value"));
     });
     int sent = in.u16();
     int c = in.count(LengthPrefix.U8, ChannelTerms.MAX_INCREMENTS, 12);
     List<Claim> claims = new ArrayList<>(c);
     for (int i = 0; i < c; i++) {
-      var lambda = Wire.optional(in, Wire::secret);
-      var request = Wire.optional(in, Wire::requestId);
-      long sentAt = Wire.nonNegative(in, "claim time");
-      var refusal = Wire.optional(in, r -> {
+      var lambda = Fields.optional(in, Fields::secret);
+      var request = Fields.optional(in, Fields::requestId);
+      long sentAt = Fields.nonNegative(in, "claim time");
+      var refusal = Fields.optional(in, r -> {
         int e = r.position();
         int code = r.u8();
         return RegistryError.fromCode(code)
             .orElseThrow(() -> new DecodeException(DecodeError.UNKNOWN_TYPE, e, "refusal code " + code));
       });
-      claims.add(new Claim(lambda, request, sentAt, refusal, Wire.optional(in, r -> Wire.issued(r, dsoKey))));
+      claims.add(new Claim(lambda, request, sentAt, refusal, Fields.optional(in, r -> IssuedSecrets.read(r, dsoKey))));
     }
-    Optional<ByteString> refundTx = Wire.optional(in, r -> ByteString.of(r.varBytes(LengthPrefix.U16, 16 * 1024)));
-    Optional<TxId> spentBy = Wire.optional(in, r -> TxId.fromBytes(r.bytes(32)));
-    Optional<ChannelError> lastRefusal = Wire.optional(in, r -> Wire.constant(r, ChannelError.values(), "refusal"));
-    Optional<ChannelError> failure = Wire.optional(in, r -> Wire.constant(r, ChannelError.values(), "failure"));
+    Optional<ByteString> refundTx = Fields.optional(in, r -> ByteString.of(r.varBytes(LengthPrefix.U16, 16 * 1024)));
+    Optional<TxId> spentBy = Fields.optional(in, r -> TxId.fromBytes(r.bytes(32)));
+    Optional<ChannelError> lastRefusal = Fields.optional(in, r -> Fields.constant(r, ChannelError.values(), "refusal"));
+    Optional<ChannelError> failure = Fields.optional(in, r -> Fields.constant(r, ChannelError.values(), "failure"));
     ClientState s = new ClientState(phase, offer, key, increments, open, terms, lockExpiry, parts, pending, waitUntil,
         fundingTx, funding, sent, claims, refundTx, spentBy, lastRefusal, failure);
     String missing = s.missingFields();

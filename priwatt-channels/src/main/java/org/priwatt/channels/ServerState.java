@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.priwatt.channels.internal.Wire;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.crypto.codec.ByteReader;
@@ -130,60 +130,57 @@ record ServerState(ChannelServer.State phase, EcKey ownerKey, IssuedSecrets secr
 
   void write(ByteWriter out) {
     out.u8(phase.ordinal());
-    Wire.privateKey(out, ownerKey);
-    Wire.issued(out, secrets);
+    Fields.privateKey(out, ownerKey);
+    secrets.write(out);
     out.i64(sequence);
-    Wire.optional(out, offer, (w, o) -> w.varBytes(LengthPrefix.U16, o.encode()));
-    Wire.optional(out, board, Wire::identity);
-    Wire.optional(out, client, Wire::publicIdentity);
-    Wire.optional(out, terms, (w, t) -> ChannelTerms.CODEC.encode(t, w));
-    Wire.optional(out, serverKey, Wire::privateKey);
+    Fields.optional(out, offer, (w, o) -> w.varBytes(LengthPrefix.U16, o.encode()));
+    Fields.optional(out, board, Fields::privateIdentity);
+    Fields.optional(out, client, Fields::identity);
+    Fields.optional(out, terms, (w, t) -> ChannelTerms.CODEC.encode(t, w));
+    Fields.optional(out, serverKey, Fields::privateKey);
     out.i64(lockExpiry);
-    Wire.optional(out, pending, (w, p) -> w.bytes(p.toBytes()));
+    Fields.optional(out, pending, (w, p) -> w.bytes(p.toBytes()));
     out.u8(parts.size());
-    parts.forEach(p -> Wire.issued(out, p));
-    Wire.optional(out, funding, (w, f) -> {
-      Wire.outPoint(w, f.outPoint());
+    parts.forEach(p -> p.write(out));
+    Fields.optional(out, funding, (w, f) -> {
+      Fields.outPoint(w, f.outPoint());
       w.i64(f.value().sat());
     });
     out.u16(last).varBytes(LengthPrefix.U8, lastSignature.toByteArray());
-    Wire.optional(out, closeTx, (w, t) -> w.varBytes(LengthPrefix.U16, t.toByteArray()));
+    Fields.optional(out, closeTx, (w, t) -> w.varBytes(LengthPrefix.U16, t.toByteArray()));
     out.i64(waitUntil);
-    Wire.optional(out, lastRefusal, (w, e) -> w.u8(e.ordinal()));
-    Wire.optional(out, failure, (w, e) -> w.u8(e.ordinal()));
+    Fields.optional(out, lastRefusal, (w, e) -> w.u8(e.ordinal()));
+    Fields.optional(out, failure, (w, e) -> w.u8(e.ordinal()));
   }
 
   static ServerState read(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
     int at = in.position();
-    ChannelServer.State phase = Wire.constant(in, ChannelServer.State.values(), "server phase");
-    EcKey ownerKey = Wire.privateKey(in);
-    IssuedSecrets secrets = Wire.issued(in, dsoKey);
-    long sequence = Wire.nonNegative(in, "sequence");
-    Optional<Offer> offer = Wire.optional(in, r -> {
-      int o = r.position();
-      return ChannelAction.offer(r.varBytes(LengthPrefix.U16, Offer.MAX_ENCODED), dsoKey, o);
-    });
-    Optional<Identity> board = Wire.optional(in, Wire::identity);
-    Optional<PublicIdentity> client = Wire.optional(in, Wire::publicIdentity);
-    Optional<ChannelTerms> terms = Wire.optional(in, ChannelTerms.CODEC::decode);
-    Optional<EcKey> serverKey = Wire.optional(in, Wire::privateKey);
-    long lockExpiry = Wire.nonNegative(in, "lock expiry");
-    Optional<RequestId> pending = Wire.optional(in, Wire::requestId);
+    ChannelServer.State phase = Fields.constant(in, ChannelServer.State.values(), "server phase");
+    EcKey ownerKey = Fields.privateKey(in);
+    IssuedSecrets secrets = IssuedSecrets.read(in, dsoKey);
+    long sequence = Fields.nonNegative(in, "sequence");
+    Optional<Offer> offer = Fields.optional(in, r -> Offer.read(r, dsoKey));
+    Optional<Identity> board = Fields.optional(in, Fields::privateIdentity);
+    Optional<PublicIdentity> client = Fields.optional(in, Fields::identity);
+    Optional<ChannelTerms> terms = Fields.optional(in, ChannelTerms.CODEC::decode);
+    Optional<EcKey> serverKey = Fields.optional(in, Fields::privateKey);
+    long lockExpiry = Fields.nonNegative(in, "lock expiry");
+    Optional<RequestId> pending = Fields.optional(in, Fields::requestId);
     int n = in.count(LengthPrefix.U8, ChannelTerms.MAX_INCREMENTS, 209);
     List<IssuedSecrets> parts = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      parts.add(Wire.issued(in, dsoKey));
+      parts.add(IssuedSecrets.read(in, dsoKey));
     }
-    Optional<ChannelFunding> funding = Wire.optional(in, r -> {
-      var p = Wire.outPoint(r);
-      return new ChannelFunding(p, Wire.money(r, 1, "funding value"));
+    Optional<ChannelFunding> funding = Fields.optional(in, r -> {
+      var p = Fields.outPoint(r);
+      return new ChannelFunding(p, Fields.money(r, "funding value"));
     });
     int last = in.u16();
     ByteString sig = ByteString.of(in.varBytes(LengthPrefix.U8, ChannelMessage.MAX_SIGNATURE));
-    Optional<ByteString> closeTx = Wire.optional(in, r -> ByteString.of(r.varBytes(LengthPrefix.U16, 16 * 1024)));
-    long waitUntil = Wire.nonNegative(in, "wait");
-    Optional<ChannelError> lastRefusal = Wire.optional(in, r -> Wire.constant(r, ChannelError.values(), "refusal"));
-    Optional<ChannelError> failure = Wire.optional(in, r -> Wire.constant(r, ChannelError.values(), "failure"));
+    Optional<ByteString> closeTx = Fields.optional(in, r -> ByteString.of(r.varBytes(LengthPrefix.U16, 16 * 1024)));
+    long waitUntil = Fields.nonNegative(in, "wait");
+    Optional<ChannelError> lastRefusal = Fields.optional(in, r -> Fields.constant(r, ChannelError.values(), "refusal"));
+    Optional<ChannelError> failure = Fields.optional(in, r -> Fields.constant(r, ChannelError.values(), "failure"));
     ServerState s = new ServerState(phase, ownerKey, secrets, sequence, offer, board, client, terms, serverKey,
         lockExpiry, pending, parts, funding, last, sig, closeTx, waitUntil, lastRefusal, failure);
     String missing = s.missingFields();

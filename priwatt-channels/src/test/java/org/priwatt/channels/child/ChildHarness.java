@@ -20,7 +20,7 @@ import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.channels.ChannelPolicy;
-import org.priwatt.channels.internal.Wire;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.codec.ByteReader;
 import org.priwatt.crypto.codec.ByteWriter;
@@ -199,8 +199,8 @@ public final class ChildHarness implements AutoCloseable {
       case "saved" -> out.bool(true);
       case "done" -> done = new String(in.rest(), StandardCharsets.UTF_8);
       case "context" -> {
-        Wire.publicIdentity(out, ctx.dso());
-        Wire.key(out, ctx.dsoKey());
+        Fields.identity(out, ctx.dso());
+        Fields.key(out, ctx.dsoKey());
         out.i32(ctx.confirmations()).i64(ctx.fee().sat()).i64(ctx.timeoutSeconds());
         out.i64(policy.refundDelayBlocks()).i64(policy.safetyMarginBlocks()).i64(policy.warningBlocks())
             .i64(policy.claimMarginBlocks()).i64(policy.minOpenBlocks()).i64(policy.maxRefundDelayBlocks());
@@ -216,13 +216,13 @@ public final class ChildHarness implements AutoCloseable {
         tx.ifPresent(t -> out.varBytes(LengthPrefix.U32, t.serialize()));
       }
       case "output" -> {
-        OutPoint o = Wire.outPoint(in);
+        OutPoint o = Fields.outPoint(in);
         var p = ledger.output(o);
         out.bool(p.isPresent());
         p.ifPresent(x -> Rpc.payment(out, x));
       }
       case "spender" -> {
-        var sp = ledger.spender(Wire.outPoint(in));
+        var sp = ledger.spender(Fields.outPoint(in));
         out.bool(sp.isPresent());
         sp.ifPresent(t -> out.bytes(t.toBytes()));
       }

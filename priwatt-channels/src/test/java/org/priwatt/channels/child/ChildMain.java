@@ -12,7 +12,7 @@ import org.priwatt.chain.Amount;
 import org.priwatt.channels.ChannelClient;
 import org.priwatt.channels.ChannelPolicy;
 import org.priwatt.channels.ChannelServer;
-import org.priwatt.channels.internal.Wire;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
@@ -56,8 +56,8 @@ public final class ChildMain {
     node.onConnected("gateway");
 
     ByteReader c = rpc.call("context");
-    var dso = Wire.publicIdentity(c);
-    var dsoKey = Wire.key(c);
+    var dso = Fields.identity(c);
+    var dsoKey = Fields.key(c);
     int confirmations = c.i32();
     Amount fee = Amount.ofSat(c.i64());
     long timeout = c.i64();

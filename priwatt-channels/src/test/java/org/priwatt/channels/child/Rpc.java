@@ -13,7 +13,7 @@ import org.priwatt.chain.OutPoint;
 import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.TxOutput;
-import org.priwatt.channels.internal.Wire;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.crypto.codec.ByteReader;
 import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.DecodeException;
@@ -103,7 +103,7 @@ final class Rpc implements PaymentLedger, FundingSource {
   public Optional<Payment> output(OutPoint outPoint) {
     return get(() -> {
       ByteWriter req = w();
-      Wire.outPoint(req, outPoint);
+      Fields.outPoint(req, outPoint);
       ByteReader r = call("output", req.toByteArray());
       return r.bool() ? Optional.of(payment(r)) : Optional.empty();
     });
@@ -113,7 +113,7 @@ final class Rpc implements PaymentLedger, FundingSource {
   public Optional<TxId> spender(OutPoint outPoint) {
     return get(() -> {
       ByteWriter req = w();
-      Wire.outPoint(req, outPoint);
+      Fields.outPoint(req, outPoint);
       ByteReader r = call("spender", req.toByteArray());
       return r.bool() ? Optional.of(TxId.fromBytes(r.bytes(32))) : Optional.empty();
     });
@@ -155,13 +155,13 @@ final class Rpc implements PaymentLedger, FundingSource {
   // ------------------------------------------------------------------ encodings shared with the parent
 
   static void payment(ByteWriter out, Payment p) {
-    Wire.outPoint(out, p.outPoint());
+    Fields.outPoint(out, p.outPoint());
     out.i64(p.output().value()).varBytes(LengthPrefix.U16, p.output().scriptPubKey().program())
         .i32(p.confirmations()).bool(p.spent());
   }
 
   static Payment payment(ByteReader in) throws DecodeException {
-    OutPoint o = Wire.outPoint(in);
+    OutPoint o = Fields.outPoint(in);
     long value = in.i64();
     Script s = Script.fromBytes(in.varBytes(LengthPrefix.U16, 10_000));
     return new Payment(o, TxOutput.ofRawValue(value, s), in.i32(), in.bool());

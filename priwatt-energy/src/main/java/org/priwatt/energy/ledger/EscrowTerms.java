@@ -10,7 +10,7 @@ import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.LockId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.script.EscrowKeys;
 import org.priwatt.script.Script;
 

@@ -11,13 +11,14 @@ import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.Codec;
 import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
+import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.EnergyLimits;
 import org.priwatt.energy.EntryId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.internal.Signing;
 import org.priwatt.energy.registry.EntryCertificate;
 import org.priwatt.msg.PublicIdentity;
@@ -169,6 +170,34 @@ public record Offer(EntryCertificate certificate, Amount pricePerKwh, PublicIden
     }
     return o;
   }
+  /**
+   * Reads {@code length(u16) ‖ offer}, the form the trade and channel snapshots keep an offer in,
+   * checked like {@link #decode}.
+   *
+   * @param dsoKey the DSO's key the offer's certificate must verify under
+   * @throws DecodeException {@link org.priwatt.crypto.codec.DecodeError#MALFORMED} if the offer
+   *     does not decode or is not authentic, or a shorter input's error
+   */
+  public static Offer read(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
+    int at = in.position();
+    return read(in.varBytes(LengthPrefix.U16, MAX_ENCODED), at, dsoKey);
+  }
+
+  /**
+   * {@link #decode} for a snapshot's reader: a bad offer is a {@link DecodeException} at {@code
+   * at}, the offset the snapshot reports.
+   *
+   * @throws DecodeException {@link org.priwatt.crypto.codec.DecodeError#MALFORMED} if the offer
+   *     does not decode or is not authentic
+   */
+  public static Offer read(byte[] bytes, int at, EcPublicKey dsoKey) throws DecodeException {
+    try {
+      return decode(bytes, dsoKey);
+    } catch (EnergyException e) {
+      throw new DecodeException(DecodeError.MALFORMED, at, "offer: " + e.getMessage());
+    }
+  }
+
 
   @Override
   public String toString() {

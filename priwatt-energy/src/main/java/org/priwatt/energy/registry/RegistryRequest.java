@@ -21,7 +21,7 @@ import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.LockId;
 import org.priwatt.energy.RequestId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.internal.Signing;
 import org.priwatt.msg.BitmessageAddress;
 import org.priwatt.script.ChannelScript;

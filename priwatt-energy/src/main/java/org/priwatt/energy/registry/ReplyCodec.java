@@ -13,7 +13,7 @@ import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.RequestId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.registry.RegistryReply.ChannelTestimony;
 import org.priwatt.energy.registry.RegistryReply.Decision;
 import org.priwatt.energy.registry.RegistryReply.Issued;
@@ -167,8 +167,8 @@ final class ReplyCodec implements Codec<RegistryReply> {
       }
       case LOCK_GRANTED -> {
         var lock = Fields.lockId(in);
-        long at = Fields.time(in, "lock time");
-        long expiry = Fields.time(in, "lock expiry");
+        long at = Fields.nonNegative(in, "lock time");
+        long expiry = Fields.nonNegative(in, "lock expiry");
         if (expiry < at) {
           throw new DecodeException(DecodeError.MALFORMED, in.position(), "expiry before lock time");
         }
@@ -190,7 +190,7 @@ final class ReplyCodec implements Codec<RegistryReply> {
           var id = Fields.lockId(in);
           var price = Fields.money(in, "price");
           var fee = Fields.moneyOrZero(in, "fee");
-          long expiry = Fields.time(in, "expiry");
+          long expiry = Fields.nonNegative(in, "expiry");
           lock = Optional.of(new LockView(id, price, fee, expiry, in.u16()));
         }
         return new Testimony(request, holds, status, lock);

@@ -21,7 +21,7 @@ import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.LockId;
 import org.priwatt.energy.RequestId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.internal.Signing;
 import org.priwatt.energy.registry.RegistryRequest.ChannelLock;
 import org.priwatt.energy.registry.RegistryRequest.ChannelTransfer;
@@ -169,7 +169,7 @@ final class RequestCodec implements Codec<RegistryRequest> {
     int kind = in.u8();
     RequestId id = Fields.requestId(in);
     EntryId entry = Fields.entry(in);
-    long ts = Fields.time(in, "timestamp");
+    long ts = Fields.nonNegative(in, "timestamp");
     switch (kind) {
       case TESTIFY -> {
         EcPublicKey owner = Fields.key(in);

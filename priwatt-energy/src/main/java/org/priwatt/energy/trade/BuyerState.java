@@ -13,7 +13,7 @@ import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.RequestId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.ledger.EscrowTerms;
 import org.priwatt.energy.registry.IssuedSecrets;
 
@@ -116,7 +116,7 @@ record BuyerState(ConsumerSession.State phase, Optional<RequestId> pending, Opti
     out.bool(lambda.isPresent());
     lambda.ifPresent(l -> Fields.secret(out, l));
     out.i64(deadline).bool(owned.isPresent());
-    owned.ifPresent(o -> Snapshots.secrets(out, o));
+    owned.ifPresent(o -> o.write(out));
     Snapshots.failure(out, failure);
   }
 
@@ -125,14 +125,14 @@ record BuyerState(ConsumerSession.State phase, Optional<RequestId> pending, Opti
     ConsumerSession.State phase = Fields.constant(in, ConsumerSession.State.values(), "buyer phase");
     Optional<RequestId> pending = in.bool() ? Optional.of(Fields.requestId(in)) : Optional.empty();
     Optional<EscrowTerms> terms = in.bool() ? Optional.of(EscrowTerms.CODEC.decode(in)) : Optional.empty();
-    long lockExpiry = Fields.time(in, "lock expiry");
+    long lockExpiry = Fields.nonNegative(in, "lock expiry");
     int confirmations = in.u16();
     Optional<ByteString> fundingTx = in.bool() ? Optional.of(Fields.bytes(in, LengthPrefix.U32, MAX_FUNDING_TX))
         : Optional.empty();
     Optional<OutPoint> funding = in.bool() ? Optional.of(Fields.outPoint(in)) : Optional.empty();
     Optional<EnergySecret> lambda = in.bool() ? Optional.of(Fields.secret(in)) : Optional.empty();
-    long deadline = Fields.time(in, "deadline");
-    Optional<IssuedSecrets> owned = in.bool() ? Optional.of(Snapshots.secrets(in, dsoKey)) : Optional.empty();
+    long deadline = Fields.nonNegative(in, "deadline");
+    Optional<IssuedSecrets> owned = in.bool() ? Optional.of(IssuedSecrets.read(in, dsoKey)) : Optional.empty();
     Optional<TradeFailure> failure = Snapshots.failure(in);
     BuyerState s = new BuyerState(phase, pending, terms, lockExpiry, confirmations, fundingTx, funding, lambda,
         deadline, owned, failure);

@@ -16,6 +16,7 @@ import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.EnergyException;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.ledger.EscrowFunding;
 import org.priwatt.energy.ledger.EscrowTerms;
@@ -110,12 +111,12 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
     byte[] snapshot = load(store, "buyer");
     try {
       ByteReader in = Snapshots.open(snapshot, Snapshots.BUYER);
-      Identity msg = Snapshots.identity(in);
-      EcKey key = Snapshots.key(in);
+      Identity msg = Fields.privateIdentity(in);
+      EcKey key = Fields.privateKey(in);
       Offer offer = Snapshots.offer(in, ctx.dsoKey());
       BuyerState s = BuyerState.read(in, ctx.dsoKey());
       List<InventoryHash> handled = Snapshots.handled(in);
-      List<SessionAction> outbox = SessionAction.readAll(in, ctx.dsoKey());
+      List<SessionAction<TradeMessage>> outbox = ACTIONS.read(in, ctx.dsoKey());
       in.expectEnd();
       ConsumerSession session = new ConsumerSession(ctx, msg, key, offer, funds, store, s);
       synchronized (session) {
@@ -172,18 +173,18 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
     }
     TradeMessage.Buy buy = new TradeMessage.Buy(offer.entry(), txKey.publicKey(), offer.totalPrice());
     commit(state.edit().phase(State.REQUESTED).deadline(ctx.now() + ctx.timeoutSeconds()).done(),
-        List.of(new SessionAction.ToPeer(buy)));
+        List.of(new SessionAction.ToPeer<>(buy)));
   }
 
   // ------------------------------------------------------------------ messages
 
   @Override
-  Optional<PublicIdentity> counterpart(BuyerState s) {
+  protected Optional<PublicIdentity> counterpart(BuyerState s) {
     return Optional.of(offer.seller());
   }
 
   @Override
-  boolean isFinal(BuyerState s) {
+  protected boolean isFinal(BuyerState s) {
     return s.phase() == State.OWNER || s.phase() == State.SETTLED || s.phase() == State.FAILED;
   }
 
@@ -244,11 +245,11 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
     BuyerState.Edit next = state.edit().phase(State.VALIDATING).pending(r.id());
     next.terms = Optional.of(t);
     next.lockExpiry = e.expiry();
-    commit(next.done(), List.of(new SessionAction.ToDso(r, false)));
+    commit(next.done(), List.of(new SessionAction.ToDso<>(r, false)));
   }
 
   @Override
-  Optional<DropReason> onReply(ReceivedMessage m, RegistryReply reply) {
+  protected Optional<DropReason> onReply(ReceivedMessage m, RegistryReply reply) {
     if (!m.recipient().equals(msg.address()) || state.pending().filter(reply.request()::equals).isEmpty()) {
       return Optional.of(DropReason.NOT_FOR_THIS_TRADE);
     }
@@ -308,8 +309,8 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
     e.funding = Optional.of(funding);
     // Saved before the broadcast: a resumed buyer re-broadcasts this very transaction instead of
     // building a second payment from coins the first one already spends.
-    commit(e.done(), List.of(new SessionAction.Broadcast(e.fundingTx.get()),
-        new SessionAction.ToPeer(new TradeMessage.Paid(offer.entry(), terms.lock(), funding))));
+    commit(e.done(), List.of(new SessionAction.Broadcast<>(e.fundingTx.get()),
+        new SessionAction.ToPeer<>(new TradeMessage.Paid(offer.entry(), terms.lock(), funding))));
   }
 
   private Optional<DropReason> onClaimReply(RegistryReply reply) {
@@ -345,7 +346,7 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
         return Optional.of(DropReason.INVALID);
       }
       commit(state.edit().phase(State.SETTLED).pending(null).done(),
-          List.of(new SessionAction.Broadcast(ByteString.of(settlement.get().serialize()))));
+          List.of(new SessionAction.Broadcast<>(ByteString.of(settlement.get().serialize()))));
       return Optional.empty();
     }
     if (reply instanceof RegistryReply.Refused r) {
@@ -420,7 +421,7 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
     EnergySecret lambda = state.lambda().orElseThrow();
     RegistryRequest.Transfer r = RegistryRequest.Transfer.create(lambda, txKey, terms.lock(), funding, msg.address(),
         releaseSig, ctx.now(), ctx.random());
-    commit(state.edit().phase(State.CLAIMING).pending(r.id()).done(), List.of(new SessionAction.ToDso(r, false)));
+    commit(state.edit().phase(State.CLAIMING).pending(r.id()).done(), List.of(new SessionAction.ToDso<>(r, false)));
   }
 
   /**
@@ -436,7 +437,7 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
     EscrowTerms terms = state.terms().orElseThrow();
     RegistryRequest.Dispute r = RegistryRequest.Dispute.create(txKey, DisputePolicy.Party.BUYER, offer.entry(),
         terms.lock(), state.funding().orElseThrow(), evidence, ctx.now(), ctx.random());
-    commit(state.edit().phase(State.DISPUTING).pending(r.id()).done(), List.of(new SessionAction.ToDso(r, false)));
+    commit(state.edit().phase(State.DISPUTING).pending(r.id()).done(), List.of(new SessionAction.ToDso<>(r, false)));
   }
 
   // ------------------------------------------------------------------ failures and snapshots
@@ -448,14 +449,14 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
   }
 
   @Override
-  void broadcastRefused(LedgerRejection rejection) {
+  protected void broadcastRefused(LedgerRejection rejection) {
     if (state.phase() == State.PAID && state.lambda().isEmpty()) {
       fail(TradeFailure.PAYMENT_REJECTED);
     }
   }
 
   @Override
-  void sendFailed(MessageException cause) {
+  protected void sendFailed(MessageException cause) {
     // Once paid, money is at stake: keep the session to claim or dispute instead of giving up.
     if (state.phase().compareTo(State.PAID) < 0) {
       fail(TradeFailure.MESSAGING);
@@ -463,14 +464,14 @@ public final class ConsumerSession extends TradeSession<BuyerState> {
   }
 
   @Override
-  byte[] snapshot(BuyerState next, List<InventoryHash> handled, List<SessionAction> actions) {
+  protected byte[] snapshot(BuyerState next, List<InventoryHash> handled, List<SessionAction<TradeMessage>> actions) {
     ByteWriter out = Snapshots.header(Snapshots.BUYER);
-    Snapshots.identity(out, msg);
-    Snapshots.key(out, txKey);
+    Fields.privateIdentity(out, msg);
+    Fields.privateKey(out, txKey);
     Snapshots.offer(out, offer);
     next.write(out);
     Snapshots.handled(out, handled);
-    SessionAction.writeAll(out, actions);
+    TradeSession.ACTIONS.write(out, actions);
     byte[] bytes = out.toByteArray();
     out.wipe();
     return bytes;

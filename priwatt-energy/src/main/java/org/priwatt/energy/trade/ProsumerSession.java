@@ -13,6 +13,7 @@ import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.EnergyException;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.ledger.EscrowFunding;
 import org.priwatt.energy.ledger.EscrowTerms;
@@ -104,11 +105,11 @@ public final class ProsumerSession extends TradeSession<SellerState> {
     byte[] snapshot = load(store, "seller");
     try {
       ByteReader in = Snapshots.open(snapshot, Snapshots.SELLER);
-      Identity msg = Snapshots.identity(in);
-      EcKey key = Snapshots.key(in);
+      Identity msg = Fields.privateIdentity(in);
+      EcKey key = Fields.privateKey(in);
       SellerState s = SellerState.read(in, ctx.dsoKey());
       List<InventoryHash> handled = Snapshots.handled(in);
-      List<SessionAction> outbox = SessionAction.readAll(in, ctx.dsoKey());
+      List<SessionAction<TradeMessage>> outbox = ACTIONS.read(in, ctx.dsoKey());
       in.expectEnd();
       if (s.buyer().filter(b -> b.address().equals(msg.address())).isPresent()) {
         throw new EnergyException(org.priwatt.energy.EnergyError.MALFORMED, "seller snapshot names itself as the buyer");
@@ -170,12 +171,12 @@ public final class ProsumerSession extends TradeSession<SellerState> {
   }
 
   @Override
-  boolean canPost() {
+  protected boolean canPost() {
     return state.board().isPresent() && state.offer().isPresent();
   }
 
   @Override
-  Identity board() {
+  protected Identity board() {
     return state.board().orElseThrow(() -> new IllegalStateException("no offer posted"));
   }
 
@@ -195,24 +196,24 @@ public final class ProsumerSession extends TradeSession<SellerState> {
     SellerState.Edit e = state.edit().phase(State.OFFERED);
     e.offer = Optional.of(offer);
     e.board = Optional.of(board);
-    commit(e.done(), List.of(new SessionAction.PostOffer(offer)));
+    commit(e.done(), List.of(new SessionAction.PostOffer<>(offer)));
     return offer;
   }
 
   // ------------------------------------------------------------------ messages
 
   @Override
-  Optional<PublicIdentity> counterpart(SellerState s) {
+  protected Optional<PublicIdentity> counterpart(SellerState s) {
     return s.buyer();
   }
 
   @Override
-  boolean isFinal(SellerState s) {
+  protected boolean isFinal(SellerState s) {
     return s.phase() == State.SETTLED || s.phase() == State.FAILED;
   }
 
   @Override
-  Optional<DropReason> onReply(ReceivedMessage m, RegistryReply reply) throws EnergyException {
+  protected Optional<DropReason> onReply(ReceivedMessage m, RegistryReply reply) throws EnergyException {
     if (state.phase() == State.AWAITING_SECRETS && reply instanceof RegistryReply.Issued issued
         && issued.request().equals(RegistryReply.NOTICE) && m.recipient().equals(msg.address())) {
       return takeSecrets(issued);
@@ -255,7 +256,7 @@ public final class ProsumerSession extends TradeSession<SellerState> {
       e.sequence++;
       e.terms = Optional.of(terms);
       e.lockExpiry = g.expiry();
-      commit(e.done(), List.of(new SessionAction.ToPeer(new TradeMessage.Escrow(terms, g.expiry()))));
+      commit(e.done(), List.of(new SessionAction.ToPeer<>(new TradeMessage.Escrow(terms, g.expiry()))));
     } else if (reply instanceof RegistryReply.Refused r) {
       e.phase(State.OFFERED).lastRefusal = Optional.of(r.error());
       leaveShared();
@@ -322,7 +323,7 @@ public final class ProsumerSession extends TradeSession<SellerState> {
 
   private void settle(Transaction tx) {
     SellerState.Edit e = state.edit().phase(State.SETTLED).pending(null);
-    commit(e.done(), List.of(new SessionAction.Broadcast(ByteString.of(tx.serialize()))));
+    commit(e.done(), List.of(new SessionAction.Broadcast<>(ByteString.of(tx.serialize()))));
   }
 
   private static Transaction parse(ByteString tx) throws EnergyException {
@@ -382,7 +383,7 @@ public final class ProsumerSession extends TradeSession<SellerState> {
     e.buyerKey = Optional.of(b.buyerKey());
     e.price = Optional.of(b.price());
     e.terms = Optional.empty();
-    commit(e.done(), List.of(new SessionAction.ToDso(r, true)));
+    commit(e.done(), List.of(new SessionAction.ToDso<>(r, true)));
     return Optional.empty();
   }
 
@@ -425,7 +426,7 @@ public final class ProsumerSession extends TradeSession<SellerState> {
         if (!deliverIfFunded(candidates) && now > state.lockExpiry()) {
           RegistryRequest.Unlock r = RegistryRequest.Unlock.create(state.secrets().orElseThrow().lock(), entryId(),
               state.sequence(), now, ctx.random());
-          commit(state.edit().phase(State.UNLOCKING).pending(r.id()).done(), List.of(new SessionAction.ToDso(r, false)));
+          commit(state.edit().phase(State.UNLOCKING).pending(r.id()).done(), List.of(new SessionAction.ToDso<>(r, false)));
         }
       }
       case SECRET_DELIVERED, DISPUTING -> {
@@ -436,7 +437,7 @@ public final class ProsumerSession extends TradeSession<SellerState> {
           RegistryRequest.Dispute r = RegistryRequest.Dispute.create(txKey, DisputePolicy.Party.SELLER, entryId(),
               terms.lock(), state.funding().orElseThrow(), "bλ delivered; no release by " + state.deadline(), now,
               ctx.random());
-          commit(state.edit().phase(State.DISPUTING).pending(r.id()).done(), List.of(new SessionAction.ToDso(r, false)));
+          commit(state.edit().phase(State.DISPUTING).pending(r.id()).done(), List.of(new SessionAction.ToDso<>(r, false)));
         }
       }
       default -> {
@@ -452,7 +453,7 @@ public final class ProsumerSession extends TradeSession<SellerState> {
       if (EscrowFunding.check(ctx.ledger(), terms, c, ctx.confirmations()).ok()) {
         SellerState.Edit e = state.edit().phase(State.SECRET_DELIVERED).deadline(ctx.now() + ctx.timeoutSeconds());
         e.funding = Optional.of(c);
-        commit(e.done(), List.of(new SessionAction.ToPeer(
+        commit(e.done(), List.of(new SessionAction.ToPeer<>(
             new TradeMessage.Secret(entryId(), state.secrets().orElseThrow().ownership()))));
         return true;
       }
@@ -463,12 +464,12 @@ public final class ProsumerSession extends TradeSession<SellerState> {
   // ------------------------------------------------------------------ failures and snapshots
 
   @Override
-  void broadcastRefused(LedgerRejection rejection) {
+  protected void broadcastRefused(LedgerRejection rejection) {
     // A settlement can lose a race with the release (DOUBLE_SPEND); tick() notices the spend.
   }
 
   @Override
-  void sendFailed(MessageException cause) {
+  protected void sendFailed(MessageException cause) {
     if (!isFinal(state) && cause.error() != MessageError.POW_CANCELLED) {
       SellerState.Edit e = state.edit().phase(State.FAILED).pending(null);
       e.failure = Optional.of(TradeFailure.MESSAGING);
@@ -477,13 +478,13 @@ public final class ProsumerSession extends TradeSession<SellerState> {
   }
 
   @Override
-  byte[] snapshot(SellerState next, List<InventoryHash> handled, List<SessionAction> actions) {
+  protected byte[] snapshot(SellerState next, List<InventoryHash> handled, List<SessionAction<TradeMessage>> actions) {
     ByteWriter out = Snapshots.header(Snapshots.SELLER);
-    Snapshots.identity(out, msg);
-    Snapshots.key(out, txKey);
+    Fields.privateIdentity(out, msg);
+    Fields.privateKey(out, txKey);
     next.write(out);
     Snapshots.handled(out, handled);
-    SessionAction.writeAll(out, actions);
+    TradeSession.ACTIONS.write(out, actions);
     byte[] bytes = out.toByteArray();
     out.wipe();
     return bytes;

@@ -11,7 +11,7 @@ import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.RequestId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.ledger.EscrowTerms;
 import org.priwatt.energy.market.Offer;
 import org.priwatt.energy.registry.IssuedSecrets;
@@ -120,11 +120,11 @@ record SellerState(ProsumerSession.State phase, Optional<IssuedSecrets> secrets,
 
   void write(ByteWriter out) {
     out.u8(phase.ordinal()).bool(secrets.isPresent());
-    secrets.ifPresent(s -> Snapshots.secrets(out, s));
+    secrets.ifPresent(s -> s.write(out));
     out.i64(sequence).bool(offer.isPresent());
     offer.ifPresent(o -> Snapshots.offer(out, o));
     out.bool(board.isPresent());
-    board.ifPresent(b -> Snapshots.identity(out, b));
+    board.ifPresent(b -> Fields.privateIdentity(out, b));
     out.bool(buyer.isPresent());
     buyer.ifPresent(b -> Fields.identity(out, b));
     out.bool(buyerKey.isPresent());
@@ -143,19 +143,19 @@ record SellerState(ProsumerSession.State phase, Optional<IssuedSecrets> secrets,
   static SellerState read(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
     int at = in.position();
     ProsumerSession.State phase = Fields.constant(in, ProsumerSession.State.values(), "seller phase");
-    Optional<IssuedSecrets> secrets = in.bool() ? Optional.of(Snapshots.secrets(in, dsoKey)) : Optional.empty();
+    Optional<IssuedSecrets> secrets = in.bool() ? Optional.of(IssuedSecrets.read(in, dsoKey)) : Optional.empty();
     long sequence = in.i64InRange(0, Long.MAX_VALUE, "sequence");
     Optional<Offer> offer = in.bool() ? Optional.of(Snapshots.offer(in, dsoKey)) : Optional.empty();
-    Optional<Identity> board = in.bool() ? Optional.of(Snapshots.identity(in)) : Optional.empty();
+    Optional<Identity> board = in.bool() ? Optional.of(Fields.privateIdentity(in)) : Optional.empty();
     Optional<PublicIdentity> buyer = in.bool() ? Optional.of(Fields.identity(in)) : Optional.empty();
     Optional<EcPublicKey> buyerKey = in.bool() ? Optional.of(Fields.key(in)) : Optional.empty();
     long p = in.i64InRange(0, org.priwatt.energy.EnergyLimits.MAX_MONEY_SAT, "price");
     Optional<Amount> price = p == 0 ? Optional.empty() : Optional.of(Amount.ofSat(p));
     Optional<RequestId> pending = in.bool() ? Optional.of(Fields.requestId(in)) : Optional.empty();
     Optional<EscrowTerms> terms = in.bool() ? Optional.of(EscrowTerms.CODEC.decode(in)) : Optional.empty();
-    long lockExpiry = Fields.time(in, "lock expiry");
+    long lockExpiry = Fields.nonNegative(in, "lock expiry");
     Optional<OutPoint> funding = in.bool() ? Optional.of(Fields.outPoint(in)) : Optional.empty();
-    long deadline = Fields.time(in, "deadline");
+    long deadline = Fields.nonNegative(in, "deadline");
     int refusalAt = in.position();
     int refusal = in.u8();
     Optional<RegistryError> lastRefusal = refusal == 0 ? Optional.empty() : Optional.of(RegistryError.fromCode(refusal)

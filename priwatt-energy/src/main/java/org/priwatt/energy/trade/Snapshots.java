@@ -1,11 +1,9 @@
 package org.priwatt.energy.trade;
 
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.crypto.codec.ByteReader;
@@ -14,13 +12,10 @@ import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.crypto.codec.LengthPrefix;
 import org.priwatt.energy.EnergyException;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.market.Offer;
-import org.priwatt.energy.registry.EntryCertificate;
-import org.priwatt.energy.registry.IssuedSecrets;
 import org.priwatt.msg.Identity;
 import org.priwatt.msg.InventoryHash;
-import org.priwatt.msg.PowParameters;
 
 /**
  * The pieces of the trade sessions' snapshot format, version 2 (big-endian):
@@ -73,77 +68,18 @@ final class Snapshots {
     return in;
   }
 
+  /** The session identity's field (delegates to the shared {@link Fields#privateIdentity}; named as the format above). */
   static void identity(ByteWriter out, Identity id) {
-    byte[] s = id.signingKey().privateKeyBytes();
-    byte[] e = id.encryptionKey().privateKeyBytes();
-    try {
-      out.bytes(s).bytes(e);
-    } finally {
-      Arrays.fill(s, (byte) 0);
-      Arrays.fill(e, (byte) 0);
-    }
-    PowParameters pow = id.publicIdentity().pow();
-    out.i64(id.address().stream()).i64(pow.nonceTrialsPerByte()).i64(pow.payloadLengthExtraBytes());
+    Fields.privateIdentity(out, id);
   }
 
-  static Identity identity(ByteReader in) throws DecodeException {
-    int at = in.position();
-    EcKey sign = key(in);
-    EcKey enc = key(in);
-    long stream = in.i64InRange(1, Integer.MAX_VALUE, "stream");
-    long trials = in.i64InRange(1, PowParameters.MAX_VALUE, "nonce trials per byte");
-    long extra = in.i64InRange(0, PowParameters.MAX_VALUE, "extra bytes");
-    try {
-      return Identity.of(sign, enc, stream, new PowParameters(trials, extra));
-    } catch (IllegalArgumentException e) {
-      throw new DecodeException(DecodeError.MALFORMED, at, "identity: " + e.getMessage());
-    }
-  }
-
+  /** The transaction key's field (delegates to the shared {@link Fields#privateKey}). */
   static void key(ByteWriter out, EcKey key) {
-    byte[] k = key.privateKeyBytes();
-    try {
-      out.bytes(k);
-    } finally {
-      Arrays.fill(k, (byte) 0);
-    }
-  }
-
-  static EcKey key(ByteReader in) throws DecodeException {
-    int at = in.position();
-    byte[] k = in.bytes(32);
-    try {
-      return EcKey.fromPrivate(k, true);
-    } catch (CryptoException e) {
-      throw new DecodeException(DecodeError.MALFORMED, at, "private key out of range");
-    } finally {
-      Arrays.fill(k, (byte) 0);
-    }
-  }
-
-  static void secrets(ByteWriter out, IssuedSecrets s) {
-    Fields.secret(out, s.ownership());
-    Fields.secret(out, s.lock());
-    EntryCertificate.CODEC.encode(s.certificate(), out);
-  }
-
-  static IssuedSecrets secrets(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
-    int at = in.position();
-    var lambda = Fields.secret(in);
-    var z = Fields.secret(in);
-    EntryCertificate c = EntryCertificate.CODEC.decode(in);
-    if (!c.entry().equals(lambda.entryId()) || !c.verify(dsoKey)) {
-      throw new DecodeException(DecodeError.MALFORMED, at, "certificate does not match the secret or the DSO");
-    }
-    return new IssuedSecrets(lambda, z, c);
+    Fields.privateKey(out, key);
   }
 
   static Offer offer(byte[] bytes, EcPublicKey dsoKey, int at) throws DecodeException {
-    try {
-      return Offer.decode(bytes, dsoKey);
-    } catch (EnergyException e) {
-      throw new DecodeException(DecodeError.MALFORMED, at, "offer: " + e.getMessage());
-    }
+    return Offer.read(bytes, at, dsoKey);
   }
 
   static void offer(ByteWriter out, Offer o) {
@@ -151,32 +87,15 @@ final class Snapshots {
   }
 
   static Offer offer(ByteReader in, EcPublicKey dsoKey) throws DecodeException {
-    int at = in.position();
-    return offer(in.varBytes(LengthPrefix.U16, Offer.MAX_ENCODED), dsoKey, at);
+    return Offer.read(in, dsoKey);
   }
 
   static void handled(ByteWriter out, List<InventoryHash> handled) {
-    out.u8(handled.size());
-    handled.forEach(h -> out.bytes(h.toBytes()));
+    DurableSession.writeHandled(out, handled);
   }
 
   static List<InventoryHash> handled(ByteReader in) throws DecodeException {
-    int n = in.count(LengthPrefix.U8, MAX_HANDLED, InventoryHash.LENGTH);
-    List<InventoryHash> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      out.add(InventoryHash.fromBytes(in.bytes(InventoryHash.LENGTH)));
-    }
-    return List.copyOf(out);
-  }
-
-  /** {@code handled} plus {@code latest}, keeping the newest {@link #MAX_HANDLED}. */
-  static List<InventoryHash> remember(List<InventoryHash> handled, InventoryHash latest) {
-    List<InventoryHash> out = new ArrayList<>(handled);
-    out.add(latest);
-    while (out.size() > MAX_HANDLED) {
-      out.remove(0);
-    }
-    return List.copyOf(out);
+    return DurableSession.readHandled(in, MAX_HANDLED);
   }
 
   static void failure(ByteWriter out, Optional<TradeFailure> failure) {

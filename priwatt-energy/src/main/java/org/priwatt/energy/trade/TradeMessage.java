@@ -17,7 +17,7 @@ import org.priwatt.energy.EnergyException;
 import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.LockId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.ledger.EscrowTerms;
 import org.priwatt.msg.MessageContent;
 import org.priwatt.script.EscrowKeys;
@@ -225,7 +225,7 @@ public sealed interface TradeMessage {
         }
         case ESCROW -> {
           EscrowTerms terms = EscrowTerms.CODEC.decode(in);
-          return new Escrow(terms, Fields.time(in, "expiry"));
+          return new Escrow(terms, Fields.nonNegative(in, "expiry"));
         }
         case PAID -> {
           EntryId entry = Fields.entry(in);

@@ -25,7 +25,7 @@ import org.priwatt.energy.EnergyLimits;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.Ledgers;
 import org.priwatt.energy.Samples;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.internal.Signing;
 import org.priwatt.energy.registry.EntryCertificate;
 import org.priwatt.msg.InventoryHash;

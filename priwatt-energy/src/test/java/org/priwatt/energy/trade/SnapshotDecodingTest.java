@@ -130,24 +130,24 @@ class SnapshotDecodingTest {
     return present ? Optional.of(value) : Optional.empty();
   }
 
-  byte[] sellerSnapshot(SellerState s, List<SessionAction> outbox) {
+  byte[] sellerSnapshot(SellerState s, List<SessionAction<TradeMessage>> outbox) {
     ByteWriter out = Snapshots.header(Snapshots.SELLER);
     Snapshots.identity(out, sellerMsg);
     Snapshots.key(out, sellerKey);
     s.write(out);
     Snapshots.handled(out, List.of(InventoryHash.fromBytes(Samples.bytes(32))));
-    SessionAction.writeAll(out, outbox);
+    TradeSession.ACTIONS.write(out, outbox);
     return out.toByteArray();
   }
 
-  byte[] buyerSnapshot(BuyerState s, List<SessionAction> outbox) {
+  byte[] buyerSnapshot(BuyerState s, List<SessionAction<TradeMessage>> outbox) {
     ByteWriter out = Snapshots.header(Snapshots.BUYER);
     Snapshots.identity(out, buyerMsg);
     Snapshots.key(out, buyerKey);
     Snapshots.offer(out, offer);
     s.write(out);
     Snapshots.handled(out, List.of());
-    SessionAction.writeAll(out, outbox);
+    TradeSession.ACTIONS.write(out, outbox);
     return out.toByteArray();
   }
 
@@ -155,23 +155,23 @@ class SnapshotDecodingTest {
   List<byte[]> cheapSnapshots() {
     return List.of(
         sellerSnapshot(seller(ProsumerSession.State.AWAITING_SECRETS), List.of()),
-        sellerSnapshot(seller(ProsumerSession.State.OFFERED), List.of(new SessionAction.PostOffer(offer))),
-        buyerSnapshot(buyer(ConsumerSession.State.PAID), List.of(new SessionAction.Broadcast(
+        sellerSnapshot(seller(ProsumerSession.State.OFFERED), List.of(new SessionAction.PostOffer<>(offer))),
+        buyerSnapshot(buyer(ConsumerSession.State.PAID), List.of(new SessionAction.Broadcast<>(
             ByteString.of(fundingTx.serialize())))),
         buyerSnapshot(buyer(ConsumerSession.State.OWNER), List.of()),
         buyerSnapshot(buyer(ConsumerSession.State.VALIDATING), List.of(testify())),
         buyerSnapshot(buyer(ConsumerSession.State.CLAIMING), List.of()));
   }
 
-  private SessionAction testify() {
-    return new SessionAction.ToDso(RegistryRequest.Testify.create(offer.entry(), offer.sellerKey(), offer.energy(),
+  private SessionAction<TradeMessage> testify() {
+    return new SessionAction.ToDso<>(RegistryRequest.Testify.create(offer.entry(), offer.sellerKey(), offer.energy(),
         Optional.of(terms.escrow()), Samples.T0, Samples.RANDOM), false);
   }
 
   /** Every action kind, for snapshots that are only ever decoded in part. */
-  private List<SessionAction> everyAction() {
-    return List.of(new SessionAction.ToPeer(new TradeMessage.Paid(offer.entry(), terms.lock(), funding)), testify(),
-        new SessionAction.Broadcast(ByteString.of(fundingTx.serialize())), new SessionAction.PostOffer(offer));
+  private List<SessionAction<TradeMessage>> everyAction() {
+    return List.of(new SessionAction.ToPeer<>(new TradeMessage.Paid(offer.entry(), terms.lock(), funding)), testify(),
+        new SessionAction.Broadcast<>(ByteString.of(fundingTx.serialize())), new SessionAction.PostOffer<>(offer));
   }
 
   /**
@@ -259,7 +259,7 @@ class SnapshotDecodingTest {
     // One corruption per byte, the low and the high bit in turn: resuming costs signature checks.
     // Snapshots whose resume sends nothing: the outbox of a damaged one must not flood the node.
     List<byte[]> corrupted = List.of(sellerSnapshot(seller(ProsumerSession.State.OFFERED), List.of()),
-        buyerSnapshot(buyer(ConsumerSession.State.PAID), List.of(new SessionAction.Broadcast(
+        buyerSnapshot(buyer(ConsumerSession.State.PAID), List.of(new SessionAction.Broadcast<>(
             ByteString.of(fundingTx.serialize())))),
         buyerSnapshot(buyer(ConsumerSession.State.OWNER), List.of()));
     for (byte[] snapshot : corrupted) {
@@ -370,7 +370,7 @@ class SnapshotDecodingTest {
     byte[] outbox = delivered.clone();
     outbox[delivered.length - 1] = (byte) (SessionAction.MAX_ACTIONS + 1);
     assertThat(refusal(outbox)).isEqualTo(EnergyError.MALFORMED);
-    byte[] action = sellerSnapshot(full, List.of(new SessionAction.Broadcast(ByteString.of(new byte[] {1}))));
+    byte[] action = sellerSnapshot(full, List.of(new SessionAction.Broadcast<>(ByteString.of(new byte[] {1}))));
     action[action.length - 1 - 2 - 1] = 5;
     assertThat(refusal(action)).isEqualTo(EnergyError.UNKNOWN_KIND);
     byte[] zeroKey = delivered.clone();
@@ -396,13 +396,13 @@ class SnapshotDecodingTest {
     SellerState.Edit self = seller(ProsumerSession.State.LOCKING).edit();
     self.buyer = Optional.of(sellerMsg.publicIdentity());
     List<byte[]> planted = List.of(
-        sellerSnapshot(ready, List.of(new SessionAction.ToPeer(new TradeMessage.Secret(offer.entry(),
+        sellerSnapshot(ready, List.of(new SessionAction.ToPeer<>(new TradeMessage.Secret(offer.entry(),
             sellerSecrets.ownership())))),
-        sellerSnapshot(ready, List.of(new SessionAction.ToDso(unlock, true))),
-        sellerSnapshot(ready, List.of(new SessionAction.PostOffer(offer))),
+        sellerSnapshot(ready, List.of(new SessionAction.ToDso<>(unlock, true))),
+        sellerSnapshot(ready, List.of(new SessionAction.PostOffer<>(offer))),
         sellerSnapshot(self.done(), List.of()),
-        buyerSnapshot(buyer(ConsumerSession.State.NEW), List.of(new SessionAction.PostOffer(offer))),
-        buyerSnapshot(buyer(ConsumerSession.State.NEW), List.of(new SessionAction.ToDso(unlock, true))));
+        buyerSnapshot(buyer(ConsumerSession.State.NEW), List.of(new SessionAction.PostOffer<>(offer))),
+        buyerSnapshot(buyer(ConsumerSession.State.NEW), List.of(new SessionAction.ToDso<>(unlock, true))));
     List<String> bad = new ArrayList<>();
     for (int i = 0; i < planted.size(); i++) {
       try {

@@ -15,7 +15,7 @@ import org.priwatt.energy.EnergySecret;
 import org.priwatt.energy.EntryId;
 import org.priwatt.energy.LockId;
 import org.priwatt.energy.RequestId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.ledger.EscrowTerms;
 import org.priwatt.energy.registry.DsoRegistry;
 import org.priwatt.energy.registry.EnergyInjection;
@@ -133,7 +133,7 @@ public final class EventCodec implements Codec<RegistryEvent> {
   public RegistryEvent decode(ByteReader in) throws DecodeException {
     int typeAt = in.position();
     int type = in.u8();
-    long time = Fields.time(in, "event time");
+    long time = Fields.nonNegative(in, "event time");
     if (type == INJECTED) {
       EnergyInjection i = injection(in);
       EnergySecret lambda = Fields.secret(in);
@@ -218,7 +218,7 @@ public final class EventCodec implements Codec<RegistryEvent> {
     var key = Fields.key(in);
     var msg = Fields.address(in);
     EnergyAmount e = Fields.energy(in, "injection energy");
-    return new EnergyInjection(key, msg, e, Fields.time(in, "injection time"));
+    return new EnergyInjection(key, msg, e, Fields.nonNegative(in, "injection time"));
   }
 
   private static EscrowLock lock(ByteReader in, EntryId entry) throws DecodeException {
@@ -227,8 +227,8 @@ public final class EventCodec implements Codec<RegistryEvent> {
     int at = in.position();
     Amount price = Fields.money(in, "price");
     Amount fee = Fields.moneyOrZero(in, "fee");
-    long lockedAt = Fields.time(in, "lock time");
-    long expiry = Fields.time(in, "lock expiry");
+    long lockedAt = Fields.nonNegative(in, "lock time");
+    long expiry = Fields.nonNegative(in, "lock expiry");
     if (!EscrowTerms.isPayable(price, fee) || expiry < lockedAt) {
       throw new DecodeException(DecodeError.MALFORMED, at, "lock terms");
     }

@@ -7,7 +7,7 @@ import org.priwatt.crypto.codec.ByteWriter;
 import org.priwatt.crypto.codec.DecodeError;
 import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.ChannelId;
-import org.priwatt.energy.internal.Fields;
+import org.priwatt.energy.codec.Fields;
 import org.priwatt.energy.registry.PartLock;
 import org.priwatt.script.ChannelScript;
 
@@ -36,8 +36,8 @@ public final class PartLockCodec {
     EcPublicKey client = Fields.key(in);
     long refund = Fields.height(in, "refund height");
     Amount capacity = Fields.money(in, "capacity");
-    long lockedAt = Fields.time(in, "lock time");
-    long deadline = Fields.time(in, "funding deadline");
+    long lockedAt = Fields.nonNegative(in, "lock time");
+    long deadline = Fields.nonNegative(in, "funding deadline");
     long expiry = Fields.height(in, "expiry height");
     try {
       return new PartLock(channel, ChannelScript.of(server, client, refund), capacity, lockedAt, deadline, expiry);

@@ -2,8 +2,10 @@ package org.priwatt.node.role;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.priwatt.chain.Amount;
 import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.energy.EnergyAmount;
@@ -38,6 +40,7 @@ public final class RoleConfig {
   private final EnergyAmount demand;
   private final long maxPricePerKwh;
   private final boolean fundByMining;
+  private final Set<EcPublicKey> meters;
 
   private RoleConfig(Builder b) {
     role = b.role;
@@ -61,6 +64,7 @@ public final class RoleConfig {
     demand = b.demand;
     maxPricePerKwh = b.maxPricePerKwh;
     fundByMining = b.fundByMining;
+    meters = Set.copyOf(b.meters);
   }
 
   /** A builder for {@code role} with the defaults. */
@@ -176,6 +180,14 @@ public final class RoleConfig {
     return fundByMining;
   }
 
+  /**
+   * The meter keys (compressed) whose signed readings a DSO accepts, beside those in its {@code
+   * roles/meters.txt} ({@link MeterKeys}); empty for the other roles.
+   */
+  public Set<EcPublicKey> meters() {
+    return meters;
+  }
+
   @Override
   public String toString() {
     return "RoleConfig{" + role.id() + (dso == null ? "" : ", dso " + dso) + "}";
@@ -204,6 +216,7 @@ public final class RoleConfig {
     private EnergyAmount demand = EnergyAmount.ofWattHours(100);
     private long maxPricePerKwh = 25_000;
     private boolean fundByMining = true;
+    private final Set<EcPublicKey> meters = new LinkedHashSet<>();
 
     private Builder(Role role) {
       this.role = role;
@@ -349,6 +362,19 @@ public final class RoleConfig {
     }
 
     /**
+     * Registers a meter key at a DSO (none by default; at most {@link MeterKeys#MAX_METERS}).
+     *
+     * @throws IllegalArgumentException if more than {@link MeterKeys#MAX_METERS} are registered
+     */
+    public Builder meter(EcPublicKey value) {
+      meters.add(value.withCompression(true));
+      if (meters.size() > MeterKeys.MAX_METERS) {
+        throw new IllegalArgumentException("more than " + MeterKeys.MAX_METERS + " meter keys");
+      }
+      return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws IllegalArgumentException if a prosumer or consumer lacks the DSO's address or key
@@ -356,6 +382,9 @@ public final class RoleConfig {
     public RoleConfig build() {
       if (role != Role.DSO && (dso == null || dsoKey == null)) {
         throw new IllegalArgumentException("a " + role.id() + " needs the DSO's address and key (--dso, --dso-key)");
+      }
+      if (role != Role.DSO && !meters.isEmpty()) {
+        throw new IllegalArgumentException("only a DSO registers meter keys (--meter)");
       }
       return new RoleConfig(this);
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.priwatt.chain.Amount;
 import org.priwatt.crypto.EcKey;
+import org.priwatt.crypto.EcPublicKey;
+import org.priwatt.crypto.Hex;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
@@ -25,6 +27,7 @@ import org.priwatt.energy.trade.ProsumerSession;
 import org.priwatt.energy.trade.SealedFileSessionStore;
 import org.priwatt.energy.trade.TradeContext;
 import org.priwatt.msg.Identity;
+import org.priwatt.node.role.MeterKeys;
 import org.priwatt.node.role.Role;
 import org.priwatt.node.role.RoleConfig;
 import org.slf4j.Logger;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * hour, one productive hour per {@link RoleConfig#meterInterval()} starting at the sunniest; for
  * each a fresh transaction key and messaging identity (the paper's per-session txAddrB and
  * msgAddrB), a {@link ProsumerSession} saved in {@code roles/sessions}, and a {@link MeterReading}
- * to the DSO, whose notice brings the secrets and certificate. A ready session posts its signed
+ * to the DSO signed by the node's meter key ({@link MeterSigner}), whose notice brings the secrets
+ * and certificate. A ready session posts its signed
  * offer on the board; the session sells to the buyer who comes. Metering pauses while {@link
  * RoleConfig#maxOpenOffers()} sessions are unsold.
  */
@@ -50,6 +54,7 @@ final class ProsumerAgent extends PartyAgent {
   private final List<EnergyAmount> hours;
   private final int sunniest;
   private final List<Generation> sessions = new CopyOnWriteArrayList<>();
+  private final MeterSigner meter;
   private int metered;
   private long nextReading;
 
@@ -68,11 +73,19 @@ final class ProsumerAgent extends PartyAgent {
       }
     }
     this.sunniest = best;
+    this.meter = own(MeterSigner.open(files.base(), host.passphrase(), random));
   }
 
   static ProsumerAgent start(RoleHost host, RoleConfig config, RoleFiles files, SecureRandom random)
       throws EnergyException {
     ProsumerAgent a = new ProsumerAgent(host, config, files, random);
+    try {
+      MeterKeys.writeKeyFile(files.base(), a.meter.publicKey());
+    } catch (EnergyException e) {
+      a.close();
+      throw e;
+    }
+    LOG.info("{}: meter key {} (register it at the DSO: --meter)", host.name(), Hex.encode(a.meter.publicKey().encoded()));
     a.startTicking();
     LOG.info("{}: prosumer with {} m2 at {}, {}: {} productive hours on {}", host.name(), config.pvArea(),
         config.latitude(), config.longitude(), a.hours.size(), config.pvDay());
@@ -157,13 +170,19 @@ final class ProsumerAgent extends PartyAgent {
     EnergyAmount energy = hours.get((sunniest + metered) % hours.size());
     EcKey txKey = walletKey();
     Identity msg = Identity.random(random, 1, Identity.DEFAULT_LEADING_ZEROS).withPow(host.pow());
+    MeterReading.Context context = new MeterReading.Context(host.network().id(), host.network().magic(),
+        ctx.dso().address(), msg.address());
+    Optional<MeterReading> signed = meter.next(context, now(), config.meterInterval().toSeconds(), txKey.publicKey(),
+        energy);
+    if (signed.isEmpty()) {
+      return; // The clock has not passed the last reading's end: meter at the next interval.
+    }
     String file = String.format(Locale.ROOT, "%s%06d-%d.session", PREFIX, metered, energy.milliwattHours());
     metered++;
     SealedFileSessionStore store = own(files.store(file));
     ProsumerSession s = own(ProsumerSession.open(ctx, msg, txKey, store));
     sessions.add(new Generation(file, energy, s, new AtomicReference<>(), now()));
-    MeterReading reading = new MeterReading(txKey.publicKey(), energy, now());
-    host.messages().sendMessageAsync(msg, ctx.dso(), reading.content(), 3600).whenComplete((sent, e) -> {
+    host.messages().sendMessageAsync(msg, ctx.dso(), signed.get().content(), 3600).whenComplete((sent, e) -> {
       if (e != null) {
         LOG.warn("{}: meter reading not sent: {}", host.name(), e.getMessage());
       }
@@ -208,6 +227,11 @@ final class ProsumerAgent extends PartyAgent {
   @Override
   public Role role() {
     return Role.PROSUMER;
+  }
+
+  @Override
+  public Optional<EcPublicKey> meterKey() {
+    return Optional.of(meter.publicKey());
   }
 
   @Override

@@ -52,6 +52,18 @@ class RoleConfigTest {
   }
 
   @Test
+  void aDsoRegistersMeterKeys() throws Exception {
+    EcKey m = EcKey.generate();
+    Properties p = new Properties();
+    p.put("role", "dso");
+    p.put("meter", KEY + ", " + Hex.encode(m.publicKey().withCompression(false).encoded()));
+    RoleConfig r = NodeProperties.parse(p).role().orElseThrow();
+    assertThat(r.meters()).containsExactlyInAnyOrder(m.publicKey().withCompression(true),
+        org.priwatt.crypto.EcPublicKey.decode(Hex.decode(KEY)));
+    assertThat(RoleConfig.builder(Role.DSO).build().meters()).isEmpty();
+  }
+
+  @Test
   void badRoleSettingsAreRefused() {
     for (Map<String, String> bad : new Map[] {
         Map.of("role", "miner"),
@@ -62,7 +74,11 @@ class RoleConfigTest {
         Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "pv-day", "21.6.2025"),
         Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "pv-latitude", "91"),
         Map.of("role", "consumer", "dso", DSO, "dso-key", KEY, "budget", "-1"),
-        Map.of("price", "100")}) {
+        Map.of("price", "100"),
+        Map.of("meter", KEY),
+        Map.of("role", "dso", "meter", KEY + ",zz"),
+        Map.of("role", "dso", "meter", "02ff"),
+        Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "meter", KEY)}) {
       Properties p = new Properties();
       p.putAll(bad);
       assertThatThrownBy(() -> NodeProperties.parse(p)).as(bad.toString()).isInstanceOf(NodeException.class)

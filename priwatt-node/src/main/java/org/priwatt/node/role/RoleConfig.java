@@ -22,6 +22,7 @@ public final class RoleConfig {
   private final Role role;
   private final BitmessageAddress dso;
   private final EcPublicKey dsoKey;
+  private final Set<EcPublicKey> meters;
   private final int confirmations;
   private final Amount fee;
   private final Duration tradeTimeout;
@@ -40,12 +41,12 @@ public final class RoleConfig {
   private final EnergyAmount demand;
   private final long maxPricePerKwh;
   private final boolean fundByMining;
-  private final Set<EcPublicKey> meters;
 
   private RoleConfig(Builder b) {
     role = b.role;
     dso = b.dso;
     dsoKey = b.dsoKey;
+    meters = Set.copyOf(b.meters);
     confirmations = b.confirmations;
     fee = b.fee;
     tradeTimeout = b.tradeTimeout;
@@ -64,7 +65,6 @@ public final class RoleConfig {
     demand = b.demand;
     maxPricePerKwh = b.maxPricePerKwh;
     fundByMining = b.fundByMining;
-    meters = Set.copyOf(b.meters);
   }
 
   /** A builder for {@code role} with the defaults. */
@@ -85,6 +85,14 @@ public final class RoleConfig {
   /** The DSO's key, signer of certificates and first key of every escrow (empty for the DSO itself). */
   public Optional<EcPublicKey> dsoKey() {
     return Optional.ofNullable(dsoKey);
+  }
+
+  /**
+   * The meter keys (compressed) whose signed readings a DSO accepts, beside those in its {@code
+   * roles/meters.txt} ({@link MeterKeys}); empty for the other roles.
+   */
+  public Set<EcPublicKey> meters() {
+    return meters;
   }
 
   /** Confirmations an escrow payment needs (DSO and parties). */
@@ -180,14 +188,6 @@ public final class RoleConfig {
     return fundByMining;
   }
 
-  /**
-   * The meter keys (compressed) whose signed readings a DSO accepts, beside those in its {@code
-   * roles/meters.txt} ({@link MeterKeys}); empty for the other roles.
-   */
-  public Set<EcPublicKey> meters() {
-    return meters;
-  }
-
   @Override
   public String toString() {
     return "RoleConfig{" + role.id() + (dso == null ? "" : ", dso " + dso) + "}";
@@ -198,6 +198,7 @@ public final class RoleConfig {
     private final Role role;
     private BitmessageAddress dso;
     private EcPublicKey dsoKey;
+    private final Set<EcPublicKey> meters = new LinkedHashSet<>();
     private int confirmations = 1;
     private Amount fee = Amount.ofSat(1_000);
     private Duration tradeTimeout = Duration.ofSeconds(120);
@@ -216,7 +217,6 @@ public final class RoleConfig {
     private EnergyAmount demand = EnergyAmount.ofWattHours(100);
     private long maxPricePerKwh = 25_000;
     private boolean fundByMining = true;
-    private final Set<EcPublicKey> meters = new LinkedHashSet<>();
 
     private Builder(Role role) {
       this.role = role;
@@ -231,6 +231,19 @@ public final class RoleConfig {
     /** The DSO's certificate key (required for a prosumer or consumer; none by default). */
     public Builder dsoKey(EcPublicKey value) {
       this.dsoKey = value == null ? null : value.withCompression(true);
+      return this;
+    }
+
+    /**
+     * Registers a meter key at a DSO (none by default; at most {@link MeterKeys#MAX_METERS}).
+     *
+     * @throws IllegalArgumentException if more than {@link MeterKeys#MAX_METERS} are registered
+     */
+    public Builder meter(EcPublicKey value) {
+      meters.add(value.withCompression(true));
+      if (meters.size() > MeterKeys.MAX_METERS) {
+        throw new IllegalArgumentException("more than " + MeterKeys.MAX_METERS + " meter keys");
+      }
       return this;
     }
 
@@ -358,19 +371,6 @@ public final class RoleConfig {
     /** Whether a consumer on regtest mines its own coins when short (default true). */
     public Builder fundByMining(boolean value) {
       this.fundByMining = value;
-      return this;
-    }
-
-    /**
-     * Registers a meter key at a DSO (none by default; at most {@link MeterKeys#MAX_METERS}).
-     *
-     * @throws IllegalArgumentException if more than {@link MeterKeys#MAX_METERS} are registered
-     */
-    public Builder meter(EcPublicKey value) {
-      meters.add(value.withCompression(true));
-      if (meters.size() > MeterKeys.MAX_METERS) {
-        throw new IllegalArgumentException("more than " + MeterKeys.MAX_METERS + " meter keys");
-      }
       return this;
     }
 

@@ -66,6 +66,10 @@ class RoleConfigTest {
   @Test
   void badRoleSettingsAreRefused() {
     for (Map<String, String> bad : new Map[] {
+        Map.of("meter", KEY),
+        Map.of("role", "dso", "meter", KEY + ",zz"),
+        Map.of("role", "dso", "meter", "02ff"),
+        Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "meter", KEY),
         Map.of("role", "miner"),
         Map.of("role", "consumer"),
         Map.of("role", "consumer", "dso", DSO),
@@ -74,11 +78,7 @@ class RoleConfigTest {
         Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "pv-day", "21.6.2025"),
         Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "pv-latitude", "91"),
         Map.of("role", "consumer", "dso", DSO, "dso-key", KEY, "budget", "-1"),
-        Map.of("price", "100"),
-        Map.of("meter", KEY),
-        Map.of("role", "dso", "meter", KEY + ",zz"),
-        Map.of("role", "dso", "meter", "02ff"),
-        Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "meter", KEY)}) {
+        Map.of("price", "100")}) {
       Properties p = new Properties();
       p.putAll(bad);
       assertThatThrownBy(() -> NodeProperties.parse(p)).as(bad.toString()).isInstanceOf(NodeException.class)

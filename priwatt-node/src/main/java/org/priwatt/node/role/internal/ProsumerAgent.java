@@ -38,8 +38,7 @@ import org.slf4j.LoggerFactory;
  * hour, one productive hour per {@link RoleConfig#meterInterval()} starting at the sunniest; for
  * each a fresh transaction key and messaging identity (the paper's per-session txAddrB and
  * msgAddrB), a {@link ProsumerSession} saved in {@code roles/sessions}, and a {@link MeterReading}
- * to the DSO signed by the node's meter key ({@link MeterSigner}), whose notice brings the secrets
- * and certificate. A ready session posts its signed
+ * to the DSO, whose notice brings the secrets and certificate. A ready session posts its signed
  * offer on the board; the session sells to the buyer who comes. Metering pauses while {@link
  * RoleConfig#maxOpenOffers()} sessions are unsold.
  */
@@ -53,8 +52,9 @@ final class ProsumerAgent extends PartyAgent {
 
   private final List<EnergyAmount> hours;
   private final int sunniest;
-  private final List<Generation> sessions = new CopyOnWriteArrayList<>();
+  /** Signs each reading with the node's meter key, which the DSO's operator registered. */
   private final MeterSigner meter;
+  private final List<Generation> sessions = new CopyOnWriteArrayList<>();
   private int metered;
   private long nextReading;
 

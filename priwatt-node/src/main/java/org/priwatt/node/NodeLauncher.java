@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * scripts and tests that start node processes. Prints one line {@code priwatt-node ready
  * p2p=HOST:PORT height=H} (with {@code rpc=HOST:PORT} when it serves RPC) on standard output
  * once the node runs (and, for a node with a role, {@code priwatt-node role=R dso=BM-...
- * dso-key=HEX}), and stops it cleanly on SIGTERM, SIGINT or the RPC's {@code stop}. Exit
+ * dso-key=HEX}, a prosumer adding {@code meter-key=HEX}), and stops it cleanly on SIGTERM, SIGINT or the RPC's {@code stop}. Exit
  * status: 0 once stopped, 2 for a wrong invocation or configuration, 1 if the node cannot start.
  */
 public final class NodeLauncher {
@@ -43,7 +43,8 @@ public final class NodeLauncher {
     String rpc = node.rpcAddress().map(a -> " rpc=" + a.getHostString() + ":" + a.getPort()).orElse("");
     System.out.println("priwatt-node ready p2p=" + p2p + " height=" + node.chain().height() + rpc);
     node.role().ifPresent(r -> System.out.println("priwatt-node role=" + r.role().id() + " dso=" + r.dsoAddress()
-        + " dso-key=" + org.priwatt.crypto.Hex.encode(r.dsoKey().encoded())));
+        + " dso-key=" + org.priwatt.crypto.Hex.encode(r.dsoKey().encoded())
+        + r.meterKey().map(k -> " meter-key=" + org.priwatt.crypto.Hex.encode(k.encoded())).orElse("")));
     System.out.flush();
     node.awaitClose();
     System.exit(0);

@@ -38,7 +38,8 @@ import org.priwatt.node.role.RoleConfig;
  * max-messages-per-second, max-bytes-per-second,
  * message-pow-trials, message-pow-extra-bytes, wallet-passphrase, status-interval-ms,
  * rpc, rpc-bind, rpc-port, rpc-user, rpc-password,
- * role (dso | prosumer | consumer), dso (the DSO's BM- address), dso-key (its key, hex),
+ * role (dso | prosumer | consumer), dso (the DSO's BM- address), dso-key (its key, hex), meter
+ * (DSO: registered meter keys, hex, comma-separated),
  * confirmations, fee, trade-timeout-ms, role-tick-ms, lock-seconds (DSO),
  * pv-area, pv-yield, pv-latitude, pv-longitude, pv-day, meter-interval-ms, price, offer-ttl,
  * max-open-offers (prosumer), budget, demand-wh, max-price, fund-by-mining (consumer),
@@ -52,7 +53,7 @@ public final class NodeProperties {
       "stall-timeout-ms", "slow-reader-timeout-ms", "ban-duration-ms", "max-messages-per-second",
       "max-bytes-per-second", "message-pow-trials", "message-pow-extra-bytes", "wallet-passphrase",
       "status-interval-ms", "rpc", "rpc-bind", "rpc-port", "rpc-user", "rpc-password");
-  private static final Set<String> ROLE_KEYS = Set.of("role", "dso", "dso-key", "confirmations", "fee",
+  private static final Set<String> ROLE_KEYS = Set.of("role", "dso", "dso-key", "meter", "confirmations", "fee",
       "trade-timeout-ms", "role-tick-ms", "lock-seconds", "pv-area", "pv-yield", "pv-latitude", "pv-longitude",
       "pv-day", "meter-interval-ms", "price", "offer-ttl", "max-open-offers", "budget", "demand-wh", "max-price",
       "fund-by-mining", "channels", "channel-pay-interval-ms", "channel-refund-delay");
@@ -165,6 +166,15 @@ public final class NodeProperties {
       }
     } catch (MessageException | CryptoException e) {
       throw new NodeException(NodeError.INVALID_CONFIG, "dso: " + e.getMessage(), e);
+    }
+    if (p.getProperty("meter") != null) {
+      for (String m : p.getProperty("meter").split(",")) {
+        try {
+          r.meter(org.priwatt.node.role.MeterKeys.parseKey(m, "meter"));
+        } catch (org.priwatt.energy.EnergyException e) {
+          throw new NodeException(NodeError.INVALID_CONFIG, e.getMessage(), e);
+        }
+      }
     }
     integer(p, "confirmations", r::confirmations);
     str(p, "fee", v -> r.fee(Amount.ofSat(Long.parseLong(v))));

@@ -14,8 +14,10 @@ import org.priwatt.crypto.CryptoException;
 import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.crypto.Hex;
 import org.priwatt.energy.EnergyAmount;
+import org.priwatt.energy.EnergyException;
 import org.priwatt.msg.BitmessageAddress;
 import org.priwatt.msg.MessageException;
+import org.priwatt.node.role.MeterKeys;
 import org.priwatt.node.role.Role;
 import org.priwatt.node.role.RoleConfig;
 import org.priwatt.node.HostPort;
@@ -46,7 +48,8 @@ import picocli.CommandLine.TypeConversionException;
         "  priwatt node --datadir ~/.priwatt/n3 --rpc-port 18500 --rpc-user alice --rpc-password secret",
         "  priwatt node --datadir ~/.priwatt/dso --port 18444 --mine --role dso",
         "  priwatt node --datadir ~/.priwatt/bob --port 18445 --addnode 127.0.0.1:18444 --role prosumer \\",
-        "      --dso BM-... --dso-key 02...   (as the DSO node prints)",
+        "      --dso BM-... --dso-key 02...   (as the DSO node prints; it prints its meter key 03...)",
+        "  echo 03... >> ~/.priwatt/dso/roles/meters.txt   (or --meter 03... on the DSO: registers the meter)",
         "The wallet passphrase is read from PRIWATT_WALLET_PASSPHRASE (empty if unset)."})
 final class NodeCommand extends CliCommand {
   @Option(names = "--network", paramLabel = "<id>", defaultValue = "regtest", converter = ChainConverter.class,
@@ -133,6 +136,11 @@ final class NodeCommand extends CliCommand {
 
   @Option(names = "--dso-key", paramLabel = "<hex>", description = "The DSO's certificate key (prosumer, consumer).")
   String dsoKey;
+
+  @Option(names = "--meter", paramLabel = "<hex>",
+      description = "DSO: register a prosumer's meter key (repeatable; as the prosumer node prints, in its "
+          + "meter.properties). Also read from roles/meters.txt, one key a line.")
+  List<String> meters = new ArrayList<>();
 
   @Option(names = "--trade-timeout", paramLabel = "<seconds>", defaultValue = "120",
       description = "How long a party waits for its counterpart (default: ${DEFAULT-VALUE}).")
@@ -249,6 +257,13 @@ final class NodeCommand extends CliCommand {
     } catch (MessageException | CryptoException e) {
       throw usage("--dso/--dso-key: " + e.getMessage());
     }
+    for (String m : meters) {
+      try {
+        r.meter(MeterKeys.parseKey(m, "--meter " + m));
+      } catch (EnergyException e) {
+        throw usage(e.getMessage());
+      }
+    }
     return r.build();
   }
 
@@ -267,7 +282,10 @@ final class NodeCommand extends CliCommand {
       node.role().ifPresent(r -> out.println("role " + r.role().id() + (r.role() == Role.DSO
           ? ": DSO " + r.dsoAddress() + "; prosumers and consumers join with" + System.lineSeparator()
               + "  --dso " + r.dsoAddress() + " --dso-key " + Hex.encode(r.dsoKey().encoded())
-          : " trading with the DSO " + r.dsoAddress())));
+          : " trading with the DSO " + r.dsoAddress()
+              + r.meterKey().map(k -> "; meter key " + Hex.encode(k.encoded()) + " (register at the DSO with"
+              + System.lineSeparator() + "  --meter " + Hex.encode(k.encoded()) + " or in its roles/" + MeterKeys.METERS_FILE + ")")
+              .orElse(""))));
       Optional<InetSocketAddress> rpc = node.rpcAddress();
       if (rpc.isPresent()) {
         out.println("rpc: http://" + rpc.get().getHostString() + ":" + rpc.get().getPort() + "/ "

@@ -18,14 +18,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.priwatt.crypto.Hex;
 import org.priwatt.node.NodeLauncher;
+import org.priwatt.node.role.MeterKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code priwatt testnet}: N node processes on loopback, each with its own data directory and
  * port, linked in a ring plus one random link each, the first one mining and acting as the DSO,
- * the others alternately prosumers and consumers trading Case 1 (unless {@code --no-roles});
+ * the others alternately prosumers and consumers trading Case 1 (unless {@code --no-roles}; each
+ * prosumer's meter key is created in its data directory before the DSO starts with them registered);
  * prints a summary of every node (height, peers, mempool, objects, bans, role, offers, trades)
  * every few seconds and stops them all after
  * {@code --duration} or on Ctrl-C. Each node is a child JVM started through {@link NodeLauncher}
@@ -74,6 +77,8 @@ final class TestnetCommand extends CliCommand {
   double meterInterval;
 
   private final List<Process> processes = new ArrayList<>();
+  /** The prosumers' meter keys, hex, comma-separated: the DSO registers them. */
+  private String meters = "";
 
   @Override
   int run() throws Exception {
@@ -94,6 +99,12 @@ final class TestnetCommand extends CliCommand {
       for (int i = 0; i < nodes; i++) {
         dirs.add(root.resolve("node" + (i + 1)));
       }
+      // The prosumers' meter keys before the DSO, which starts with them registered.
+      List<String> meters = new ArrayList<>();
+      for (int i = 1; i < nodes && !noRoles; i += 2) {
+        meters.add(Hex.encode(MeterKeys.create(dirs.get(i), "", random).encoded()));
+      }
+      this.meters = String.join(",", meters);
       // node1 first: the DSO, whose address and key the others need (its dso.properties).
       start(0, dirs.get(0), ports, random, null);
       awaitReady(0, dirs.get(0));
@@ -177,6 +188,9 @@ final class TestnetCommand extends CliCommand {
     if (!noRoles) {
       p.put("role", i == 0 ? "dso" : i % 2 == 1 ? "prosumer" : "consumer");
       p.put("role-tick-ms", "250");
+      if (i == 0 && !meters.isEmpty()) {
+        p.put("meter", meters);
+      }
       if (i > 0) {
         p.put("dso", dso.getProperty("dso"));
         p.put("dso-key", dso.getProperty("dso-key"));

@@ -88,6 +88,27 @@ class NodeCommandTest {
   }
 
   @Test
+  void aProsumerPrintsItsMeterKeyWhichADsoRegisters(@TempDir Path tmp) throws Exception {
+    String dso = org.priwatt.msg.Identity.random(new java.security.SecureRandom(), 1,
+        org.priwatt.msg.Identity.DEFAULT_LEADING_ZEROS).address().toString();
+    String dsoKey = org.priwatt.crypto.Hex.encode(org.priwatt.crypto.EcKey.generate().publicKey()
+        .withCompression(true).encoded());
+    Cli p = Cli.run("node", "--datadir", tmp.resolve("bob").toString(), "--bind", "127.0.0.1", "--port", "0",
+        "--no-rpc", "--role", "prosumer", "--dso", dso, "--dso-key", dsoKey, "--duration", "1");
+    assertThat(p.code()).as(p.toString()).isZero();
+    String meter = org.priwatt.crypto.Hex.encode(org.priwatt.node.role.MeterKeys.create(tmp.resolve("bob"), "",
+        new java.security.SecureRandom()).encoded());
+    assertThat(p.out()).contains("meter key " + meter).contains("--meter " + meter);
+    assertThat(tmp.resolve("bob").resolve("meter.properties")).content().contains("meter-key=" + meter);
+    Cli d = Cli.run("node", "--in-memory", "--bind", "127.0.0.1", "--port", "0", "--no-rpc", "--role", "dso",
+        "--meter", meter, "--meter", meter, "--duration", "1");
+    assertThat(d.code()).as(d.toString()).isZero();
+    assertThat(Cli.run("node", "--in-memory", "--role", "dso", "--meter", "zz").code()).isEqualTo(Main.USAGE);
+    assertThat(Cli.run("node", "--in-memory", "--role", "prosumer", "--dso", dso, "--dso-key", dsoKey, "--meter",
+        meter).code()).isEqualTo(Main.USAGE);
+  }
+
+  @Test
   void wrongRoleOptionsExitTwo() {
     assertThat(Cli.run("node", "--in-memory", "--role", "bank").code()).isEqualTo(Main.USAGE);
     assertThat(Cli.run("node", "--in-memory", "--role", "consumer").code()).isEqualTo(Main.USAGE);

@@ -1,6 +1,7 @@
 package org.priwatt.node.role;
 
 import java.util.Map;
+import java.util.Optional;
 import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.msg.BitmessageAddress;
 import org.priwatt.node.rpc.ChannelAccess;
@@ -22,6 +23,14 @@ public interface RoleAgent extends MarketAccess, ChannelAccess, AutoCloseable {
 
   /** The DSO's certificate key: this node's own for the DSO, the configured one otherwise. */
   EcPublicKey dsoKey();
+
+  /**
+   * The prosumer's meter key (compressed), which the DSO's operator registers ({@link
+   * RoleConfig.Builder#meter}); empty for the other roles.
+   */
+  default Optional<EcPublicKey> meterKey() {
+    return Optional.empty();
+  }
 
   /**
    * A JSON-ready summary (strings, numbers, maps of them): the role, the offers known, trades

@@ -2,8 +2,10 @@ package org.priwatt.node.role;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.priwatt.chain.Amount;
 import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.energy.EnergyAmount;
@@ -20,6 +22,7 @@ public final class RoleConfig {
   private final Role role;
   private final BitmessageAddress dso;
   private final EcPublicKey dsoKey;
+  private final Set<EcPublicKey> meters;
   private final int confirmations;
   private final Amount fee;
   private final Duration tradeTimeout;
@@ -46,6 +49,7 @@ public final class RoleConfig {
     role = b.role;
     dso = b.dso;
     dsoKey = b.dsoKey;
+    meters = Set.copyOf(b.meters);
     confirmations = b.confirmations;
     fee = b.fee;
     tradeTimeout = b.tradeTimeout;
@@ -87,6 +91,14 @@ public final class RoleConfig {
   /** The DSO's key, signer of certificates and first key of every escrow (empty for the DSO itself). */
   public Optional<EcPublicKey> dsoKey() {
     return Optional.ofNullable(dsoKey);
+  }
+
+  /**
+   * The meter keys (compressed) whose signed readings a DSO accepts, beside those in its {@code
+   * roles/meters.txt} ({@link MeterKeys}); empty for the other roles.
+   */
+  public Set<EcPublicKey> meters() {
+    return meters;
   }
 
   /** Confirmations an escrow payment needs (DSO and parties). */
@@ -218,6 +230,7 @@ public final class RoleConfig {
     private final Role role;
     private BitmessageAddress dso;
     private EcPublicKey dsoKey;
+    private final Set<EcPublicKey> meters = new LinkedHashSet<>();
     private int confirmations = 1;
     private Amount fee = Amount.ofSat(1_000);
     private Duration tradeTimeout = Duration.ofSeconds(120);
@@ -253,6 +266,19 @@ public final class RoleConfig {
     /** The DSO's certificate key (required for a prosumer or consumer; none by default). */
     public Builder dsoKey(EcPublicKey value) {
       this.dsoKey = value == null ? null : value.withCompression(true);
+      return this;
+    }
+
+    /**
+     * Registers a meter key at a DSO (none by default; at most {@link MeterKeys#MAX_METERS}).
+     *
+     * @throws IllegalArgumentException if more than {@link MeterKeys#MAX_METERS} are registered
+     */
+    public Builder meter(EcPublicKey value) {
+      meters.add(value.withCompression(true));
+      if (meters.size() > MeterKeys.MAX_METERS) {
+        throw new IllegalArgumentException("more than " + MeterKeys.MAX_METERS + " meter keys");
+      }
       return this;
     }
 
@@ -415,6 +441,9 @@ public final class RoleConfig {
     public RoleConfig build() {
       if (role != Role.DSO && (dso == null || dsoKey == null)) {
         throw new IllegalArgumentException("a " + role.id() + " needs the DSO's address and key (--dso, --dso-key)");
+      }
+      if (role != Role.DSO && !meters.isEmpty()) {
+        throw new IllegalArgumentException("only a DSO registers meter keys (--meter)");
       }
       return new RoleConfig(this);
     }

@@ -65,8 +65,24 @@ class RoleConfigTest {
   }
 
   @Test
+  void aDsoRegistersMeterKeys() throws Exception {
+    EcKey m = EcKey.generate();
+    Properties p = new Properties();
+    p.put("role", "dso");
+    p.put("meter", KEY + ", " + Hex.encode(m.publicKey().withCompression(false).encoded()));
+    RoleConfig r = NodeProperties.parse(p).role().orElseThrow();
+    assertThat(r.meters()).containsExactlyInAnyOrder(m.publicKey().withCompression(true),
+        org.priwatt.crypto.EcPublicKey.decode(Hex.decode(KEY)));
+    assertThat(RoleConfig.builder(Role.DSO).build().meters()).isEmpty();
+  }
+
+  @Test
   void badRoleSettingsAreRefused() {
     for (Map<String, String> bad : new Map[] {
+        Map.of("meter", KEY),
+        Map.of("role", "dso", "meter", KEY + ",zz"),
+        Map.of("role", "dso", "meter", "02ff"),
+        Map.of("role", "prosumer", "dso", DSO, "dso-key", KEY, "meter", KEY),
         Map.of("role", "miner"),
         Map.of("role", "consumer"),
         Map.of("role", "consumer", "dso", DSO),

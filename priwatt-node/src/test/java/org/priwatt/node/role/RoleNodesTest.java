@@ -6,6 +6,7 @@ import static org.priwatt.node.TestNodes.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.chain.Amount;
 import org.priwatt.crypto.EcKey;
+import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.crypto.Hex;
 import org.priwatt.msg.Identity;
 import org.priwatt.energy.EnergyException;
@@ -36,16 +38,19 @@ class RoleNodesTest {
   }
 
   @Test
-  void aCaseOneTradeCompletesBetweenThreeNodes() throws Exception {
+  void aCaseOneTradeCompletesBetweenThreeNodes(@TempDir Path tmp) throws Exception {
+    // The seller's meter key first, so the DSO starts with it registered.
+    EcPublicKey meter = MeterKeys.create(tmp.resolve("seller"), "", new SecureRandom());
     Node dso = nodes.start(TestNodes.config("dso").mine(true).mineInterval(Duration.ofMillis(300))
-        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).build()).build());
+        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).meter(meter).build()).build());
     RoleAgent d = dso.role().orElseThrow();
-    Node seller = nodes.start(TestNodes.config("seller").addNode(TestNodes.address(dso))
+    Node seller = nodes.start(TestNodes.config("seller").dataDir(tmp.resolve("seller")).addNode(TestNodes.address(dso))
         .role(party(Role.PROSUMER, d).maxOpenOffers(1).build()).build());
     Node buyer = nodes.start(TestNodes.config("buyer").addNode(TestNodes.address(dso))
         .role(party(Role.CONSUMER, d).build()).build());
     RoleAgent s = seller.role().orElseThrow();
     RoleAgent b = buyer.role().orElseThrow();
+    assertThat(s.meterKey()).contains(meter);
 
     await("the offer on the buyer's board", () -> !b.offers().isEmpty() || !b.trades().isEmpty());
     await("the buyer owns the energy; seller " + s.summary() + ", buyer " + b.summary(), Duration.ofSeconds(60),
@@ -70,8 +75,9 @@ class RoleNodesTest {
 
   @Test
   void aRestartedDsoIsTheSameAndAProsumerResumesItsSessions(@TempDir Path tmp) throws Exception {
+    EcPublicKey meter = MeterKeys.create(tmp.resolve("seller"), "", new SecureRandom());
     NodeConfig dsoConfig = TestNodes.config("dso").dataDir(tmp.resolve("dso")).mine(true)
-        .mineInterval(Duration.ofMillis(300)).role(RoleConfig.builder(Role.DSO).build()).build();
+        .mineInterval(Duration.ofMillis(300)).role(RoleConfig.builder(Role.DSO).meter(meter).build()).build();
     Node dso = nodes.start(dsoConfig);
     RoleAgent d = dso.role().orElseThrow();
     assertThat(Files.readString(tmp.resolve("dso").resolve("dso.properties")))
@@ -79,6 +85,8 @@ class RoleNodesTest {
     NodeConfig sellerConfig = TestNodes.config("seller").dataDir(tmp.resolve("seller")).addNode(TestNodes.address(dso))
         .role(party(Role.PROSUMER, d).maxOpenOffers(1).build()).build();
     Node seller = nodes.start(sellerConfig);
+    assertThat(Files.readString(tmp.resolve("seller").resolve(MeterKeys.KEY_FILE)))
+        .contains("meter-key=" + Hex.encode(meter.encoded()));
     await("the seller's offer", () -> seller.role().orElseThrow().trades().stream()
         .anyMatch(t -> t.state().equals("OFFERED")));
     MarketAccess.Trade offered = seller.role().orElseThrow().trades().get(0);

@@ -84,6 +84,8 @@ class RoleProcessTest {
     d.put("role", "dso");
     d.put("role-tick-ms", "100");
     d.put("lock-seconds", Long.toString(LOCK_SECONDS));
+    // The seller's meter key before the DSO starts, so the DSO registers it.
+    d.put("meter", Hex.encode(MeterKeys.create(tmp.resolve("seller"), "", new SecureRandom()).encoded()));
     dso = NodeProcess.start("dso", tmp.resolve("dso"), d);
     Properties endpoint = new Properties();
     try (Reader r = Files.newBufferedReader(tmp.resolve("dso").resolve("dso.properties"), StandardCharsets.UTF_8)) {

@@ -15,6 +15,8 @@ import org.priwatt.chain.Amount;
 import org.priwatt.channels.ChannelError;
 import org.priwatt.channels.ChannelException;
 import org.priwatt.crypto.EcKey;
+import org.priwatt.crypto.EcPublicKey;
+import org.priwatt.crypto.Hex;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.EnergyError;
 import org.priwatt.energy.EnergyException;
@@ -28,6 +30,7 @@ import org.priwatt.energy.trade.ProsumerSession;
 import org.priwatt.energy.trade.SealedFileSessionStore;
 import org.priwatt.energy.trade.TradeContext;
 import org.priwatt.msg.Identity;
+import org.priwatt.node.role.MeterKeys;
 import org.priwatt.node.role.Role;
 import org.priwatt.node.role.RoleConfig;
 import org.priwatt.node.rpc.ChannelAccess.ChannelInfo;
@@ -55,6 +58,8 @@ final class ProsumerAgent extends PartyAgent {
 
   private final List<EnergyAmount> hours;
   private final int sunniest;
+  /** Signs each reading with the node's meter key, which the DSO's operator registered. */
+  private final MeterSigner meter;
   private final List<Generation> sessions = new CopyOnWriteArrayList<>();
   private final ServerChannels channels = new ServerChannels(this);
   private int metered;
@@ -75,11 +80,19 @@ final class ProsumerAgent extends PartyAgent {
       }
     }
     this.sunniest = best;
+    this.meter = own(MeterSigner.open(files.base(), host.passphrase(), random));
   }
 
   static ProsumerAgent start(RoleHost host, RoleConfig config, RoleFiles files, SecureRandom random)
       throws EnergyException {
     ProsumerAgent a = new ProsumerAgent(host, config, files, random);
+    try {
+      MeterKeys.writeKeyFile(files.base(), a.meter.publicKey());
+    } catch (EnergyException e) {
+      a.close();
+      throw e;
+    }
+    LOG.info("{}: meter key {} (register it at the DSO: --meter)", host.name(), Hex.encode(a.meter.publicKey().encoded()));
     a.startTicking();
     LOG.info("{}: prosumer with {} m2 at {}, {}: {} productive hours on {}", host.name(), config.pvArea(),
         config.latitude(), config.longitude(), a.hours.size(), config.pvDay());
@@ -211,13 +224,19 @@ final class ProsumerAgent extends PartyAgent {
     EnergyAmount energy = hours.get((sunniest + metered) % hours.size());
     EcKey txKey = walletKey();
     Identity msg = Identity.random(random, 1, Identity.DEFAULT_LEADING_ZEROS).withPow(host.pow());
+    MeterReading.Context context = new MeterReading.Context(host.network().id(), host.network().magic(),
+        ctx.dso().address(), msg.address());
+    Optional<MeterReading> signed = meter.next(context, now(), config.meterInterval().toSeconds(), txKey.publicKey(),
+        energy);
+    if (signed.isEmpty()) {
+      return; // The clock has not passed the last reading's end: meter at the next interval.
+    }
     String file = String.format(Locale.ROOT, "%s%06d-%d.session", PREFIX, metered, energy.milliwattHours());
     metered++;
     SealedFileSessionStore store = own(files.store(file));
     ProsumerSession s = own(ProsumerSession.open(ctx, msg, txKey, store));
     sessions.add(new Generation(file, energy, s, new AtomicReference<>(), now()));
-    MeterReading reading = new MeterReading(txKey.publicKey(), energy, now());
-    host.messages().sendMessageAsync(msg, ctx.dso(), reading.content(), 3600).whenComplete((sent, e) -> {
+    host.messages().sendMessageAsync(msg, ctx.dso(), signed.get().content(), 3600).whenComplete((sent, e) -> {
       if (e != null) {
         LOG.warn("{}: meter reading not sent: {}", host.name(), e.getMessage());
       }
@@ -262,6 +281,11 @@ final class ProsumerAgent extends PartyAgent {
   @Override
   public Role role() {
     return Role.PROSUMER;
+  }
+
+  @Override
+  public Optional<EcPublicKey> meterKey() {
+    return Optional.of(meter.publicKey());
   }
 
   @Override

@@ -112,6 +112,16 @@ final class RoleFiles implements AutoCloseable {
     }
   }
 
+  /** The data directory (or the temporary one) holding {@code roles/}. */
+  Path base() {
+    return base;
+  }
+
+  /** The {@code roles} directory. */
+  Path rolesDir() {
+    return dir;
+  }
+
   Path wal() {
     return dir.resolve("dso.wal");
   }

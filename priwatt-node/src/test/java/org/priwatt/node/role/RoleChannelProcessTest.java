@@ -10,12 +10,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.priwatt.crypto.Hex;
 import org.priwatt.node.NodeProcess;
 import org.priwatt.node.RpcClient;
 import org.priwatt.node.rpc.RpcError;
@@ -55,6 +57,8 @@ class RoleChannelProcessTest {
     d.put("mine-interval-ms", "300");
     d.put("role", "dso");
     d.put("role-tick-ms", "100");
+    // The seller's meter key before the DSO starts, so the DSO registers it.
+    d.put("meter", Hex.encode(MeterKeys.create(tmp.resolve("seller"), "", new SecureRandom()).encoded()));
     dso = NodeProcess.start("dso", tmp.resolve("dso"), d);
     Properties endpoint = new Properties();
     try (Reader r = Files.newBufferedReader(tmp.resolve("dso").resolve("dso.properties"), StandardCharsets.UTF_8)) {

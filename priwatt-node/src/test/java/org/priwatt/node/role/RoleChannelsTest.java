@@ -5,11 +5,13 @@ import static org.priwatt.node.TestNodes.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.priwatt.channels.ChannelTerms;
+import org.priwatt.crypto.EcPublicKey;
 import org.priwatt.energy.ledger.ChainPaymentLedger;
 import org.priwatt.node.Node;
 import org.priwatt.node.NodeConfig;
@@ -39,11 +41,13 @@ class RoleChannelsTest {
   }
 
   @Test
-  void aConsumerOpensPaysFourIncrementsAndClosesOverRpc() throws Exception {
+  void aConsumerOpensPaysFourIncrementsAndClosesOverRpc(@TempDir Path tmp) throws Exception {
+    EcPublicKey meter = MeterKeys.create(tmp.resolve("seller"), "", new SecureRandom());
     Node dso = nodes.start(TestNodes.config("dso").mine(true).mineInterval(Duration.ofMillis(400))
-        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).build()).build());
+        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).meter(meter).build()).build());
     RoleAgent d = dso.role().orElseThrow();
-    Node seller = nodes.start(TestNodes.config("seller").addNode(TestNodes.address(dso)).rpcEnabled(true).rpcPort(0)
+    Node seller = nodes.start(TestNodes.config("seller").dataDir(tmp.resolve("seller")).addNode(TestNodes.address(dso))
+        .rpcEnabled(true).rpcPort(0)
         .role(party(Role.PROSUMER, d).channels(true).maxOpenOffers(1).build()).build());
     Node buyer = nodes.start(TestNodes.config("buyer").addNode(TestNodes.address(dso)).rpcEnabled(true).rpcPort(0)
         .role(party(Role.CONSUMER, d).build()).build());
@@ -112,8 +116,9 @@ class RoleChannelsTest {
 
   @Test
   void aProsumerResumesItsChannelServerAfterARestart(@TempDir Path tmp) throws Exception {
+    EcPublicKey meter = MeterKeys.create(tmp.resolve("seller"), "", new SecureRandom());
     Node dso = nodes.start(TestNodes.config("dso").mine(true).mineInterval(Duration.ofMillis(400))
-        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).build()).build());
+        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).meter(meter).build()).build());
     RoleAgent d = dso.role().orElseThrow();
     NodeConfig sellerConfig = TestNodes.config("seller").dataDir(tmp.resolve("seller")).addNode(TestNodes.address(dso))
         .role(party(Role.PROSUMER, d).channels(true).maxOpenOffers(1).build()).build();
@@ -133,10 +138,11 @@ class RoleChannelsTest {
 
   @Test
   void aConsumersChannelResumesAfterARestartAndPaysOn(@TempDir Path tmp) throws Exception {
+    EcPublicKey meter = MeterKeys.create(tmp.resolve("seller"), "", new SecureRandom());
     Node dso = nodes.start(TestNodes.config("dso").mine(true).mineInterval(Duration.ofMillis(400))
-        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).build()).build());
+        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).meter(meter).build()).build());
     RoleAgent d = dso.role().orElseThrow();
-    nodes.start(TestNodes.config("seller").addNode(TestNodes.address(dso))
+    nodes.start(TestNodes.config("seller").dataDir(tmp.resolve("seller")).addNode(TestNodes.address(dso))
         .role(party(Role.PROSUMER, d).channels(true).maxOpenOffers(1).build()).build());
     NodeConfig buyerConfig = TestNodes.config("buyer").dataDir(tmp.resolve("buyer")).addNode(TestNodes.address(dso))
         .role(party(Role.CONSUMER, d).build()).build();
@@ -161,11 +167,12 @@ class RoleChannelsTest {
   }
 
   @Test
-  void aConsumerWithChannelsBuysByItselfAnIncrementAtATime() throws Exception {
+  void aConsumerWithChannelsBuysByItselfAnIncrementAtATime(@TempDir Path tmp) throws Exception {
+    EcPublicKey meter = MeterKeys.create(tmp.resolve("seller"), "", new SecureRandom());
     Node dso = nodes.start(TestNodes.config("dso").mine(true).mineInterval(Duration.ofMillis(400))
-        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).build()).build());
+        .role(RoleConfig.builder(Role.DSO).tick(Duration.ofMillis(100)).meter(meter).build()).build());
     RoleAgent d = dso.role().orElseThrow();
-    nodes.start(TestNodes.config("seller").addNode(TestNodes.address(dso))
+    nodes.start(TestNodes.config("seller").dataDir(tmp.resolve("seller")).addNode(TestNodes.address(dso))
         .role(party(Role.PROSUMER, d).channels(true).maxOpenOffers(1).build()).build());
     Node buyer = nodes.start(TestNodes.config("buyer").addNode(TestNodes.address(dso))
         .role(party(Role.CONSUMER, d).channels(true).channelPayInterval(Duration.ofSeconds(1)).build()).build());

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * the funding to confirm, and then releases part n's ownership secret for each payment n he
  * checked ({@link Payments#check}) and saved. He closes with the latest payment when the client
  * asks, when {@link #closeChannel()} is called, and by himself when the chain reaches the refund height
- * minus the safety margin (warning before).
+ * minus the safety margin (warning before). The close pays his channel key, which his caller's
+ * {@link ChannelKeySource} gives for each accepted OPEN, so the earnings land where the caller
+ * can spend them (a node: its wallet).
  *
  * <p>What a cheating client can send is checked before anything is signed or revealed: an OPEN
  * whose price, capacity, fee or deadline differs from the offer and the policy is refused with a

@@ -54,7 +54,8 @@ final class ChannelWorld implements AutoCloseable {
     Identity msg = world.identity();
     IssuedSecrets issued = world.registry().inject(new EnergyInjection(key.publicKey(), msg.address(), energy,
         world.now()));
-    ChannelServer server = ChannelServer.open(world.context(bobNode), POLICY, msg, key, issued, 0, serverStore);
+    ChannelServer server = ChannelServer.open(world.context(bobNode), POLICY, msg, key, issued, 0, EcKey::generate,
+        serverStore);
     AuctionBoard board = world.auctionBoard(aliceNode);
     Offer posted = server.offer(world.boardIdentity(), PRICE_PER_KWH, 3600);
     await(() -> board.match(energy, PRICE_PER_KWH).stream().anyMatch(o -> o.entry().equals(posted.entry())),

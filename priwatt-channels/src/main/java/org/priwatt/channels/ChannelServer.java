@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.priwatt.chain.Amount;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * the funding to confirm, and then releases part n's ownership secret for each payment n he
  * checked ({@link Payments#check}) and saved. He closes with the latest payment when the client
  * asks, when {@link #closeChannel()} is called, and by himself when the chain reaches the refund height
- * minus the safety margin (warning before).
+ * minus the safety margin (warning before). The close pays his channel key, which his caller's
+ * {@link ChannelKeySource} gives for each accepted OPEN, so the earnings land where the caller
+ * can spend them (a node: its wallet).
  *
  * <p>What a cheating client can send is checked before anything is signed or revealed: an OPEN
  * whose price, capacity, fee or deadline differs from the offer and the policy is refused with a
@@ -87,8 +90,13 @@ public final class ChannelServer extends ChannelSession<ServerState> {
   /** The last message refused since the session started (refusals change no state, so they are not saved). */
   private ChannelError lastRefused;
 
-  private ChannelServer(TradeContext ctx, ChannelPolicy policy, Identity msg, SessionStore store, ServerState initial) {
+  /** Where the key of each accepted channel comes from: the closing payment pays it. */
+  private final ChannelKeySource keys;
+
+  private ChannelServer(TradeContext ctx, ChannelPolicy policy, Identity msg, ChannelKeySource keys,
+      SessionStore store, ServerState initial) {
     super(ctx, policy, msg, store, initial);
+    this.keys = Objects.requireNonNull(keys, "keys");
     for (ChannelError e : ChannelError.values()) {
       refusals.put(e, new AtomicLong());
     }
@@ -100,28 +108,33 @@ public final class ChannelServer extends ChannelSession<ServerState> {
    * its state to {@code store} after every transition; joins the node.
    *
    * @param sequence the entry's next lock-secret sequence number (0 for an entry never locked)
+   * @param keys gives the channel key when an OPEN is accepted: the close pays its P2PKH, so it
+   *     should be a fresh key the caller can spend (a node passes a fresh key of its wallet)
    * @throws ChannelException {@link ChannelError#STORAGE} if the first snapshot cannot be saved
    * @throws IllegalArgumentException if {@code ownerKey} is not the entry's owner
    */
   public static ChannelServer open(TradeContext ctx, ChannelPolicy policy, Identity msg, EcKey ownerKey,
-      IssuedSecrets secrets, long sequence, SessionStore store) throws ChannelException {
+      IssuedSecrets secrets, long sequence, ChannelKeySource keys, SessionStore store) throws ChannelException {
     if (!secrets.certificate().owner().equals(ownerKey.publicKey().withCompression(true))) {
       throw new IllegalArgumentException("the key does not own the entry");
     }
-    ChannelServer s = new ChannelServer(ctx, policy, msg, store, ServerState.initial(ownerKey, secrets, sequence));
+    ChannelServer s = new ChannelServer(ctx, policy, msg, keys, store,
+        ServerState.initial(ownerKey, secrets, sequence));
     s.saveAndAttach();
     return s;
   }
 
   /**
    * Rebuilds a server from the snapshot in {@code store}, rejoins the node, performs the last
-   * transition's actions again and handles what arrived while it was down.
+   * transition's actions again and handles what arrived while it was down. A channel accepted
+   * before keeps its saved key; {@code keys} is asked only if the server accepts a new OPEN.
    *
+   * @param keys as for {@link #open}
    * @throws ChannelException {@link ChannelError#SNAPSHOT_UNREADABLE} if there is no snapshot or
    *     it cannot be read, or the decoding failure
    */
-  public static ChannelServer resume(TradeContext ctx, ChannelPolicy policy, SessionStore store)
-      throws ChannelException {
+  public static ChannelServer resume(TradeContext ctx, ChannelPolicy policy, SessionStore store,
+      ChannelKeySource keys) throws ChannelException {
     byte[] snapshot = load(store, "server");
     try {
       ByteReader in = open(snapshot, ROLE);
@@ -130,7 +143,7 @@ public final class ChannelServer extends ChannelSession<ServerState> {
       var handled = readHandled(in);
       var outbox = ACTIONS.read(in, ctx.dsoKey());
       in.expectEnd();
-      ChannelServer server = new ChannelServer(ctx, policy, msg, store, s);
+      ChannelServer server = new ChannelServer(ctx, policy, msg, keys, store, s);
       synchronized (server) {
         server.resumeWith(handled, outbox);
       }
@@ -301,7 +314,14 @@ public final class ChannelServer extends ChannelSession<ServerState> {
     if (why.isPresent()) {
       return refuse(why.get(), DropReason.INVALID);
     }
-    EcKey serverKey = EcKey.generate(ctx.random());
+    EcKey serverKey;
+    try {
+      // The caller's key, so the close pays where the caller can spend (e.g. its node's wallet).
+      serverKey = Objects.requireNonNull(keys.freshKey(), "the key source gave no key");
+    } catch (ChannelException e) {
+      LOG.warn("{}: no channel key for an OPEN, refused: {}", this, e.getMessage());
+      return refuse(e.error(), DropReason.UNEXPECTED);
+    }
     if (serverKey.publicKey().withCompression(true).equals(o.clientKey())) {
       return refuse(ChannelError.BAD_KEY, DropReason.INVALID);
     }

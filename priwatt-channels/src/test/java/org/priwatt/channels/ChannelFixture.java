@@ -62,7 +62,30 @@ abstract class ChannelFixture {
   }
 
   ChannelServer server(Seller s, SessionStore store) throws ChannelException {
-    return world.own(ChannelServer.open(world.context(bobNode), POLICY, s.msg(), s.key(), s.issued(), 0, store));
+    return world.own(ChannelServer.open(world.context(bobNode), POLICY, s.msg(), s.key(), s.issued(), 0, bobKeys,
+        store));
+  }
+
+  /** The channel keys {@link #bobKeys} gave Bob's servers, in order (a test checks where the close pays). */
+  final java.util.List<EcKey> serverKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Where Bob's servers take their channel keys: fresh random keys, recorded; a test may set its own. */
+  ChannelKeySource bobKeys = () -> {
+    EcKey k = EcKey.generate();
+    serverKeys.add(k);
+    return k;
+  };
+
+  /** A key source giving fresh keys of {@code wallet}, as a node gives its wallet's. */
+  static ChannelKeySource walletKeys(Wallet wallet) {
+    return () -> {
+      try {
+        org.priwatt.chain.wallet.KeyChain keys = wallet.keys();
+        return keys.key(keys.find(wallet.freshReceiveAddress().hash160()).orElseThrow());
+      } catch (org.priwatt.chain.ChainException e) {
+        throw new ChannelException(ChannelError.CHAIN, "no fresh wallet key", e);
+      }
+    };
   }
 
   /** The server's offer at {@link #PRICE_PER_KWH}, as Alice's board matched it. */

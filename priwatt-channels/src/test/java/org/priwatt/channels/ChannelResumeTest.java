@@ -139,7 +139,7 @@ class ChannelResumeTest extends ChannelFixture {
     if (bobStore.killed.get() && !revived(bobStore)) {
       bob.get().close();
       bobStore.revive();
-      bob.set(world.own(ChannelServer.resume(world.context(bobNode), POLICY, bobStore)));
+      bob.set(world.own(ChannelServer.resume(world.context(bobNode), POLICY, bobStore, bobKeys)));
     }
     if (alice.get() != null && aliceStore.killed.get() && !revived(aliceStore)) {
       alice.get().close();

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.priwatt.chain.Amount;
+import org.priwatt.chain.wallet.Wallet;
 import org.priwatt.energy.EnergyAmount;
+import org.priwatt.energy.market.Offer;
 import org.priwatt.energy.registry.EnergyEntry;
 import org.priwatt.energy.registry.EntryStatus;
 import org.priwatt.energy.registry.IssuedSecrets;
 import org.priwatt.energy.registry.RegistryEvent;
+import org.priwatt.energy.trade.SessionStore;
 
 /**
  * Case 2 end to end on the REGTEST chain and message network, with honest parties: the full
  * ten-increment purchase with a cooperative close, a client who stops after four increments, and
- * a server who disappears.
+ * a server who disappears; and the close paying the channel key the server's caller supplied (its
+ * wallet's, so the wallet sees the earnings).
  */
 class ChannelScenarioTest extends ChannelFixture {
   @Test
@@ -89,6 +93,51 @@ class ChannelScenarioTest extends ChannelFixture {
     pump("closed", () -> c.bob().state() == ChannelServer.State.CLOSED, c.bob(), null);
     assertThat(paidTo(terms.script().server())).isEqualTo(4 * INCREMENT.sat() - FEE.sat());
     assertThat(paidTo(terms.script().client())).isEqualTo(terms.capacity().sat() - 4 * INCREMENT.sat());
+  }
+
+  @Test
+  void theCloseCarriesTheKeyTheCallerGaveTheServer() throws Exception {
+    Channel c = openChannel(10);
+    ChannelTerms terms = c.bob().terms().orElseThrow();
+    // The server's key in the script is the one its caller supplied, asked once for the channel.
+    assertThat(serverKeys).hasSize(1);
+    assertThat(terms.script().server()).isEqualTo(serverKeys.get(0).publicKey().withCompression(true));
+    payIncrements(c, 4);
+    assertThat(c.alice().closeChannel()).isTrue();
+    pump("close broadcast", () -> c.bob().state() == ChannelServer.State.CLOSING, c.bob(), c.alice());
+    world.mine(1);
+    pump("closed", () -> c.bob().state() == ChannelServer.State.CLOSED, c.bob(), c.alice());
+    assertThat(paidTo(serverKeys.get(0).publicKey())).isEqualTo(4 * INCREMENT.sat() - FEE.sat());
+  }
+
+  @Test
+  void aServerGivenWalletKeysIsPaidIntoThatWallet() throws Exception {
+    Wallet bobWallet = world.wallet();
+    bobKeys = walletKeys(bobWallet);
+    Channel c = openChannel(10);
+    payIncrements(c, 4);
+    assertThat(c.alice().closeChannel()).isTrue();
+    pump("close broadcast", () -> c.bob().state() == ChannelServer.State.CLOSING, c.bob(), c.alice());
+    world.mine(1);
+    pump("closed", () -> c.bob().state() == ChannelServer.State.CLOSED, c.bob(), c.alice());
+    // The wallet sees the close's output as its own and can spend it.
+    assertThat(bobWallet.balance().confirmed().sat()).isEqualTo(4 * INCREMENT.sat() - FEE.sat());
+    assertThat(bobWallet.spendableCoins()).hasSize(1);
+  }
+
+  @Test
+  void aKeySourceThatFailsRefusesTheOpenAndKeepsTheOffer() throws Exception {
+    bobKeys = () -> {
+      throw new ChannelException(ChannelError.CHAIN, "no wallet key");
+    };
+    ChannelServer bob = server(inject(TEN_KWH), SessionStore.inMemory());
+    Offer offer = offerAndMatch(bob, TEN_KWH);
+    ChannelClient alice = client(offer, aliceWallet(), SessionStore.inMemory(), 10);
+    alice.start();
+    pump("the OPEN refused", () -> bob.refused(ChannelError.CHAIN) >= 1, bob, alice);
+    assertThat(bob.state()).isEqualTo(ChannelServer.State.OFFERED);
+    assertThat(bob.lastRefusal()).contains(ChannelError.CHAIN);
+    assertThat(bob.terms()).isEmpty();
   }
 
   @Test

@@ -54,7 +54,7 @@ class ChildProcessKillTest extends ChannelFixture {
     Path file = dir.resolve("bob.snap");
     Seller s = inject(TEN_KWH);
     ChannelServer setup = ChannelServer.open(world.context(bobNode), POLICY, s.msg(), s.key(), s.issued(), 0,
-        sealed(file, key));
+        bobKeys, sealed(file, key));
     Offer offer = offerAndMatch(setup, TEN_KWH);
     setup.close();
     Wallet wallet = aliceWallet();

@@ -170,8 +170,9 @@ public final class CaseTwoDemo {
     narrator.name(bobMsg.address(), bobName);
     IssuedSecrets stored = w.registry().inject(new EnergyInjection(ownerKey.publicKey(), bobMsg.address(), STORED,
         w.now()));
+    // Bob's channel key, which the close pays: the demo draws it here; a node gives a fresh key of its wallet.
     ChannelServer bob = w.own(ChannelServer.open(w.context(bobNode), POLICY, bobMsg, ownerKey, stored, 0,
-        SessionStore.inMemory()));
+        () -> EcKey.generate(w.random()), SessionStore.inMemory()));
     AuctionBoard board = w.auctionBoard(aliceNode);
     Offer posted = bob.offer(w.boardIdentity(), PRICE_PER_KWH, 3600);
     w.await("the offer", () -> board.match(STORED, PRICE_PER_KWH).stream().anyMatch(o -> o.equals(posted)), () -> {},

@@ -13,6 +13,7 @@ import org.priwatt.channels.ChannelClient;
 import org.priwatt.channels.ChannelPolicy;
 import org.priwatt.channels.ChannelServer;
 import org.priwatt.energy.codec.Fields;
+import org.priwatt.crypto.EcKey;
 import org.priwatt.crypto.Hex;
 import org.priwatt.crypto.ScryptParameters;
 import org.priwatt.crypto.SecretBytes;
@@ -70,7 +71,7 @@ public final class ChildMain {
     }
     long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     if (role.equals("server")) {
-      ChannelServer s = ChannelServer.resume(ctx, policy, store);
+      ChannelServer s = ChannelServer.resume(ctx, policy, store, EcKey::generate);
       while (System.nanoTime() < end) {
         s.tick();
         if (s.state() == ChannelServer.State.CLOSED) {

@@ -25,7 +25,7 @@ import org.priwatt.script.ScriptTemplates;
  * Case 2 across three in-process nodes linked over loopback P2P (DSO, prosumer with channels,
  * consumer), driven over the consumer's JSON-RPC as a user would: the consumer opens a channel on
  * the prosumer's channel offer, pays four increments, closes; the close pays the prosumer 4 × p − f
- * on chain and the consumer holds the four parts' secrets. Also each channel method's typed
+ * on chain, into the prosumer's node wallet, and the consumer holds the four parts' secrets. Also each channel method's typed
  * errors, and a prosumer's channel server resumed from its data directory.
  */
 class RoleChannelsTest {
@@ -99,6 +99,10 @@ class RoleChannelsTest {
     } finally {
       ledger.close();
     }
+    // The close pays a key of the prosumer's own wallet: the earnings are spendable coins there.
+    await("the close's 4 x p - f among the seller's spendable wallet coins; " + seller.wallet(), LONG,
+        () -> seller.wallet().spendableCoins().stream().anyMatch(u -> u.output().value() == 4 * p - t.fee().sat()
+            && u.output().scriptPubKey().equals(ScriptTemplates.p2pkhOf(t.script().server()))));
     await("the seller's server closed", LONG, () -> s.channels().stream()
         .anyMatch(c -> c.entry().toString().equals(entry) && c.view().phase().equals("CLOSED")
             && c.view().incrementsDone() == 4));

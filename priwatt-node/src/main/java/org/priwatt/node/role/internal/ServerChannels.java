@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.priwatt.chain.Transaction;
 import org.priwatt.channels.ChannelError;
 import org.priwatt.channels.ChannelException;
+import org.priwatt.channels.ChannelKeySource;
 import org.priwatt.channels.ChannelPolicy;
 import org.priwatt.channels.ChannelServer;
 import org.priwatt.crypto.EcKey;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * A prosumer's payment channels (Bob in Case 2): one {@link ChannelServer} per entry it serves,
  * each with a fresh messaging identity (the offer's and the channel's), its offer on the channel
  * board, and its snapshots in a sealed journal {@code roles/sessions/server-N.journal}, resumed at
- * the next start. The agent's thread ticks them; RPC threads read and close them.
+ * the next start. Each channel's key is a fresh key of the node's wallet, so the close's payment
+ * to the prosumer lands in the wallet, which sees and spends it. The agent's thread ticks them;
+ * RPC threads read and close them.
  */
 final class ServerChannels {
   private static final Logger LOG = LoggerFactory.getLogger(ServerChannels.class);
@@ -47,7 +50,7 @@ final class ServerChannels {
     for (String file : agent.files.sessions(PREFIX, SUFFIX)) {
       SealedJournalSessionStore store = agent.own(agent.files.journal(file));
       try {
-        ChannelServer s = agent.own(ChannelServer.resume(ctx, policy, store));
+        ChannelServer s = agent.own(ChannelServer.resume(ctx, policy, store, walletKeys()));
         servers.add(new Served(name(file), s));
         offerIfReady(s);
       } catch (ChannelException e) {
@@ -76,9 +79,20 @@ final class ServerChannels {
     String file = String.format(Locale.ROOT, "%s%06d%s", PREFIX, agent.files.sessions(PREFIX, SUFFIX).size(), SUFFIX);
     SealedJournalSessionStore store = agent.own(agent.files.journal(file));
     Identity msg = Identity.random(agent.random, 1, Identity.DEFAULT_LEADING_ZEROS).withPow(agent.host.pow());
-    ChannelServer s = agent.own(ChannelServer.open(ctx, policy, msg, ownerKey, secrets, 0, store));
+    ChannelServer s = agent.own(ChannelServer.open(ctx, policy, msg, ownerKey, secrets, 0, walletKeys(), store));
     servers.add(new Served(name(file), s));
     offerIfReady(s);
+  }
+
+  /** Fresh keys of the node's wallet as the servers' channel keys: the closing payment pays the wallet. */
+  private ChannelKeySource walletKeys() {
+    return () -> {
+      try {
+        return agent.walletKey();
+      } catch (EnergyException e) {
+        throw new ChannelException(ChannelError.CHAIN, "no fresh wallet key for the channel: " + e.getMessage(), e);
+      }
+    };
   }
 
   private void offerIfReady(ChannelServer s) {

@@ -203,7 +203,11 @@ public record Report(ResultSet results, String resultName, Machine machine, bool
     }
   }
 
+  /** The slots an issue asked for before their class existed; nothing when none is left. */
   private void slots(StringBuilder md) {
+    if (Suite.SLOTS.isEmpty()) {
+      return;
+    }
     md.append("## Slots for benchmarks from other branches\n\n");
     md.append("| Slot | In this result | Comes from | Compared against |\n|---|---|---|---|\n");
     for (Suite.Slot s : Suite.SLOTS) {

@@ -1,7 +1,6 @@
 package org.priwatt.channels;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.priwatt.chain.ChainException;
@@ -10,9 +9,7 @@ import org.priwatt.chain.Transaction;
 import org.priwatt.chain.TxId;
 import org.priwatt.chain.TxOutput;
 import org.priwatt.crypto.EcKey;
-import org.priwatt.crypto.codec.ByteReader;
 import org.priwatt.crypto.codec.ByteWriter;
-import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.ChannelId;
 import org.priwatt.energy.EnergyException;
@@ -127,24 +124,8 @@ public final class ChannelClient extends ChannelSession<ClientState> {
    */
   public static ChannelClient resume(TradeContext ctx, ChannelPolicy policy, SessionStore store, FundingSource funds)
       throws ChannelException {
-    byte[] snapshot = load(store, "client");
-    try {
-      ByteReader in = open(snapshot, ROLE);
-      Identity msg = org.priwatt.energy.codec.Fields.privateIdentity(in);
-      ClientState s = ClientState.read(in, ctx.dsoKey());
-      var handled = readHandled(in);
-      var outbox = ACTIONS.read(in, ctx.dsoKey());
-      in.expectEnd();
-      ChannelClient client = new ChannelClient(ctx, policy, msg, funds, store, s);
-      synchronized (client) {
-        client.resumeWith(handled, outbox);
-      }
-      return client;
-    } catch (DecodeException e) {
-      throw ChannelException.decoding("client snapshot", e);
-    } finally {
-      Arrays.fill(snapshot, (byte) 0);
-    }
+    return ChannelSession.<ClientState, ChannelClient>resume(store, "client", ROLE, ctx.dsoKey(), in -> ClientState.read(in, ctx.dsoKey()),
+        (msg, s) -> new ChannelClient(ctx, policy, msg, funds, store, s));
   }
 
   // ------------------------------------------------------------------ what a user reads

@@ -10,9 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.priwatt.chain.Amount;
 import org.priwatt.chain.Transaction;
 import org.priwatt.crypto.EcKey;
-import org.priwatt.crypto.codec.ByteReader;
 import org.priwatt.crypto.codec.ByteWriter;
-import org.priwatt.crypto.codec.DecodeException;
 import org.priwatt.energy.ByteString;
 import org.priwatt.energy.EnergyAmount;
 import org.priwatt.energy.ledger.LedgerRejection;
@@ -135,24 +133,8 @@ public final class ChannelServer extends ChannelSession<ServerState> {
    */
   public static ChannelServer resume(TradeContext ctx, ChannelPolicy policy, SessionStore store,
       ChannelKeySource keys) throws ChannelException {
-    byte[] snapshot = load(store, "server");
-    try {
-      ByteReader in = open(snapshot, ROLE);
-      Identity msg = org.priwatt.energy.codec.Fields.privateIdentity(in);
-      ServerState s = ServerState.read(in, ctx.dsoKey());
-      var handled = readHandled(in);
-      var outbox = ACTIONS.read(in, ctx.dsoKey());
-      in.expectEnd();
-      ChannelServer server = new ChannelServer(ctx, policy, msg, keys, store, s);
-      synchronized (server) {
-        server.resumeWith(handled, outbox);
-      }
-      return server;
-    } catch (DecodeException e) {
-      throw ChannelException.decoding("server snapshot", e);
-    } finally {
-      Arrays.fill(snapshot, (byte) 0);
-    }
+    return ChannelSession.<ServerState, ChannelServer>resume(store, "server", ROLE, ctx.dsoKey(), in -> ServerState.read(in, ctx.dsoKey()),
+        (msg, s) -> new ChannelServer(ctx, policy, msg, keys, store, s));
   }
 
   // ------------------------------------------------------------------ what a user reads

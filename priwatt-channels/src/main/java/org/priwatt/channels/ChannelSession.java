@@ -124,6 +124,49 @@ abstract class ChannelSession<S> extends DurableSession<S, ChannelMessage, Chann
     }
   }
 
+  /** Reads one side's durable state from a snapshot, after the header and the identity. */
+  @FunctionalInterface
+  interface StateReader<S> {
+    S read(ByteReader in) throws DecodeException;
+  }
+
+  /** Builds one side's session around its identity and saved state. */
+  @FunctionalInterface
+  interface SessionFactory<S, T extends ChannelSession<S>> {
+    T create(Identity msg, S state);
+  }
+
+  /**
+   * One side's resume: reads {@code who}'s snapshot from {@code store} (header of {@code role},
+   * identity, state, handled messages, outbox, nothing after), builds the session and rejoins the
+   * node, running the saved outbox again; the snapshot's bytes are wiped whatever happens.
+   *
+   * @throws ChannelException {@link ChannelError#SNAPSHOT_UNREADABLE} or a decoding error of the
+   *     snapshot, {@link ChannelError#MALFORMED} if its outbox does not fit its state
+   */
+  static <S, T extends ChannelSession<S>> T resume(SessionStore store, String who, int role,
+      org.priwatt.crypto.EcPublicKey dsoKey, StateReader<S> reader, SessionFactory<S, T> factory)
+      throws ChannelException {
+    byte[] snapshot = load(store, who);
+    try {
+      ByteReader in = open(snapshot, role);
+      Identity msg = org.priwatt.energy.codec.Fields.privateIdentity(in);
+      S state = reader.read(in);
+      List<InventoryHash> handled = readHandled(in);
+      List<SessionAction<ChannelMessage>> outbox = ACTIONS.read(in, dsoKey);
+      in.expectEnd();
+      T session = factory.create(msg, state);
+      synchronized (session) {
+        session.resumeWith(handled, outbox);
+      }
+      return session;
+    } catch (DecodeException e) {
+      throw ChannelException.decoding(who + " snapshot", e);
+    } finally {
+      Arrays.fill(snapshot, (byte) 0);
+    }
+  }
+
   // ------------------------------------------------------------------ lifecycle
 
   /**

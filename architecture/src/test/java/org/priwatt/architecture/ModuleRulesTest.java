@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the module layering of ARCHITECTURE.md, private {@code .internal} packages, and no package
  * cycles inside a module. JPMS would enforce some of this, but the libsecp256k1 binding splits a
  * package across jars, so the SDK ships automatic modules and checks the rules here instead.
+ * Each test's assertion is ArchUnit's {@code check}: it throws an {@link AssertionError} listing
+ * every violation.
  */
 class ModuleRulesTest {
   /** Each library module's root package and the modules it may use. */

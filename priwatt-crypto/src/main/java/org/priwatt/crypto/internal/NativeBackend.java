@@ -1,11 +1,14 @@
 package org.priwatt.crypto.internal;
 
 import fr.acinq.secp256k1.Secp256k1;
+import fr.acinq.secp256k1.Secp256k1Exception;
 import java.util.Arrays;
 
 /**
- * libsecp256k1 through ACINQ's JNI binding. The binding throws on invalid input, so every call
- * whose input may be invalid catches and maps to {@code null}/{@code false}. Its {@code verify}
+ * libsecp256k1 through ACINQ's JNI binding. The binding throws on invalid input ({@code
+ * Secp256k1Exception} from the library's return codes, {@link IllegalArgumentException} from its
+ * size checks), so every call whose input may be invalid catches those two and maps them to
+ * {@code null}/{@code false}; anything else is a bug and propagates. Its {@code verify}
  * rejects high S, which the callers have normalised beforehand.
  */
 public final class NativeBackend implements CurveBackend {
@@ -40,7 +43,7 @@ public final class NativeBackend implements CurveBackend {
   public byte[] parsePublicKey(byte[] encoded) {
     try {
       return lib.pubkeyParse(encoded);
-    } catch (RuntimeException e) {
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
       return null;
     }
   }
@@ -60,7 +63,7 @@ public final class NativeBackend implements CurveBackend {
   public boolean verify(byte[] hash, byte[] compactLowS, Object prepared) {
     try {
       return lib.verify(compactLowS, hash, (byte[]) prepared);
-    } catch (RuntimeException e) {
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
       return false;
     }
   }
@@ -70,7 +73,7 @@ public final class NativeBackend implements CurveBackend {
     try {
       // The binding writes the result into its first argument: never hand it the caller's key.
       return lib.privKeyTweakAdd(priv.clone(), tweak);
-    } catch (RuntimeException e) {
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
       return null;
     }
   }
@@ -79,7 +82,7 @@ public final class NativeBackend implements CurveBackend {
   public byte[] publicKeyTweakAdd(byte[] uncompressed, byte[] tweak) {
     try {
       return lib.pubKeyTweakAdd(uncompressed, tweak);
-    } catch (RuntimeException e) {
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
       return null;
     }
   }
@@ -88,7 +91,7 @@ public final class NativeBackend implements CurveBackend {
   public byte[] publicKeyMultiply(Object prepared, byte[] scalar) {
     try {
       return lib.pubKeyTweakMul((byte[]) prepared, scalar);
-    } catch (RuntimeException e) {
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
       return null;
     }
   }
@@ -101,7 +104,7 @@ public final class NativeBackend implements CurveBackend {
     try {
       // The binding parses (and so validates) the point with secp256k1_ec_pubkey_parse first.
       return Arrays.copyOfRange(lib.pubKeyTweakMul(uncompressed, priv), 1, 33);
-    } catch (RuntimeException e) {
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
       return null;
     }
   }
@@ -110,7 +113,7 @@ public final class NativeBackend implements CurveBackend {
   public byte[] recoverPublicKey(byte[] compact, byte[] hash, int recId) {
     try {
       return lib.ecdsaRecover(compact, hash, recId);
-    } catch (RuntimeException e) {
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
       return null;
     }
   }

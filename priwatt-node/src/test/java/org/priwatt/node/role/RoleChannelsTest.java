@@ -61,6 +61,8 @@ class RoleChannelsTest {
     assertThat(b.offers()).isEmpty();
     await("the buyer's wallet funded", LONG,
         () -> buyer.wallet().balance().confirmed().sat() >= 200_000);
+    // Opening needs the DSO's keys too (a getpubkey round trip), which may come after the coins.
+    await("the buyer found the DSO", LONG, () -> Boolean.TRUE.equals(b.summary().get("dsoFound")));
     JsonNode offers = rpc.call("listchanneloffers");
     String entry = offers.get(0).get("entry").asText();
 
@@ -152,8 +154,8 @@ class RoleChannelsTest {
         .role(party(Role.CONSUMER, d).build()).build();
     Node buyer = nodes.start(buyerConfig);
     RoleAgent b = buyer.role().orElseThrow();
-    await("a channel offer and a funded wallet", LONG, () -> !b.channelOffers().isEmpty()
-        && buyer.wallet().balance().confirmed().sat() >= 200_000);
+    await("a channel offer, a funded wallet and the DSO found", LONG, () -> !b.channelOffers().isEmpty()
+        && buyer.wallet().balance().confirmed().sat() >= 200_000 && Boolean.TRUE.equals(b.summary().get("dsoFound")));
     String name = b.openChannel(b.channelOffers().get(0).entry().toString(), 3).name();
     await("the channel open; " + channel(b, name), LONG,
         () -> channel(b, name).view().phase().equals("OPEN"));

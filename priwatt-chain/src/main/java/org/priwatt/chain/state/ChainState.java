@@ -467,7 +467,9 @@ public final class ChainState implements CoinsView, AutoCloseable {
       try {
         l.blockConnected(block, height);
       } catch (RuntimeException e) {
-        LOG.warn("listener {} failed on connect of {}", l, block.hash(), e);
+        // A listener's bug: the block stays connected and the other listeners still hear of it,
+        // but the failure is an error with its stack trace, not a quiet warning.
+        LOG.error("listener {} failed on connect of {}", l, block.hash(), e);
       }
     }
   }
@@ -477,7 +479,9 @@ public final class ChainState implements CoinsView, AutoCloseable {
       try {
         l.blockDisconnected(block, height);
       } catch (RuntimeException e) {
-        LOG.warn("listener {} failed on disconnect of {}", l, block.hash(), e);
+        // A listener's bug: the block stays connected and the other listeners still hear of it,
+        // but the failure is an error with its stack trace, not a quiet warning.
+        LOG.error("listener {} failed on disconnect of {}", l, block.hash(), e);
       }
     }
   }
